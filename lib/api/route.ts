@@ -1,0 +1,60 @@
+// Route wrappers: the auth mode of every JSON route is visible at its export.
+//   export const GET = withActor(handler)                                        — any signed-in caller
+//   export const POST = withOrganizationMember(handler, { permission: "…" })     — member of {org}
+//   export const PATCH = withProjectMember(handler, { permission: "…" })         — member of {org}, on {project}
+import { getOrganizationAccess, getProjectAccess, type OrganizationAccess, type ProjectAccess } from "@/lib/access";
+import { authenticateRequest, type Actor } from "@/lib/auth/actor";
+import { errorResponse } from "@/lib/http";
+import type { Permission } from "@/lib/permissions";
+
+type Params = Record<string, string>;
+type RouteContext = { params: Promise<Params> };
+type Route = (request: Request, context: RouteContext) => Promise<Response>;
+type Args<P, A = object> = { request: Request; actor: Actor; params: P } & A;
+
+export function withActor<P extends Params>(handler: (args: Args<P>) => Promise<Response>): Route {
+  return async (request, context) => {
+    try {
+      const actor = await authenticateRequest(request);
+      return await handler({ request, actor, params: (await context.params) as P });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function withOrganizationMember<P extends Params & { org: string }>(
+  handler: (args: Args<P, { access: OrganizationAccess }>) => Promise<Response>,
+  options: { permission: Permission },
+): Route {
+  return withActor<P>(async (args) => {
+    const access = await getOrganizationAccess({ actor: args.actor, orgSlug: args.params.org, permission: options.permission });
+    return handler({ ...args, access });
+  });
+}
+
+export function withProjectMember<P extends Params & { org: string; project: string }>(
+  handler: (args: Args<P, { access: ProjectAccess }>) => Promise<Response>,
+  options: { permission: Permission },
+): Route {
+  return withActor<P>(async (args) => {
+    const access = await getProjectAccess({
+      actor: args.actor,
+      orgSlug: args.params.org,
+      projectSlug: args.params.project,
+      permission: options.permission,
+    });
+    return handler({ ...args, access });
+  });
+}
+
+/** For routes that need no caller (public documents): still one error mapper. */
+export function withErrors(handler: Route): Route {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

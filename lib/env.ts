@@ -1,0 +1,97 @@
+// Configuration, validated once. The only module that reads process.env.
+//
+// With no configuration at all Atelier runs on one machine: embedded PGlite under
+// `.data/`, secrets generated into `.data/secrets.json` on first start. Several
+// instances share PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and the secrets
+// given as environment variables.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optional = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  ATELIER_DATA_DIR: z.string().default(".data"),
+  ATELIER_URL: optional.pipe(z.url({ message: "must be an absolute URL such as https://atelier.example.com" }).optional()),
+  DATABASE_URL: optional.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+  ),
+  REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
+  NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  ATELIER_ENCRYPTION_KEY: optional.pipe(
+    z.string().regex(/^[A-Za-z0-9+/=_-]{43,44}$/, "must be 32 bytes, base64-encoded (openssl rand -base64 32)").optional(),
+  ),
+  ATELIER_DEMO_PASSWORD: optional.pipe(z.string().min(8, "must be at least 8 characters").optional()),
+  GITHUB_ID: optional,
+  GITHUB_SECRET: optional,
+  GOOGLE_ID: optional,
+  GOOGLE_SECRET: optional,
+  OIDC_ISSUER: optional.pipe(z.url().optional()),
+  OIDC_CLIENT_ID: optional,
+  OIDC_CLIENT_SECRET: optional,
+  OIDC_NAME: z.string().default("Single sign-on"),
+});
+
+export type Env = z.infer<typeof schema> & {
+  dataDir: string;
+  authSecret: string;
+  encryptionKey: Buffer;
+};
+
+type GeneratedSecrets = { authSecret: string; encryptionKey: string };
+
+// Secrets a single machine needs but nobody configured: created once, kept beside the data.
+function loadOrCreateSecrets(dataDir: string): GeneratedSecrets {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as GeneratedSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = {
+    authSecret: randomBytes(32).toString("base64url"),
+    encryptionKey: randomBytes(32).toString("base64"),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function pairError(parsed: z.infer<typeof schema>): string[] {
+  const pairs: Array<[string, string | undefined, string, string | undefined]> = [
+    ["GITHUB_ID", parsed.GITHUB_ID, "GITHUB_SECRET", parsed.GITHUB_SECRET],
+    ["GOOGLE_ID", parsed.GOOGLE_ID, "GOOGLE_SECRET", parsed.GOOGLE_SECRET],
+    ["OIDC_CLIENT_ID", parsed.OIDC_CLIENT_ID, "OIDC_ISSUER", parsed.OIDC_ISSUER],
+  ];
+  return pairs
+    .filter(([, a, , b]) => Boolean(a) !== Boolean(b))
+    .map(([a, , b]) => `${a} and ${b} must be set together`);
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid Atelier configuration:\n${lines.join("\n")}`);
+  }
+  const parsed = result.data;
+  const pairs = pairError(parsed);
+  if (pairs.length > 0) throw new Error(`Invalid Atelier configuration:\n${pairs.map((p) => `  - ${p}`).join("\n")}`);
+
+  const dataDir = path.resolve(parsed.ATELIER_DATA_DIR);
+  const needsGenerated = !parsed.NEXTAUTH_SECRET || !parsed.ATELIER_ENCRYPTION_KEY;
+  const generated = needsGenerated ? loadOrCreateSecrets(dataDir) : undefined;
+  return {
+    ...parsed,
+    dataDir,
+    authSecret: parsed.NEXTAUTH_SECRET ?? generated!.authSecret,
+    encryptionKey: Buffer.from(parsed.ATELIER_ENCRYPTION_KEY ?? generated!.encryptionKey, "base64"),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration; parsed on first use so `next build` reads nothing. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,99 @@
+/**
+ * # Returning MCP content from a Data Tool
+ *
+ * By default a handler's return value is the tool's structured output: it must be
+ * JSON-serialisable and at most 1 MB once serialised. To answer with MCP content blocks (text,
+ * images, audio, embedded resources) instead, build them with the global `mcp` helper and return
+ * `mcp.result(...)`:
+ *
+ * ```js
+ * async (props, env) => {
+ *   const response = await fetch(`https://api.example.com/charts/${props.id}`);
+ *   const chart = await response.json();
+ *   return mcp.result({
+ *     content: [
+ *       mcp.text(`Chart ${chart.title}`),
+ *       mcp.image(chart.pngBase64, "image/png"),
+ *       mcp.resource({ uri: chart.url, mimeType: "text/csv", text: chart.csv }),
+ *     ],
+ *     structuredContent: { title: chart.title }, // optional
+ *   });
+ * }
+ * ```
+ *
+ * - `mcp.text(text)` – a text block.
+ * - `mcp.image(base64, mimeType)` / `mcp.audio(base64, mimeType)` – binary data as base64.
+ * - `mcp.resource({ uri, mimeType?, text })` or `({ uri, mimeType?, blob })` – an embedded
+ *   resource with either text or base64 `blob`.
+ * - `mcp.result({ content, structuredContent? })` – what the handler returns. `structuredContent`
+ *   becomes the tool's structured output (or `null` when omitted).
+ *
+ * The blocks are checked after the handler returns; a malformed block fails the call with a
+ * message naming the block. The 1 MB limit applies to the whole result, blocks included.
+ */
+import type { ContentBlock } from "./types";
+
+// Runs inside the isolate. The WeakSet lets the runner recognise a value produced by
+// `mcp.result` without a magic property that ordinary output could collide with.
+export const MCP_HELPER_SOURCE = `
+  const mcpResults = new WeakSet();
+  const mcp = Object.freeze({
+    text: (text) => ({ type: "text", text }),
+    image: (data, mimeType) => ({ type: "image", data, mimeType }),
+    audio: (data, mimeType) => ({ type: "audio", data, mimeType }),
+    resource: (resource) => ({ type: "resource", resource }),
+    result: (result) => {
+      const value = { content: result?.content, structuredContent: result?.structuredContent };
+      mcpResults.add(value);
+      return value;
+    },
+  });
+  const isMcpResult = (value) => mcpResults.has(value);
+`;
+
+export class InvalidContentError extends Error {}
+
+/** Validates what `mcp.result` produced, after its JSON round trip out of the isolate. */
+export function readContentResult(value: unknown): { content: ContentBlock[]; output: unknown } {
+  const { content, structuredContent } = (value ?? {}) as { content?: unknown; structuredContent?: unknown };
+  if (!Array.isArray(content)) {
+    throw new InvalidContentError("mcp.result needs `content` to be an array of content blocks");
+  }
+  return { content: content.map(readBlock), output: structuredContent ?? null };
+}
+
+function readBlock(block: unknown, index: number): ContentBlock {
+  const fields = (block ?? {}) as Record<string, unknown>;
+  const invalid = (problem: string) =>
+    new InvalidContentError(`Content block ${index + 1} is invalid: ${problem}`);
+  switch (fields.type) {
+    case "text":
+      if (!isString(fields.text)) throw invalid("a text block needs a string `text`");
+      return { type: "text", text: fields.text };
+    case "image":
+    case "audio":
+      if (!isString(fields.data) || !isString(fields.mimeType)) {
+        throw invalid(`an ${fields.type} block needs base64 \`data\` and a \`mimeType\` string`);
+      }
+      return { type: fields.type, data: fields.data, mimeType: fields.mimeType };
+    case "resource":
+      return { type: "resource", resource: readResource(fields.resource, invalid) };
+    default:
+      throw invalid("`type` must be one of text, image, audio, resource");
+  }
+}
+
+function readResource(value: unknown, invalid: (problem: string) => Error) {
+  const { uri, mimeType, text, blob } = (value ?? {}) as Record<string, unknown>;
+  if (!isString(uri)) throw invalid("a resource needs a string `uri`");
+  if (mimeType !== undefined && !isString(mimeType)) throw invalid("a resource `mimeType` must be a string");
+  if (isString(text) === isString(blob) || (text !== undefined && blob !== undefined)) {
+    throw invalid("a resource needs exactly one of `text` or base64 `blob` as a string");
+  }
+  const base = mimeType === undefined ? { uri } : { uri, mimeType };
+  return isString(text) ? { ...base, text } : { ...base, blob: blob as string };
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === "string";
+}

@@ -1,0 +1,69 @@
+import { NOT_A_FUNCTION_MESSAGE, wrapHandlerSource } from "./check-handler-syntax";
+import { MCP_HELPER_SOURCE } from "./content-helper";
+import { ISOLATE_GLOBALS_SOURCE } from "./isolate-globals";
+import { MAX_OUTPUT_BYTES } from "./limits";
+
+/** What the isolate hands back when the handler settles (copied out as plain data). */
+export type IsolateOutcome =
+  | { kind: "output" | "content"; json: string }
+  | { kind: "too_large" }
+  | { kind: "error"; message: string; stack?: string };
+
+// Everything runs from one evalClosure (one compile) with the arguments
+// $0 props, $1 env, $2 host log Reference, $3 host fetch Reference.
+// Serialising inside the isolate means oversized output is caught before it is copied out.
+const PRELUDE = `const runHandler = (function (props, env, hostLog, hostFetch) {
+  "use strict";
+  ${MCP_HELPER_SOURCE}
+  ${ISOLATE_GLOBALS_SOURCE}
+
+  const describeError = (error) => {
+    try {
+      if (error instanceof Error) {
+        const named = error.name && error.name !== "Error";
+        const message = named ? error.name + ": " + error.message : String(error.message);
+        return { kind: "error", message, stack: typeof error.stack === "string" ? error.stack : undefined };
+      }
+      return { kind: "error", message: "Uncaught " + formatValue(error) };
+    } catch {
+      return { kind: "error", message: "The handler threw a value that cannot be described" };
+    }
+  };
+
+  const encode = (value) => {
+    if (typeof value === "function" || typeof value === "symbol") {
+      return { kind: "error", message: "The handler returned a " + typeof value + "; return JSON-serialisable data instead" };
+    }
+    let json;
+    try {
+      json = JSON.stringify(value === undefined ? null : value) ?? "null";
+    } catch (error) {
+      return { kind: "error", message: "The handler's return value is not JSON-serialisable: " + describeError(error).message };
+    }
+    // A string's UTF-8 size is at least its length, so this check never lets too much through.
+    if (json.length > ${MAX_OUTPUT_BYTES}) return { kind: "too_large" };
+    return { kind: isMcpResult(value) ? "content" : "output", json };
+  };
+
+  return async (handler) => {
+    if (typeof handler !== "function") return { kind: "error", message: ${JSON.stringify(NOT_A_FUNCTION_MESSAGE)} };
+    let value;
+    try {
+      value = await handler(props, env);
+    } catch (error) {
+      return describeError(error);
+    }
+    return encode(value);
+  };
+})($0, $1, $2, $3);
+// The inner function hides the closure's arguments ($0…, arguments) from the handler.
+return runHandler((function ($0, $1, $2, $3) { return `;
+
+export const HANDLER_FILENAME = "handler.js";
+
+/** Line of the assembled source on which the user's code starts (1-based). */
+export const HANDLER_FIRST_LINE = PRELUDE.split("\n").length + 1;
+
+export function buildIsolateSource(code: string): string {
+  return `${PRELUDE}${wrapHandlerSource(code)}; })());`;
+}

@@ -76,6 +76,11 @@ describe("runHandler", () => {
     expect(await run("async () => null.x")).toMatchObject({ message: expect.stringMatching(/^TypeError: Cannot read/) });
   });
 
+  it("fails the call on an unhandled promise rejection, as Node does by default", async () => {
+    const result = await run("async () => { Promise.reject(new Error('forgotten')); await null; return 1 }");
+    expect(result).toMatchObject({ ok: false, errorType: "runtime", message: "forgotten" });
+  });
+
   it("refuses return values that are not JSON-serialisable", async () => {
     expect(await run("async () => () => 1")).toMatchObject({
       errorType: "runtime",

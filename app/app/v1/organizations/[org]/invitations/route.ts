@@ -1,0 +1,20 @@
+import { withOrganizationMember } from "@/lib/api/route";
+import { json, parseJsonBody } from "@/lib/http";
+import { createInvitation, createInvitationSchema, listInvitations } from "@/lib/members/invitations";
+
+// GET /app/v1/organizations/{org}/invitations – pending invitations
+export const GET = withOrganizationMember(
+  async ({ access }) => json({ data: await listInvitations({ access }) }),
+  { permission: "organization.members" },
+);
+
+// POST /app/v1/organizations/{org}/invitations – invite an email with a role; returns the link to send
+export const POST = withOrganizationMember(
+  async ({ request, actor, access }) => {
+    const input = await parseJsonBody(request, createInvitationSchema);
+    const origin = new URL(request.url).origin;
+    const { id, email, role, expiresAt, link } = await createInvitation({ access, actor, origin, input });
+    return json({ id, email, role, expiresAt, link }, { status: 201 });
+  },
+  { permission: "organization.members" },
+);

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { MIGRATIONS_DIR, NO_FILTERS, readMigrationsList, readSchema, withSchemaEngine } from "./schema-engine";
+import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, readMigrationsList, readSchema, withSchemaEngine } from "./schema-engine";
 
 /** Applies pending migrations; returns the names applied (empty when up to date). */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
@@ -17,9 +17,12 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
  * SQL that would bring the migrations up to schema.prisma; empty when they agree.
  * Replays the migrations on a shadow database, as `prisma migrate diff` does.
  */
-export async function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+export async function diffMigrationsToSchema(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  schemaPath = SCHEMA_PATH,
+): Promise<string> {
   const migrationsList = await readMigrationsList();
-  const schema = await readSchema();
+  const schema = await readSchema(schemaPath);
   return withSchemaEngine(factory, async (engine) => {
     const result = await engine.diff({
       from: migrationsList.migrationDirectories.length
@@ -32,7 +35,7 @@ export async function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAda
     });
     const sql = result.stdout ?? "";
     return sql.includes("This is an empty migration.") ? "" : sql.trim();
-  });
+  }, schemaPath);
 }
 
 function timestamp(date = new Date()) {

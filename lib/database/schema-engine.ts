@@ -32,8 +32,8 @@ function loadWasm(): Promise<WasmModule> {
   return wasmModule;
 }
 
-export async function readSchema() {
-  return { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, "utf8") };
+export async function readSchema(schemaPath = SCHEMA_PATH) {
+  return { path: schemaPath, content: await readFile(schemaPath, "utf8") };
 }
 
 export async function readMigrationsList(baseDir = MIGRATIONS_DIR): Promise<MigrationList> {
@@ -64,9 +64,10 @@ export async function readMigrationsList(baseDir = MIGRATIONS_DIR): Promise<Migr
 export async function withSchemaEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
   run: (engine: SchemaEngine) => Promise<T>,
+  schemaPath = SCHEMA_PATH,
 ): Promise<T> {
   const { SchemaEngine } = await loadWasm();
-  const schema = await readSchema();
+  const schema = await readSchema(schemaPath);
   const log = () => {};
   const engine = await SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },

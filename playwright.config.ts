@@ -1,0 +1,50 @@
+// E2E against a production build on the embedded default (PGlite), in Debian's Chromium.
+// The server gets a fresh data directory per run; demo data is seeded as on a first start.
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+// Set once in the main process so every worker sees the same directory.
+process.env.ATELIER_E2E_DATA_DIR ??= path.join(os.tmpdir(), `atelier-e2e-${Date.now()}`);
+export const E2E_DEMO_PASSWORD = "demo-password-e2e";
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `http://localhost:${port}/sign-in`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      ATELIER_DATA_DIR: process.env.ATELIER_E2E_DATA_DIR,
+      ATELIER_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      DATABASE_URL: "",
+      REDIS_URL: "",
+    },
+  },
+});

@@ -1,0 +1,46 @@
+// npm start: prepare the database, build when the sources changed, serve on PORT (3000).
+import { spawnSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// A digest of everything that goes into the build, so a pulled change rebuilds by itself.
+function sourceDigest() {
+  const hash = createHash("sha256");
+  const visit = (entry) => {
+    const full = path.join(root, entry);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const child of readdirSync(full).sort()) visit(path.join(entry, child));
+    } else if (!entry.includes(".test.")) {
+      hash.update(entry).update(readFileSync(full));
+    }
+  };
+  for (const entry of ["app", "components", "lib", "public", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) visit(entry);
+  return hash.digest("hex");
+}
+
+run(bin("tsx"), [path.join(root, "scripts", "prepare.ts")]);
+
+const marker = path.join(root, ".next", "atelier-source-digest");
+const digest = sourceDigest();
+if (!existsSync(marker) || readFileSync(marker, "utf8") !== digest) {
+  console.log("Building the studio (first start or sources changed)…");
+  run(bin("next"), ["build"]);
+  writeFileSync(marker, digest);
+}
+
+const port = process.env.PORT ?? "3000";
+console.log(`\nAtelier is running at http://localhost:${port}\n`);
+const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

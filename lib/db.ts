@@ -12,6 +12,8 @@ const omit = {
   user: { passwordHash: true },
   apiToken: { tokenHash: true },
   invitation: { tokenHash: true },
+  project: { draftTokenHash: true },
+  toolSecret: { ciphertext: true },
 } as const;
 
 function createClient() {

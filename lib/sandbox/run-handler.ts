@@ -36,6 +36,7 @@ export async function runHandler(options: RunHandlerOptions): Promise<SandboxRes
   const timer = setTimeout(() => {
     if (isolate.isDisposed) return;
     timedOut = true;
+    calls.abort();
     isolate.dispose();
   }, limits.timeoutMs);
   const logReference = new ivm.Reference(logs.fromIsolate);
@@ -44,7 +45,6 @@ export async function runHandler(options: RunHandlerOptions): Promise<SandboxRes
       url,
       init,
       allowedDomains: options.allowedDomains,
-      deadline: startedAt + limits.timeoutMs,
       signal: calls.signal,
     }),
   );

@@ -1,0 +1,23 @@
+// Loaders shared by the studio's layouts and pages. `cache` makes a layout and its page,
+// rendered in the same request, share one lookup; a missing resource becomes the 404 page.
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getOrganizationAccess, getProjectAccess } from "@/lib/access";
+import { AppError } from "@/lib/errors";
+
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export const loadOrganizationAccess = cache((userId: string, orgSlug: string) =>
+  orNotFound(getOrganizationAccess({ actor: { userId }, orgSlug, permission: "organization.view" })),
+);
+
+export const loadProjectAccess = cache((userId: string, orgSlug: string, projectSlug: string) =>
+  orNotFound(getProjectAccess({ actor: { userId }, orgSlug, projectSlug, permission: "project.view" })),
+);

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { loadOrganizationAccess } from "@/app/(studio)/data";
+import { NewProjectDialog } from "@/components/projects/new-project-dialog";
+import { ProjectCard } from "@/components/projects/project-card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireSessionActor } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
+import { listProjects } from "@/lib/projects/projects";
+
+type Props = { params: Promise<{ org: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Projects · ${(await params).org}` };
+}
+
+export default async function OrganizationPage({ params }: Props) {
+  const { org } = await params;
+  const actor = await requireSessionActor(`/orgs/${org}`);
+  const access = await loadOrganizationAccess(actor.userId, org);
+  const { data: projects } = await listProjects({ access, page: { limit: 100 } });
+  const canCreate = can({ role: access.membership.role }, "organization.createProject");
+
+  return (
+    <main className="mx-auto w-full max-w-7xl space-y-6 px-4 py-8 sm:px-6">
+      <PageHeader
+        title={access.organization.name}
+        description="Each project is one MCP server: its tools, a draft endpoint to test, and a production endpoint for hosts."
+        actions={canCreate && projects.length > 0 ? <NewProjectDialog org={org} /> : undefined}
+      />
+      {projects.length === 0 ? (
+        <EmptyState
+          title="No projects yet"
+          description={
+            canCreate
+              ? "Create a project to start building MCP tools."
+              : "Projects appear here once an Owner or Admin creates one."
+          }
+          action={canCreate ? <NewProjectDialog org={org} /> : undefined}
+        />
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {projects.map((project) => (
+            <ProjectCard key={project.id} org={org} project={project} />
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { loadProjectAccess } from "@/app/(studio)/data";
+import { VisibilityBadge } from "@/components/projects/project-card";
+import { ProjectNav } from "@/components/projects/project-nav";
+import { requireSessionActor } from "@/lib/auth/session";
+
+type Props = { children: ReactNode; params: Promise<{ org: string; project: string }> };
+
+export default async function ProjectLayout({ children, params }: Props) {
+  const { org, project: projectSlug } = await params;
+  const actor = await requireSessionActor(`/orgs/${org}/projects/${projectSlug}`);
+  const { organization, project } = await loadProjectAccess(actor.userId, org, projectSlug);
+
+  return (
+    <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
+      <header className="mb-6 space-y-2 border-b border-line pb-5 md:mb-8">
+        <nav aria-label="Breadcrumb" className="text-sm text-muted">
+          <ol className="flex flex-wrap items-center gap-1.5">
+            <li>
+              <Link href={`/orgs/${org}`} className="hover:text-fg hover:underline">
+                {organization.name}
+              </Link>
+            </li>
+            <li aria-hidden="true">/</li>
+            <li>
+              <Link href={`/orgs/${org}`} className="hover:text-fg hover:underline">
+                Projects
+              </Link>
+            </li>
+          </ol>
+        </nav>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">{project.name}</h1>
+          <VisibilityBadge visibility={project.visibility.toLowerCase()} />
+        </div>
+        <p className="font-mono text-xs text-muted">
+          {org}/{project.slug}
+        </p>
+      </header>
+      <div className="flex flex-col gap-6 md:flex-row md:gap-10">
+        <aside className="md:w-48 md:shrink-0">
+          <ProjectNav org={org} project={project.slug} />
+        </aside>
+        <div className="min-w-0 flex-1">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { loadProjectAccess } from "@/app/(studio)/data";
+import { DangerZone } from "@/components/projects/settings/danger-zone";
+import { GeneralSettings } from "@/components/projects/settings/general-settings";
+import { ProjectOwnersSettings } from "@/components/projects/settings/project-owners-settings";
+import { Section } from "@/components/ui/card";
+import { requireSessionActor } from "@/lib/auth/session";
+import { toJson } from "@/lib/hooks/api-types";
+import { listMembers } from "@/lib/members/members";
+import { can } from "@/lib/permissions";
+import { getProject } from "@/lib/projects/projects";
+
+export const metadata: Metadata = { title: "Project settings" };
+
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ org: string; project: string }> }) {
+  const { org, project: projectSlug } = await params;
+  const actor = await requireSessionActor(`/orgs/${org}/projects/${projectSlug}/settings`);
+  const access = await loadProjectAccess(actor.userId, org, projectSlug);
+  const principal = { role: access.membership.role, isProjectOwner: access.isProjectOwner };
+  const canManageOwners = can(principal, "project.owners");
+  const [project, members] = await Promise.all([
+    getProject({ access }),
+    canManageOwners ? listMembers({ access, page: { limit: 100 } }) : null,
+  ]);
+
+  return (
+    <main className="space-y-6">
+      <h2 className="sr-only">Settings</h2>
+      <GeneralSettings org={org} project={{ slug: project.slug, name: project.name }} canEdit={can(principal, "project.settings")} />
+      {members ? (
+        <ProjectOwnersSettings
+          org={org}
+          projectSlug={project.slug}
+          members={toJson(members.data)}
+          ownerIds={project.owners.map((owner) => owner.id)}
+        />
+      ) : (
+        <Section title="Project owners" description="Only Owners and Admins assign project owners.">
+          <p className="text-sm">
+            {project.owners.length > 0 ? project.owners.map((owner) => owner.name || owner.email).join(", ") : "No project owners yet."}
+          </p>
+        </Section>
+      )}
+      {can(principal, "project.delete") && <DangerZone org={org} project={{ slug: project.slug, name: project.name }} />}
+    </main>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { assignableRoles, ROLE_LABELS } from "@/components/members/roles";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormattedDate } from "@/components/ui/date";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { Select } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/hooks/api-fetch";
+import type { Member, Role } from "@/lib/hooks/api-types";
+import { useMembers, useRemoveMember, useUpdateMemberRole } from "@/lib/hooks/use-members";
+import { can, canAssignRole } from "@/lib/permissions";
+
+type Removal = { member: Member; leaving: boolean };
+
+/** Members and their roles. Owners and Admins change roles and remove people; everyone may leave. */
+export function MembersTable({ org, organizationName, currentUserId, myRole, initialMembers }: {
+  org: string;
+  organizationName: string;
+  currentUserId: string;
+  myRole: Role;
+  initialMembers: Member[];
+}) {
+  const { data: members = initialMembers } = useMembers(org, { initialData: initialMembers });
+  const updateRole = useUpdateMemberRole(org);
+  const toast = useToast();
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const canManage = can({ role: myRole }, "organization.members");
+
+  function changeRole(member: Member, role: Role) {
+    updateRole.mutate(
+      { userId: member.userId, role },
+      {
+        onSuccess: () => toast(`${member.user.name || member.user.email} is now ${ROLE_LABELS[role]}`),
+        onError: (error) => toast(errorMessage(error), "error"),
+      },
+    );
+  }
+
+  return (
+    <>
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
+            <tr>
+              <th scope="col" className="px-4 py-2.5 font-medium">Member</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Role</th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Project owner of</th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Joined</th>
+              <th scope="col" className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {members.map((member) => {
+              const isMe = member.userId === currentUserId;
+              const editable = canManage && assignableRoles(myRole, member.role).length > 1;
+              const removable = !isMe && canManage && canAssignRole(myRole, member.role, "VIEWER");
+              return (
+                <tr key={member.id}>
+                  <td className="px-4 py-3">
+                    <div className="font-medium text-fg">
+                      {member.user.name || member.user.email}
+                      {isMe && <span className="ml-1.5 text-xs font-normal text-muted">(you)</span>}
+                    </div>
+                    <div className="text-xs break-all text-muted">{member.user.email}</div>
+                  </td>
+                  <td className="px-4 py-3">
+                    {editable ? (
+                      <Select
+                        aria-label={`Role for ${member.user.email}`}
+                        value={member.role}
+                        disabled={updateRole.isPending}
+                        onChange={(event) => changeRole(member, event.target.value as Role)}
+                        className="h-8 w-28"
+                      >
+                        {assignableRoles(myRole, member.role).map((role) => (
+                          <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+                        ))}
+                      </Select>
+                    ) : (
+                      <Badge tone={member.role === "OWNER" ? "accent" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
+                    )}
+                  </td>
+                  <td className="hidden px-4 py-3 text-muted md:table-cell">
+                    {member.ownedProjects.length > 0 ? member.ownedProjects.map((project) => project.name).join(", ") : "—"}
+                  </td>
+                  <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
+                    <FormattedDate value={member.createdAt} />
+                  </td>
+                  <td className="px-4 py-3 text-right">
+                    {isMe ? (
+                      <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: true })}>Leave</Button>
+                    ) : removable ? (
+                      <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: false })}>Remove</Button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <RemoveMemberDialog org={org} organizationName={organizationName} removal={removal} onClose={() => setRemoval(null)} />
+    </>
+  );
+}
+
+function RemoveMemberDialog({ org, organizationName, removal, onClose }: { org: string; organizationName: string; removal: Removal | null; onClose: () => void }) {
+  const router = useRouter();
+  const toast = useToast();
+  const removeMember = useRemoveMember(org);
+  const [error, setError] = useState<string | null>(null);
+  const leaving = removal?.leaving ?? false;
+  const who = removal ? removal.member.user.name || removal.member.user.email : "";
+
+  function confirm() {
+    if (!removal) return;
+    removeMember.mutate(
+      { userId: removal.member.userId },
+      {
+        onSuccess: () => {
+          onClose();
+          if (leaving) {
+            router.push("/");
+            router.refresh();
+          } else {
+            toast(`${who} was removed from ${organizationName}`);
+          }
+        },
+        onError: (caught) => setError(errorMessage(caught)),
+      },
+    );
+  }
+
+  return (
+    <Dialog
+      open={removal !== null}
+      onOpenChange={(open) => {
+        if (!open) {
+          setError(null);
+          onClose();
+        }
+      }}
+      title={leaving ? `Leave ${organizationName}?` : `Remove ${who}?`}
+      description={
+        leaving
+          ? "You will lose access to its projects at once. An Owner or Admin can invite you again."
+          : `${who} will lose access to ${organizationName} and its projects at once, and stops being a project owner.`
+      }
+    >
+      {error && <p role="alert" className="text-sm text-danger">{error}</p>}
+      <DialogFooter>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="danger" loading={removeMember.isPending} onClick={confirm}>
+          {leaving ? "Leave organization" : "Remove member"}
+        </Button>
+      </DialogFooter>
+    </Dialog>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { SectionNav } from "@/components/settings/settings-nav";
+
+/**
+ * The project sidebar of SPEC §10: UI Tools, Data Tools, Components, Server, History,
+ * Executions, Settings. Only the sections that exist are listed; the rest are added as they land.
+ */
+const SECTIONS = [
+  { label: "Overview", path: "" },
+  { label: "Settings", path: "/settings" },
+] as const;
+
+export function ProjectNav({ org, project }: { org: string; project: string }) {
+  const base = `/orgs/${org}/projects/${project}`;
+  return (
+    <SectionNav
+      label="Project"
+      exact={[base]}
+      items={SECTIONS.map((section) => ({ label: section.label, href: `${base}${section.path}` }))}
+    />
+  );
+}

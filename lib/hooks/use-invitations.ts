@@ -1,0 +1,37 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/hooks/api-fetch";
+import type { AcceptedInvitation, CreatedInvitation, Invitation, Page, Role } from "@/lib/hooks/api-types";
+import { queryKeys } from "@/lib/query-keys";
+
+const invitationsPath = (org: string) => `/app/v1/organizations/${encodeURIComponent(org)}/invitations`;
+
+/** Pending invitations of an organization (Owners and Admins only). */
+export function useInvitations(org: string, options: { initialData?: Invitation[]; enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.invitations(org),
+    queryFn: async () => {
+      const body = await apiFetch<Page<Invitation> | Invitation[]>(invitationsPath(org));
+      return Array.isArray(body) ? body : body.data;
+    },
+    initialData: options.initialData,
+    enabled: options.enabled ?? true,
+  });
+}
+
+export function useCreateInvitation(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; role: Role }) => apiFetch<CreatedInvitation>(invitationsPath(org), { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(org) }),
+  });
+}
+
+export function useAcceptInvitation(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<AcceptedInvitation>(`/app/v1/invitations/${encodeURIComponent(token)}/accept`, { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.organizations }),
+  });
+}

@@ -41,12 +41,7 @@ export async function runHandler(options: RunHandlerOptions): Promise<SandboxRes
   }, limits.timeoutMs);
   const logReference = new ivm.Reference(logs.fromIsolate);
   const fetchReference = new ivm.Reference((url: unknown, init: unknown) =>
-    sandboxFetch({
-      url,
-      init,
-      allowedDomains: options.allowedDomains,
-      signal: calls.signal,
-    }),
+    sandboxFetch({ url, init, allowedDomains: options.allowedDomains, signal: calls.signal }),
   );
 
   let completion: Completion;
@@ -59,7 +54,7 @@ export async function runHandler(options: RunHandlerOptions): Promise<SandboxRes
     );
     completion = readOutcome(outcome, logs, options.code);
   } catch (error) {
-    completion = describeFailure(error, { timedOut, memoryExhausted: isolate.isDisposed, limits });
+    completion = describeFailure(error, { timedOut, isolateDisposed: isolate.isDisposed, limits });
   } finally {
     clearTimeout(timer);
     calls.abort();
@@ -91,14 +86,14 @@ function readOutcome(outcome: IsolateOutcome, logs: LogCollector, code: string):
 
 function describeFailure(
   error: unknown,
-  state: { timedOut: boolean; memoryExhausted: boolean; limits: SandboxLimits },
+  state: { timedOut: boolean; isolateDisposed: boolean; limits: SandboxLimits },
 ): Completion {
   const message = error instanceof Error ? error.message : String(error);
   if (state.timedOut) {
     return { ok: false, errorType: "timeout", message: `Handler timed out after ${state.limits.timeoutMs} ms` };
   }
   // isolated-vm disposes the isolate itself when the memory limit is hit.
-  if (state.memoryExhausted && message.includes("memory limit")) {
+  if (state.isolateDisposed && message.includes("memory limit")) {
     return { ok: false, errorType: "memory", message: `Handler exceeded its memory limit of ${state.limits.memoryMb} MB` };
   }
   // Errors thrown while the handler is being defined, and invalid content blocks, land here;

@@ -31,7 +31,9 @@ export async function sandboxFetch(options: {
     for (let hop = 0; hop <= MAX_FETCH_REDIRECTS; hop++) {
       host = url.host;
       assertAllowed(url, options.allowedDomains);
-      const response = await fetch(url, { ...request, redirect: "manual", signal: options.signal });
+      // no-store: inside Next.js the global fetch may be patched with a data cache, and a tool's
+      // requests must never be answered from (or stored in) a cache shared across calls.
+      const response = await fetch(url, { ...request, redirect: "manual", cache: "no-store", signal: options.signal });
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null) {
         return { ok: true, ...(await readResponse(response, url)) };

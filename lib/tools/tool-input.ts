@@ -1,0 +1,65 @@
+// The shape of a tool as the API, the editor and the domain accept it (SPEC §11 fields).
+import { z } from "zod";
+import { checkSchemaDefinition } from "@/lib/json-schema/json-schema";
+import { SANDBOX_LIMITS } from "@/lib/sandbox";
+
+export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+export const toolNameSchema = z
+  .string()
+  .regex(TOOL_NAME_PATTERN, "must be a lowercase_underscore slug: start with a letter, then letters, digits or _ (max 64)");
+
+export const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, "must be a host name like api.example.com or *.example.com");
+
+const jsonSchemaField = (options: { requireObject: boolean }) =>
+  z.record(z.string(), z.unknown()).superRefine((schema, context) => {
+    const problem = checkSchemaDefinition(schema, options);
+    if (problem) context.addIssue({ code: "custom", message: `is not a valid JSON Schema: ${problem}` });
+  });
+
+export const annotationsSchema = z
+  .object({
+    title: z.string().max(200).optional(),
+    readOnlyHint: z.boolean().optional(),
+    destructiveHint: z.boolean().optional(),
+    idempotentHint: z.boolean().optional(),
+    openWorldHint: z.boolean().optional(),
+  })
+  .strict();
+
+export const presetSchema = z.object({ name: z.string().trim().min(1).max(80), arguments: z.record(z.string(), z.unknown()) });
+
+const editableFields = {
+  title: z.string().max(200),
+  description: z.string().max(10_000),
+  inputSchema: jsonSchemaField({ requireObject: true }),
+  outputSchema: jsonSchemaField({ requireObject: true }).nullable(),
+  annotations: annotationsSchema,
+  handler: z.string().max(200_000),
+  component: z.string().nullable(),
+  allowedComponents: z.array(z.string()).max(100),
+  allowedDomains: z.array(domainSchema).max(100),
+  timeoutMs: z.number().int().min(SANDBOX_LIMITS.timeoutMs.min).max(SANDBOX_LIMITS.timeoutMs.max),
+  memoryMb: z.number().int().min(SANDBOX_LIMITS.memoryMb.min).max(SANDBOX_LIMITS.memoryMb.max),
+  presets: z.array(presetSchema).max(50),
+};
+
+export const createToolSchema = z.object({
+  name: toolNameSchema,
+  kind: z.enum(["data", "ui"]),
+  ...editableFields,
+}).partial({
+  title: true, description: true, inputSchema: true, outputSchema: true, annotations: true, handler: true,
+  component: true, allowedComponents: true, allowedDomains: true, timeoutMs: true, memoryMb: true, presets: true,
+});
+
+export const updateToolSchema = z.object({ name: toolNameSchema, ...editableFields }).partial();
+
+export type CreateToolInput = z.input<typeof createToolSchema>;
+export type UpdateToolInput = z.input<typeof updateToolSchema>;
+
+export const DEFAULT_INPUT_SCHEMA = { type: "object", properties: {}, additionalProperties: false };
+export const DEFAULT_HANDLER = "async (props, env) => {\n  return { ok: true };\n}\n";

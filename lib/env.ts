@@ -24,6 +24,11 @@ const schema = z.object({
   ATELIER_ENCRYPTION_KEY: optional.pipe(
     z.string().regex(/^[A-Za-z0-9+/=_-]{43,44}$/, "must be 32 bytes, base64-encoded (openssl rand -base64 32)").optional(),
   ),
+  /** Extra browser origins allowed to call the MCP endpoints (comma-separated), besides claude.ai and chatgpt.com. */
+  ATELIER_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
   ATELIER_DEMO_PASSWORD: optional.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,

@@ -1,5 +1,6 @@
 // Request parsing and the one error → response mapper for JSON routes.
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -62,4 +63,10 @@ export function clientInfo(request: Request) {
     ip: forwarded || request.headers.get("x-real-ip") || null,
     userAgent: request.headers.get("user-agent"),
   };
+}
+
+/** The origin clients see: ATELIER_URL when set (behind a proxy), else the request's own. */
+export function publicOrigin(request: Request): string {
+  const configured = env().ATELIER_URL;
+  return configured ? new URL(configured).origin : new URL(request.url).origin;
 }

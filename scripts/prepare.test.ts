@@ -24,6 +24,7 @@ describe("npm start preparation", () => {
     const first = await prepare();
     expect(first.stdout).toContain("Applied migrations");
     expect(first.stdout).toMatch(/Sign in as demo@atelier\.local with password: \S{12,}/);
+    expect(first.stdout).toMatch(/Bearer atl_draft_\S+/);
 
     const second = await prepare();
     expect(second.stdout).not.toContain("Applied migrations");
@@ -32,7 +33,9 @@ describe("npm start preparation", () => {
     const pglite = new PGlite(path.join(dataDir, "pglite"));
     const users = await pglite.query<{ email: string }>('SELECT email FROM "User"');
     const projects = await pglite.query<{ slug: string }>('SELECT p.slug FROM "Project" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.slug = \'acme\'');
+    const tools = await pglite.query<{ name: string }>('SELECT name FROM "Tool" ORDER BY name');
     await pglite.close();
+    expect(tools.rows.map((row) => row.name)).toEqual(["add_numbers", "convert_temperature", "show_weather"]);
     expect(users.rows).toEqual([{ email: "demo@atelier.local" }]);
     expect(projects.rows).toEqual([{ slug: "demo" }]);
   }, 120_000);

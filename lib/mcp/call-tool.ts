@@ -1,0 +1,137 @@
+// tools/call for one tool of a served snapshot: validate the arguments, then run the Data Tool
+// handler in the sandbox (or check a UI Tool's props), validate the output, and describe what
+// happened for the execution record. Never throws for anything a handler or caller does: every
+// failure becomes an `isError` result the model can act on.
+import type { CallToolResult } from "@modelcontextprotocol/server";
+import { validateAgainst } from "@/lib/json-schema/json-schema";
+import { redactSecrets, runHandler, type LogEntry, type SandboxErrorType } from "@/lib/sandbox";
+import { unsafeLoadToolSecrets } from "@/lib/tools/secrets";
+import { findDisallowedComponent } from "./component-references";
+import { toolErrorResult, toStructuredContent, type ToolError } from "./tool-results";
+import type { ServeContext, ServedSnapshot, ServedTool, ToolCallRecord } from "./types";
+
+export type CallToolOptions = {
+  snapshot: Pick<ServedSnapshot, "projectId" | "organizationId">;
+  tool: ServedTool;
+  arguments: Record<string, unknown> | undefined;
+  context: Pick<ServeContext, "projectSlug" | "environment" | "locale">;
+};
+
+export type CallToolOutcome = { result: CallToolResult; record: ToolCallRecord };
+
+type Step = { result: CallToolResult; logs: LogEntry[]; failure?: { type: NonNullable<ToolCallRecord["errorType"]>; code: string } };
+
+// Error codes of sandbox failures, as the model and the execution record see them.
+const SANDBOX_FAILURES: Record<SandboxErrorType, { type: "runtime" | "timeout"; code: string }> = {
+  runtime: { type: "runtime", code: "handler_error" },
+  timeout: { type: "timeout", code: "timeout" },
+  memory: { type: "runtime", code: "memory_limit_exceeded" },
+  output_too_large: { type: "runtime", code: "output_too_large" },
+};
+
+export async function callTool(options: CallToolOptions): Promise<CallToolOutcome> {
+  const startedAt = performance.now();
+  const args = options.arguments ?? {};
+  const step = await runCall(options, args);
+  const record: ToolCallRecord = {
+    toolName: options.tool.name,
+    toolId: options.tool.id,
+    environment: options.context.environment,
+    status: step.failure ? "error" : "success",
+    ...(step.failure ? { errorType: step.failure.type, errorCode: step.failure.code } : {}),
+    durationMs: Math.round(performance.now() - startedAt),
+    logs: step.logs,
+    arguments: args,
+  };
+  return { result: step.result, record };
+}
+
+async function runCall(options: CallToolOptions, args: Record<string, unknown>): Promise<Step> {
+  // Arguments first: nothing runs, and no secret is decrypted, for a call the schema refuses.
+  const invalid = validateAgainst(options.tool.inputSchema, args);
+  if (invalid) return refuse("validation", invalid);
+  return options.tool.kind === "ui" ? callUiTool(options, args) : callDataTool(options, args);
+}
+
+function callUiTool({ tool, context }: CallToolOptions, props: Record<string, unknown>): Step {
+  const allowed = new Set([...(tool.component ? [tool.component] : []), ...tool.allowedComponents]);
+  const disallowed = findDisallowedComponent(props, { projectSlug: context.projectSlug, allowed });
+  if (disallowed) return refuse("validation", disallowed);
+  const outputProblem = checkOutput(tool, props);
+  if (outputProblem) return outputProblem;
+  return {
+    result: {
+      content: [{ type: "text", text: `Showing ${tool.title || tool.name}.` }],
+      structuredContent: props,
+    },
+    logs: [],
+  };
+}
+
+async function callDataTool({ snapshot, tool, context }: CallToolOptions, props: Record<string, unknown>): Promise<Step> {
+  // Read at call time: secrets are live on both endpoints, and only the called tool's are loaded.
+  const secrets = await unsafeLoadToolSecrets(tool.id);
+  const run = await runHandler({
+    code: tool.handler,
+    props,
+    env: {
+      secrets,
+      organizationId: snapshot.organizationId,
+      projectId: snapshot.projectId,
+      environment: context.environment,
+      locale: context.locale,
+    },
+    limits: { timeoutMs: tool.timeoutMs, memoryMb: tool.memoryMb },
+    allowedDomains: tool.allowedDomains,
+  });
+  if (!run.ok) {
+    const failure = SANDBOX_FAILURES[run.errorType];
+    return { ...refuse(failure.type, { code: failure.code, message: run.message }), logs: run.logs };
+  }
+
+  // A secret a handler echoes back would reach the model and the host; it is hidden here as it
+  // is in logs and error messages.
+  const output = redactDeep(run.output, secrets);
+  const outputProblem = checkOutput(tool, output);
+  if (outputProblem) return { ...outputProblem, logs: run.logs };
+
+  if (run.content) {
+    // `mcp.result(...)`: the handler chose its content blocks; structuredContent is optional.
+    // The sandbox checked each block (a resource has exactly one of text or blob), which is
+    // what the SDK's union type spells out.
+    const content = redactDeep(run.content, secrets) as CallToolResult["content"];
+    const structured = output === null ? {} : { structuredContent: toStructuredContent(output) };
+    return { result: { content, ...structured }, logs: run.logs };
+  }
+  const structuredContent = toStructuredContent(output);
+  return {
+    result: { content: [{ type: "text", text: JSON.stringify(structuredContent) }], structuredContent },
+    logs: run.logs,
+  };
+}
+
+function checkOutput(tool: ServedTool, output: unknown): Step | null {
+  if (!tool.outputSchema) return null;
+  const violation = validateAgainst(tool.outputSchema, output);
+  if (!violation) return null;
+  return refuse("validation", {
+    code: "output_validation_failed",
+    message: `The tool's output does not match its output schema: ${violation.message}`,
+    path: violation.path,
+  });
+}
+
+function refuse(type: NonNullable<ToolCallRecord["errorType"]>, error: ToolError): Step {
+  return { result: toolErrorResult(error), logs: [], failure: { type, code: error.code } };
+}
+
+function redactDeep<T>(value: T, secrets: Record<string, string>): T {
+  if (Object.keys(secrets).length === 0) return value;
+  const walk = (item: unknown): unknown => {
+    if (typeof item === "string") return redactSecrets(item, secrets);
+    if (Array.isArray(item)) return item.map(walk);
+    if (item && typeof item === "object") return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, walk(entry)]));
+    return item;
+  };
+  return walk(value) as T;
+}

@@ -1,0 +1,39 @@
+// Components as MCP Apps resources: `ui://{projectSlug}/{name}`, HTML with the MCP Apps profile,
+// and the component's declared domains as `_meta.ui.csp`, which the host turns into the iframe's CSP.
+import type { Resource, TextResourceContents } from "@modelcontextprotocol/server";
+import { componentNameFromUri, componentUri } from "./component-uri";
+import type { ComponentCsp, ServedComponent } from "./types";
+
+export const MCP_APP_MIME_TYPE = "text/html;profile=mcp-app";
+
+const CSP_KEYS = ["connectDomains", "resourceDomains", "frameDomains", "baseUriDomains"] as const;
+
+export function describeComponent(component: ServedComponent, projectSlug: string): Resource {
+  return {
+    uri: componentUri(projectSlug, component.name),
+    name: component.name,
+    mimeType: MCP_APP_MIME_TYPE,
+    _meta: { ui: { csp: hostCsp(component.csp) } },
+  };
+}
+
+export function readComponent(components: ServedComponent[], uri: string, projectSlug: string): TextResourceContents | null {
+  const name = componentNameFromUri(uri, projectSlug);
+  const component = name === null ? undefined : components.find((candidate) => candidate.name === name);
+  if (!component) return null;
+  return { uri, mimeType: MCP_APP_MIME_TYPE, text: component.html, _meta: { ui: { csp: hostCsp(component.csp) } } };
+}
+
+/**
+ * Only the declared lists, each entry as an origin. Components may declare bare host names
+ * (`api.example.com`); hosts build CSP source lists from these values and a scheme-less source in
+ * a sandboxed frame matches unpredictably, so bare names are served as `https://` origins.
+ */
+function hostCsp(csp: ComponentCsp): ComponentCsp {
+  const result: ComponentCsp = {};
+  for (const key of CSP_KEYS) {
+    const domains = csp[key];
+    if (domains?.length) result[key] = domains.map((domain) => (domain.includes("://") ? domain : `https://${domain}`));
+  }
+  return result;
+}

@@ -1,0 +1,93 @@
+// The MCP server of one project, built per request from a snapshot (the draft's live rows now,
+// a published package for production) so every request sees exactly one consistent revision.
+//
+// It uses the SDK's low-level `Server` with request handlers rather than `McpServer.registerTool`:
+// tool schemas here are user-authored JSON Schema, not zod, and the answers have to be ours —
+// validation errors with a JSON Pointer path, the UI allowlist, sandbox failures as `isError`
+// results — which McpServer's built-in validation would replace with its own messages.
+import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type Tool } from "@modelcontextprotocol/server";
+import { callTool } from "./call-tool";
+import { componentUri } from "./component-uri";
+import { describeComponent, readComponent } from "./component-resources";
+import { toolErrorResult } from "./tool-results";
+import type { ServeContext, ServedSnapshot, ServedTool, ToolCallRecord } from "./types";
+
+export function createProjectServer(snapshot: ServedSnapshot, context: ServeContext): Server {
+  const server = new Server(
+    { name: snapshot.name, version: context.version },
+    {
+      capabilities: { tools: { listChanged: false }, resources: { listChanged: false } },
+      ...(snapshot.instructions.trim() ? { instructions: snapshot.instructions } : {}),
+    },
+  );
+  const toolsByName = new Map(snapshot.tools.map((tool) => [tool.name, tool]));
+
+  server.setRequestHandler("tools/list", () => ({
+    tools: snapshot.tools.map((tool) => describeTool(tool, context.projectSlug)),
+  }));
+
+  server.setRequestHandler("tools/call", async (request) => {
+    const tool = toolsByName.get(request.params.name);
+    // Unknown tool is a protocol error (the caller named something that does not exist), not a tool failure.
+    if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
+    const { result, record } = await callToolSafely(snapshot, tool, request.params.arguments, context);
+    await report(context, record);
+    return server.projectCallToolResult(result, tool.outputSchema ?? undefined);
+  });
+
+  server.setRequestHandler("resources/list", () => ({
+    resources: snapshot.components.map((component) => describeComponent(component, context.projectSlug)),
+  }));
+
+  server.setRequestHandler("resources/read", (request) => {
+    const contents = readComponent(snapshot.components, request.params.uri, context.projectSlug);
+    if (!contents) throw new ResourceNotFoundError(request.params.uri);
+    return { contents: [contents] };
+  });
+
+  return server;
+}
+
+function describeTool(tool: ServedTool, projectSlug: string): Tool {
+  return {
+    name: tool.name,
+    ...(tool.title ? { title: tool.title } : {}),
+    description: tool.description,
+    inputSchema: tool.inputSchema as Tool["inputSchema"],
+    ...(tool.outputSchema ? { outputSchema: tool.outputSchema as Tool["outputSchema"] } : {}),
+    annotations: tool.annotations,
+    ...(tool.kind === "ui" && tool.component ? { _meta: { ui: { resourceUri: componentUri(projectSlug, tool.component) } } } : {}),
+  };
+}
+
+// callTool turns everything a handler or caller does into a result; what is left (the database
+// failing while secrets load, a bug here) must still not become a 500 or leak a stack trace.
+async function callToolSafely(snapshot: ServedSnapshot, tool: ServedTool, args: Record<string, unknown> | undefined, context: ServeContext) {
+  try {
+    return await callTool({ snapshot, tool, arguments: args, context });
+  } catch (error) {
+    console.error(`[mcp] tools/call ${tool.name} failed`, error);
+    const record: ToolCallRecord = {
+      toolName: tool.name,
+      toolId: tool.id,
+      environment: context.environment,
+      status: "error",
+      errorType: "runtime",
+      errorCode: "internal_error",
+      durationMs: 0,
+      logs: [],
+      arguments: args ?? {},
+    };
+    const message = "The tool could not run because of a problem on the server. Try again in a moment.";
+    return { result: toolErrorResult({ code: "internal_error", message }), record };
+  }
+}
+
+async function report(context: ServeContext, record: ToolCallRecord) {
+  try {
+    await context.onToolCall?.(record);
+  } catch (error) {
+    // A failing recorder must not turn a finished call into an error for the host.
+    console.error("[mcp] recording a tool call failed", error);
+  }
+}

@@ -1,0 +1,25 @@
+// Serving the RFC 9728 document; the production endpoint's route uses the same function.
+import { errorBody, json, publicOrigin } from "@/lib/http";
+import { buildProtectedResourceMetadata, unsafeProjectExists } from "./protected-resource";
+import type { McpEnvironment } from "./types";
+
+// Public documents that browser-based hosts fetch cross-origin.
+const CORS = { "Access-Control-Allow-Origin": "*" };
+
+export async function handleProtectedResourceMetadata(
+  request: Request,
+  params: { org: string; project: string; environment: McpEnvironment },
+): Promise<Response> {
+  if (!(await unsafeProjectExists({ orgSlug: params.org, projectSlug: params.project }))) {
+    return json(errorBody("not_found", "No MCP endpoint here"), { status: 404, headers: CORS });
+  }
+  const address = { origin: publicOrigin(request), orgSlug: params.org, projectSlug: params.project, environment: params.environment };
+  return json(buildProtectedResourceMetadata(address), { headers: { ...CORS, "Cache-Control": "public, max-age=300" } });
+}
+
+export function metadataPreflightResponse(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: { ...CORS, "Access-Control-Allow-Methods": "GET, OPTIONS", "Access-Control-Allow-Headers": "*", "Access-Control-Max-Age": "600" },
+  });
+}

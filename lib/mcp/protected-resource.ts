@@ -1,0 +1,67 @@
+// Where an MCP endpoint lives and how it tells clients to authenticate: the endpoint URL (the OAuth
+// resource identifier), its RFC 9728 metadata document and URL, and the 401 challenge pointing at it.
+//
+// The SDK's buildOAuthProtectedResourceMetadata refuses plain-http issuers outside localhost (a
+// self-hosted instance on a LAN is exactly that) and has no bearer_methods_supported, so the
+// document is built here, typed by the SDK's shape.
+import type { OAuthProtectedResourceMetadata } from "@modelcontextprotocol/server";
+import { db } from "@/lib/db";
+import { jsonRpcErrorResponse } from "./json-rpc-response";
+import type { McpEnvironment } from "./types";
+
+export type EndpointAddress = { origin: string; orgSlug: string; projectSlug: string; environment: McpEnvironment };
+
+const MCP_SCOPES = ["mcp"];
+
+function endpointPath({ orgSlug, projectSlug, environment }: EndpointAddress): string {
+  const base = `/mcp/${encodeURIComponent(orgSlug)}/${encodeURIComponent(projectSlug)}`;
+  return environment === "draft" ? `${base}/draft` : base;
+}
+
+/** The endpoint URL exactly as users paste it into a host; also the OAuth resource (RFC 8707). */
+export function mcpEndpointUrl(address: EndpointAddress): string {
+  return `${address.origin}${endpointPath(address)}`;
+}
+
+export function protectedResourceMetadataUrl(address: EndpointAddress): string {
+  return `${address.origin}/.well-known/oauth-protected-resource${endpointPath(address)}`;
+}
+
+export function buildProtectedResourceMetadata(address: EndpointAddress): OAuthProtectedResourceMetadata {
+  // Named by slugs, which the caller already knows: the document is public and must not reveal
+  // anything about a private project beyond its existence.
+  const label = `${address.orgSlug}/${address.projectSlug}`;
+  return {
+    resource: mcpEndpointUrl(address),
+    authorization_servers: [address.origin],
+    scopes_supported: MCP_SCOPES,
+    bearer_methods_supported: ["header"],
+    resource_name: address.environment === "draft" ? `${label} (draft)` : label,
+  };
+}
+
+/** Whether the project exists (unauthenticated: the metadata document is public). */
+export async function unsafeProjectExists(options: { orgSlug: string; projectSlug: string }): Promise<boolean> {
+  const project = await db.project.findFirst({
+    where: { slug: options.projectSlug, organization: { slug: options.orgSlug } },
+    select: { id: true },
+  });
+  return project !== null;
+}
+
+/**
+ * 401 for a missing or refused credential. Per RFC 6750 §3.1 a request without credentials gets
+ * a bare challenge; a refused token adds `error="invalid_token"` so OAuth clients know to refresh
+ * or re-authorize. Both name the path-specific metadata document, which hosts need for discovery.
+ */
+export function unauthorizedResponse(options: { address: EndpointAddress; message: string; invalidToken: boolean }): Response {
+  const metadata = `resource_metadata="${protectedResourceMetadataUrl(options.address)}"`;
+  const challenge = options.invalidToken
+    ? `Bearer error="invalid_token", error_description="${quoted(options.message)}", ${metadata}`
+    : `Bearer ${metadata}`;
+  return jsonRpcErrorResponse(401, options.message, { "WWW-Authenticate": challenge });
+}
+
+function quoted(value: string): string {
+  return value.replace(/[\\"]/g, "\\$&").replace(/[^\x20-\x7e]/g, " ");
+}

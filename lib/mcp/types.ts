@@ -1,0 +1,70 @@
+// What an MCP endpoint serves, independent of where it came from: the draft (live rows) or a
+// published package (pinned snapshot). Both endpoints build the same server from this shape.
+import type { PresentedTool } from "@/lib/tools/present-tool";
+import type { LogEntry } from "@/lib/sandbox";
+
+export type McpEnvironment = "draft" | "production";
+
+export type ServedTool = Pick<
+  PresentedTool,
+  | "id"
+  | "name"
+  | "kind"
+  | "title"
+  | "description"
+  | "inputSchema"
+  | "outputSchema"
+  | "annotations"
+  | "handler"
+  | "component"
+  | "allowedComponents"
+  | "allowedDomains"
+  | "timeoutMs"
+  | "memoryMb"
+>;
+
+export type ComponentCsp = {
+  connectDomains?: string[];
+  resourceDomains?: string[];
+  frameDomains?: string[];
+  baseUriDomains?: string[];
+};
+
+export type ServedComponent = { name: string; html: string; csp: ComponentCsp };
+
+export type ServedSnapshot = {
+  projectId: string;
+  organizationId: string;
+  name: string;
+  instructions: string;
+  tools: ServedTool[];
+  components: ServedComponent[];
+};
+
+/** Everything one request's server needs besides the snapshot. */
+export type ServeContext = {
+  projectSlug: string;
+  environment: McpEnvironment;
+  /** serverInfo.version: "draft" on the draft endpoint, the package version in production. */
+  version: string;
+  /** The caller's preferred locale (first Accept-Language tag), handed to handlers as env.locale. */
+  locale: string;
+  /** Receives one record per tools/call (the execution recorder plugs in here). */
+  onToolCall?: (record: ToolCallRecord) => void | Promise<void>;
+};
+
+/**
+ * What happened in one tools/call, for the execution record (SPEC §9). `errorType` follows the
+ * spec's vocabulary; `errorCode` is the precise reason that also appears in the result.
+ */
+export type ToolCallRecord = {
+  toolName: string;
+  toolId: string | null;
+  environment: McpEnvironment;
+  status: "success" | "error";
+  errorType?: "validation" | "runtime" | "timeout";
+  errorCode?: string;
+  durationMs: number;
+  logs: LogEntry[];
+  arguments: unknown;
+};

@@ -1,9 +1,20 @@
 // Loaders shared by the studio's layouts and pages. `cache` makes a layout and its page,
 // rendered in the same request, share one lookup; a missing resource becomes the 404 page.
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { getOrganizationAccess, getProjectAccess } from "@/lib/access";
+import { requireSessionActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+
+/**
+ * The signed-in user, or a redirect to sign-in that returns to `path`. Waits for the request
+ * first, so `next build` never prerenders a studio page (and never opens the database).
+ */
+export async function requireActor(path: string) {
+  await connection();
+  return requireSessionActor(path);
+}
 
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
   try {

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TopBar } from "@/components/studio/top-bar";
 import { getSessionActor } from "@/lib/auth/session";
@@ -5,6 +6,7 @@ import { toJson } from "@/lib/hooks/api-types";
 import { listOrganizations } from "@/lib/organizations/organizations";
 
 export default async function StudioLayout({ children }: { children: ReactNode }) {
+  await connection(); // per-request: never prerendered at build time
   const actor = await getSessionActor();
   // Signed out (or a stale cookie): each page redirects to sign-in with its own path as callbackUrl.
   if (!actor) return children;

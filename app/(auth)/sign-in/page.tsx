@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { safeCallbackUrl } from "@/components/auth/callback-url";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -15,6 +16,7 @@ const PROVIDER_ERRORS: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection(); // the provider list is read from configuration at request time
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
 

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { loadOrganizationAccess } from "@/app/(studio)/data";
+import { loadOrganizationAccess, requireActor } from "@/app/(studio)/data";
 import { NewProjectDialog } from "@/components/projects/new-project-dialog";
 import { ProjectCard } from "@/components/projects/project-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { listProjects } from "@/lib/projects/projects";
 
@@ -16,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OrganizationPage({ params }: Props) {
   const { org } = await params;
-  const actor = await requireSessionActor(`/orgs/${org}`);
+  const actor = await requireActor(`/orgs/${org}`);
   const access = await loadOrganizationAccess(actor.userId, org);
   const { data: projects } = await listProjects({ access, page: { limit: 100 } });
   const canCreate = can({ role: access.membership.role }, "organization.createProject");

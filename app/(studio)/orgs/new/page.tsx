@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { requireActor } from "@/app/(studio)/data";
 import { CreateOrganizationForm } from "@/components/organizations/create-organization-form";
-import { requireSessionActor } from "@/lib/auth/session";
 import { listOrganizations } from "@/lib/organizations/organizations";
 
 export const metadata: Metadata = { title: "New organization" };
 
 export default async function NewOrganizationPage() {
-  const actor = await requireSessionActor("/orgs/new");
+  const actor = await requireActor("/orgs/new");
   const { data } = await listOrganizations({ actor, page: { limit: 1 } });
   const first = data.length === 0;
 

@@ -1,15 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { loadProjectAccess } from "@/app/(studio)/data";
+import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
 import { VisibilityBadge } from "@/components/projects/project-card";
 import { ProjectNav } from "@/components/projects/project-nav";
-import { requireSessionActor } from "@/lib/auth/session";
 
 type Props = { children: ReactNode; params: Promise<{ org: string; project: string }> };
 
 export default async function ProjectLayout({ children, params }: Props) {
   const { org, project: projectSlug } = await params;
-  const actor = await requireSessionActor(`/orgs/${org}/projects/${projectSlug}`);
+  const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}`);
   const { organization, project } = await loadProjectAccess(actor.userId, org, projectSlug);
 
   return (

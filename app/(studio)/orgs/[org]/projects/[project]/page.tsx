@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { loadProjectAccess } from "@/app/(studio)/data";
+import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
 import { Section } from "@/components/ui/card";
 import { FormattedDate } from "@/components/ui/date";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireSessionActor } from "@/lib/auth/session";
 import { getProject } from "@/lib/projects/projects";
 
 type Props = { params: Promise<{ org: string; project: string }> };
@@ -14,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectOverviewPage({ params }: Props) {
   const { org, project: projectSlug } = await params;
-  const actor = await requireSessionActor(`/orgs/${org}/projects/${projectSlug}`);
+  const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}`);
   const access = await loadProjectAccess(actor.userId, org, projectSlug);
   const project = await getProject({ access });
 

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { loadOrganizationAccess } from "@/app/(studio)/data";
+import { loadOrganizationAccess, requireActor } from "@/app/(studio)/data";
 import { ApiTokensPanel } from "@/components/api-tokens/api-tokens-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/lib/api-tokens/api-tokens";
-import { requireSessionActor } from "@/lib/auth/session";
 import { toJson } from "@/lib/hooks/api-types";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const actor = await requireSessionActor(`/orgs/${org}/settings/api-tokens`);
+  const actor = await requireActor(`/orgs/${org}/settings/api-tokens`);
   await loadOrganizationAccess(actor.userId, org);
   const tokens = await listApiTokens({ actor });
 

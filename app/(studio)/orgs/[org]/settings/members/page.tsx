@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { loadOrganizationAccess } from "@/app/(studio)/data";
+import { loadOrganizationAccess, requireActor } from "@/app/(studio)/data";
 import { InviteMemberDialog } from "@/components/members/invite-member-dialog";
 import { MembersTable } from "@/components/members/members-table";
 import { PendingInvitations } from "@/components/members/pending-invitations";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSessionActor } from "@/lib/auth/session";
 import { toJson } from "@/lib/hooks/api-types";
 import { listInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const actor = await requireSessionActor(`/orgs/${org}/settings/members`);
+  const actor = await requireActor(`/orgs/${org}/settings/members`);
   const access = await loadOrganizationAccess(actor.userId, org);
   const canManage = can({ role: access.membership.role }, "organization.members");
   const [members, invitations] = await Promise.all([

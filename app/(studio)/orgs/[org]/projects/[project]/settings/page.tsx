@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { loadProjectAccess } from "@/app/(studio)/data";
+import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
 import { DangerZone } from "@/components/projects/settings/danger-zone";
 import { GeneralSettings } from "@/components/projects/settings/general-settings";
 import { ProjectOwnersSettings } from "@/components/projects/settings/project-owners-settings";
 import { Section } from "@/components/ui/card";
-import { requireSessionActor } from "@/lib/auth/session";
 import { toJson } from "@/lib/hooks/api-types";
 import { listMembers } from "@/lib/members/members";
 import { can } from "@/lib/permissions";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Project settings" };
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project: projectSlug } = await params;
-  const actor = await requireSessionActor(`/orgs/${org}/projects/${projectSlug}/settings`);
+  const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}/settings`);
   const access = await loadProjectAccess(actor.userId, org, projectSlug);
   const principal = { role: access.membership.role, isProjectOwner: access.isProjectOwner };
   const canManageOwners = can(principal, "project.owners");

@@ -1,5 +1,6 @@
 // Picks the database: PostgreSQL when a URL is given, otherwise embedded PGlite
 // under the data directory. Creating the factory opens nothing; the first query does.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -26,6 +27,7 @@ export function connectDatabase(target: DatabaseTarget): DatabaseConnection {
       close: async () => {},
     };
   }
+  mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite(pgliteDirectory(target.dataDir));
   return {
     kind: "pglite",

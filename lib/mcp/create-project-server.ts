@@ -63,6 +63,7 @@ function describeTool(tool: ServedTool, projectSlug: string): Tool {
 // callTool turns everything a handler or caller does into a result; what is left (the database
 // failing while secrets load, a bug here) must still not become a 500 or leak a stack trace.
 async function callToolSafely(snapshot: ServedSnapshot, tool: ServedTool, args: Record<string, unknown> | undefined, context: ServeContext) {
+  const startedAt = performance.now();
   try {
     return await callTool({ snapshot, tool, arguments: args, context });
   } catch (error) {
@@ -74,7 +75,7 @@ async function callToolSafely(snapshot: ServedSnapshot, tool: ServedTool, args: 
       status: "error",
       errorType: "runtime",
       errorCode: "internal_error",
-      durationMs: 0,
+      durationMs: Math.round(performance.now() - startedAt),
       logs: [],
       arguments: args ?? {},
     };

@@ -6,6 +6,10 @@ import * as draftTokenRoute from "@/app/app/v1/organizations/[org]/projects/[pro
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import type { ProjectAccess } from "@/lib/access";
 import { createComponent } from "@/lib/components/components";
+import { callTool } from "@/lib/mcp/call-tool";
+import { serveProject } from "@/lib/mcp/serve-project";
+import type { ToolCallRecord } from "@/lib/mcp/types";
+import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
 import { setSecret } from "@/lib/tools/secrets";
 import { createTool, updateTool } from "@/lib/tools/tools";
 import type { CreateToolInput } from "@/lib/tools/tool-input";
@@ -255,6 +259,45 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
     console.log(`[latency] ${era}: tools/list p50 ${list.toFixed(1)} ms, tools/call p50 ${callMs.toFixed(1)} ms`);
     expect(list).toBeLessThan(250);
     expect(callMs).toBeLessThan(500);
+  });
+});
+
+describe("tool call records", () => {
+  const context = { environment: "draft" as const, locale: "en" };
+
+  it("returns the logs, duration and error type of every call beside its result", async () => {
+    const snapshot = await loadDraftSnapshot(access.project.id);
+    const run = (name: string, args: Record<string, unknown> = {}) =>
+      callTool({ snapshot, tool: snapshot.tools.find((tool) => tool.name === name)!, arguments: args, context: { ...context, projectSlug } });
+
+    const ok = await run("use_secret");
+    expect(ok.record).toMatchObject({ toolName: "use_secret", environment: "draft", status: "success", arguments: {} });
+    expect(ok.record.logs).toEqual([expect.objectContaining({ level: "log", message: "key is [redacted]" })]);
+    expect(ok.record.durationMs).toBeGreaterThan(0);
+    expect((await run("spin")).record).toMatchObject({ status: "error", errorType: "timeout", errorCode: "timeout" });
+    expect((await run("explode")).record).toMatchObject({ status: "error", errorType: "runtime", errorCode: "handler_error" });
+    expect((await run("quote_price", { price: 1 })).record).toMatchObject({ errorType: "validation", errorCode: "schema_validation_failed" });
+    expect((await run("bad_output")).record).toMatchObject({ errorType: "validation", errorCode: "output_validation_failed" });
+    expect((await run("show_card", { title: "x", slot: { $component: "admin_panel" } })).record).toMatchObject({
+      errorType: "validation",
+      errorCode: "component_not_allowed",
+    });
+  });
+
+  it("hands each record to the server's onToolCall hook", async () => {
+    const records: ToolCallRecord[] = [];
+    const request = new Request("http://localhost/mcp", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "quote_price", arguments: { price: "2" } } }),
+    });
+    const response = await serveProject({
+      request,
+      snapshot: await loadDraftSnapshot(access.project.id),
+      context: { ...context, projectSlug, version: "draft", onToolCall: (record) => void records.push(record) },
+    });
+    expect(parseJsonRpc(await response.text()).result).toMatchObject({ structuredContent: { quoted: "2" } });
+    expect(records).toEqual([expect.objectContaining({ toolName: "quote_price", status: "success", arguments: { price: "2" } })]);
   });
 });
 

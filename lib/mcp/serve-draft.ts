@@ -1,0 +1,18 @@
+// The draft endpoint, /mcp/{org}/{project}/draft: the project's live rows (one snapshot query per
+// request), so every save in the studio is served on the next request without a restart.
+import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
+import { mcpEndpointUrl } from "./protected-resource";
+import { requestLocale, serveProject } from "./serve-project";
+import type { DraftTokenArgs } from "./with-draft-token";
+
+export const DRAFT_SERVER_VERSION = "draft";
+
+export async function serveDraft({ request, address, project, token }: DraftTokenArgs): Promise<Response> {
+  const snapshot = await loadDraftSnapshot(project.id);
+  return serveProject({
+    request,
+    snapshot,
+    context: { projectSlug: project.slug, environment: "draft", version: DRAFT_SERVER_VERSION, locale: requestLocale(request) },
+    authInfo: { token, clientId: "draft-token", scopes: ["mcp"], resource: new URL(mcpEndpointUrl(address)), extra: { projectId: project.id } },
+  });
+}

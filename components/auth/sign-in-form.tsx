@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { withCallbackUrl } from "@/components/auth/callback-url";
@@ -13,7 +12,6 @@ import { Input } from "@/components/ui/input";
 type Provider = { id: string; name: string };
 
 export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: Provider[]; initialError?: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
 
@@ -32,8 +30,8 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
       setError(result ? "Email or password is incorrect" : "Could not reach the server. Check your connection and try again.");
       return;
     }
-    router.push(callbackUrl);
-    router.refresh();
+    // A full page load: client-side caches (prefetched while signed out) must not survive sign-in.
+    window.location.assign(callbackUrl);
   }
 
   return (

@@ -64,8 +64,8 @@ export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
       router.push(withCallbackUrl("/sign-in", callbackUrl));
       return;
     }
-    router.push(callbackUrl);
-    router.refresh();
+    // A full page load: client-side caches (prefetched while signed out) must not survive sign-in.
+    window.location.assign(callbackUrl);
   }
 
   return (

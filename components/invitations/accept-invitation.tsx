@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
+import { withCallbackUrl } from "@/components/auth/callback-url";
+import { signOutTo } from "@/components/auth/sign-out";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/hooks/api-fetch";
@@ -35,7 +36,7 @@ export function AcceptInvitationButton({ token }: { token: string }) {
 /** Signs out and comes back to this invitation through sign-in, to accept it as someone else. */
 export function SwitchAccountButton({ invitationPath }: { invitationPath: string }) {
   return (
-    <Button className="w-full" onClick={() => signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(invitationPath)}` })}>
+    <Button className="w-full" onClick={() => signOutTo(withCallbackUrl("/sign-in", invitationPath))}>
       Sign out and switch account
     </Button>
   );

@@ -60,12 +60,15 @@ export function MembersTable({ org, organizationName, currentUserId, myRole, ini
               const removable = !isMe && canManage && canAssignRole(myRole, member.role, "VIEWER");
               return (
                 <tr key={member.id}>
-                  <td className="px-4 py-3">
-                    <div className="font-medium text-fg">
+                  {/* w-full + max-w-0: this column takes the remaining width and truncates on phones. */}
+                  <td className="w-full max-w-0 px-4 py-3">
+                    <div className="truncate font-medium text-fg">
                       {member.user.name || member.user.email}
                       {isMe && <span className="ml-1.5 text-xs font-normal text-muted">(you)</span>}
                     </div>
-                    <div className="text-xs break-all text-muted">{member.user.email}</div>
+                    <div className="truncate text-xs text-muted" title={member.user.email}>
+                      {member.user.email}
+                    </div>
                   </td>
                   <td className="px-4 py-3">
                     {editable ? (
@@ -74,7 +77,8 @@ export function MembersTable({ org, organizationName, currentUserId, myRole, ini
                         value={member.role}
                         disabled={updateRole.isPending}
                         onChange={(event) => changeRole(member, event.target.value as Role)}
-                        className="h-8 w-28"
+                        controlSize="sm"
+                        className="w-28"
                       >
                         {assignableRoles(myRole, member.role).map((role) => (
                           <option key={role} value={role}>{ROLE_LABELS[role]}</option>
@@ -84,13 +88,13 @@ export function MembersTable({ org, organizationName, currentUserId, myRole, ini
                       <Badge tone={member.role === "OWNER" ? "accent" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
                     )}
                   </td>
-                  <td className="hidden px-4 py-3 text-muted md:table-cell">
+                  <td className="hidden px-4 py-3 whitespace-nowrap text-muted md:table-cell">
                     {member.ownedProjects.length > 0 ? member.ownedProjects.map((project) => project.name).join(", ") : "—"}
                   </td>
                   <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
                     <FormattedDate value={member.createdAt} />
                   </td>
-                  <td className="px-4 py-3 text-right">
+                  <td className="px-4 py-3 text-right whitespace-nowrap">
                     {isMe ? (
                       <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: true })}>Leave</Button>
                     ) : removable ? (

@@ -23,7 +23,9 @@ export function PendingInvitations({ org, initialInvitations }: { org: string; i
         <ul className="divide-y divide-line rounded-xl border border-line bg-surface shadow-xs">
           {invitations.map((invitation) => (
             <li key={invitation.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm">
-              <span className="min-w-0 flex-1 font-medium break-all">{invitation.email}</span>
+              <span className="min-w-0 flex-1 truncate font-medium" title={invitation.email}>
+                {invitation.email}
+              </span>
               <Badge>{ROLE_LABELS[invitation.role]}</Badge>
               <span className="text-xs text-muted">
                 Expires <FormattedDate value={invitation.expiresAt} />

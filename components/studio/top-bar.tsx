@@ -12,7 +12,8 @@ import type { Organization } from "@/lib/hooks/api-types";
 export function TopBar({ user, organizations }: { user: { name: string; email: string }; organizations: Organization[] }) {
   const params = useParams<{ org?: string; project?: string }>();
   const pathname = usePathname();
-  const org = params.org;
+  // Only an organization I belong to gets tabs (a 404 page for another slug shows none).
+  const org = organizations.some((organization) => organization.slug === params.org) ? params.org : undefined;
   const base = org ? `/orgs/${org}` : null;
   // Inside a project its own sidebar takes over navigation.
   const tabs = base && !params.project

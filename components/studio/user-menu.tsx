@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutTo } from "@/components/auth/sign-out";
 import { Menu } from "@/components/ui/menu";
 
 function initials(name: string, email: string) {
@@ -27,7 +27,7 @@ export function UserMenu({ user, apiTokensHref }: { user: { name: string; email:
         },
         { kind: "separator" },
         ...(apiTokensHref ? [{ kind: "link" as const, href: apiTokensHref, label: "API tokens" }] : []),
-        { kind: "action", label: "Sign out", onSelect: () => void signOut({ callbackUrl: "/sign-in" }) },
+        { kind: "action", label: "Sign out", onSelect: () => void signOutTo("/sign-in") },
       ]}
     />
   );

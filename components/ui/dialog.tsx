@@ -45,7 +45,7 @@ export function Dialog({
         if (event.target === ref.current) onOpenChange(false);
       }}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-line bg-surface p-0 text-fg shadow-overlay",
+        "m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-line bg-surface p-0 text-left text-fg shadow-overlay",
         "open:animate-fade-in",
         className,
       )}

@@ -17,17 +17,28 @@ export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTex
   return <textarea className={cn(control, "min-h-24 px-3 py-2 leading-relaxed read-only:bg-subtle", className)} {...props} />;
 }
 
-export function Select({ className, children, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+/** A native select with a consistent chevron. `size="sm"` fits table rows. */
+export function Select({
+  className,
+  controlSize = "md",
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { controlSize?: "sm" | "md" }) {
   return (
-    <select
-      className={cn(
-        control,
-        "h-9 appearance-none bg-[url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 20' fill='%236b7280'%3E%3Cpath d='M5.5 7.5 10 12l4.5-4.5'/%3E%3C/svg%3E\")] bg-[length:1.1rem] bg-[right_0.5rem_center] bg-no-repeat pr-8 pl-3",
-        className,
-      )}
-      {...props}
-    >
-      {children}
-    </select>
+    <div className={cn("relative", className ?? "w-full")}>
+      <select className={cn(control, "appearance-none pr-8 pl-3", controlSize === "sm" ? "h-8" : "h-9")} {...props}>
+        {children}
+      </select>
+      <svg
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-muted"
+      >
+        <path d="m6 8 4 4 4-4" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+    </div>
   );
 }

@@ -98,7 +98,7 @@ export function Menu({
           role="menu"
           onKeyDown={onMenuKeyDown}
           className={cn(
-            "absolute top-full z-40 mt-1.5 max-h-[70vh] w-64 animate-fade-in overflow-y-auto rounded-lg border border-line bg-surface p-1 shadow-overlay",
+            "absolute top-full z-40 mt-1.5 max-h-[70vh] w-64 max-w-[calc(100vw-2rem)] animate-fade-in overflow-y-auto rounded-lg border border-line bg-surface p-1 shadow-overlay",
             align === "end" ? "right-0" : "left-0",
           )}
         >

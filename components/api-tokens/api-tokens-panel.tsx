@@ -1,19 +1,18 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { RevokeTokenDialog } from "@/components/api-tokens/revoke-token-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-button";
 import { FormattedDate } from "@/components/ui/date";
-import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
 import { errorMessage, fieldErrorsOf } from "@/lib/hooks/api-fetch";
 import type { ApiToken, CreatedApiToken } from "@/lib/hooks/api-types";
-import { useApiTokens, useCreateApiToken, useRevokeApiToken } from "@/lib/hooks/use-api-tokens";
+import { useApiTokens, useCreateApiToken } from "@/lib/hooks/use-api-tokens";
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const createToken = useCreateApiToken();
@@ -83,46 +82,6 @@ function TokenList({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token:
         </tbody>
       </table>
     </div>
-  );
-}
-
-function RevokeTokenDialog({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
-  const revokeToken = useRevokeApiToken();
-  const toast = useToast();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <Dialog
-      open={token !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          setError(null);
-          onClose();
-        }
-      }}
-      title={`Revoke “${token?.name ?? ""}”?`}
-      description="Scripts using this token get 401 on their next request. This cannot be undone."
-    >
-      {error && <p role="alert" className="text-sm text-danger">{error}</p>}
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="danger"
-          loading={revokeToken.isPending}
-          onClick={() =>
-            token &&
-            revokeToken.mutate(token.id, {
-              onSuccess: () => {
-                toast(`Revoked “${token.name}”`);
-                onClose();
-              },
-              onError: (caught) => setError(errorMessage(caught)),
-            })
-          }
-        >
-          Revoke token
-        </Button>
-      </DialogFooter>
-    </Dialog>
   );
 }
 

@@ -1,20 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { RemoveMemberDialog, type Removal } from "@/components/members/remove-member-dialog";
 import { assignableRoles, ROLE_LABELS } from "@/components/members/roles";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
-import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { Member, Role } from "@/lib/hooks/api-types";
-import { useMembers, useRemoveMember, useUpdateMemberRole } from "@/lib/hooks/use-members";
+import { useMembers, useUpdateMemberRole } from "@/lib/hooks/use-members";
 import { can, canAssignRole } from "@/lib/permissions";
 
-type Removal = { member: Member; leaving: boolean };
 
 /** Members and their roles. Owners and Admins change roles and remove people; everyone may leave. */
 export function MembersTable({ org, organizationName, currentUserId, myRole, initialMembers }: {
@@ -109,59 +107,5 @@ export function MembersTable({ org, organizationName, currentUserId, myRole, ini
       </div>
       <RemoveMemberDialog org={org} organizationName={organizationName} removal={removal} onClose={() => setRemoval(null)} />
     </>
-  );
-}
-
-function RemoveMemberDialog({ org, organizationName, removal, onClose }: { org: string; organizationName: string; removal: Removal | null; onClose: () => void }) {
-  const router = useRouter();
-  const toast = useToast();
-  const removeMember = useRemoveMember(org);
-  const [error, setError] = useState<string | null>(null);
-  const leaving = removal?.leaving ?? false;
-  const who = removal ? removal.member.user.name || removal.member.user.email : "";
-
-  function confirm() {
-    if (!removal) return;
-    removeMember.mutate(
-      { userId: removal.member.userId },
-      {
-        onSuccess: () => {
-          onClose();
-          if (leaving) {
-            router.push("/");
-            router.refresh();
-          } else {
-            toast(`${who} was removed from ${organizationName}`);
-          }
-        },
-        onError: (caught) => setError(errorMessage(caught)),
-      },
-    );
-  }
-
-  return (
-    <Dialog
-      open={removal !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          setError(null);
-          onClose();
-        }
-      }}
-      title={leaving ? `Leave ${organizationName}?` : `Remove ${who}?`}
-      description={
-        leaving
-          ? "You will lose access to its projects at once. An Owner or Admin can invite you again."
-          : `${who} will lose access to ${organizationName} and its projects at once, and stops being a project owner.`
-      }
-    >
-      {error && <p role="alert" className="text-sm text-danger">{error}</p>}
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="danger" loading={removeMember.isPending} onClick={confirm}>
-          {leaving ? "Leave organization" : "Remove member"}
-        </Button>
-      </DialogFooter>
-    </Dialog>
   );
 }

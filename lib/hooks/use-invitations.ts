@@ -8,7 +8,7 @@ import { queryKeys } from "@/lib/query-keys";
 const invitationsPath = (org: string) => `/app/v1/organizations/${encodeURIComponent(org)}/invitations`;
 
 /** Pending invitations of an organization (Owners and Admins only). */
-export function useInvitations(org: string, options: { initialData?: Invitation[]; enabled?: boolean } = {}) {
+export function useInvitations(org: string, options: { initialData?: Invitation[] } = {}) {
   return useQuery({
     queryKey: queryKeys.invitations(org),
     queryFn: async () => {
@@ -16,7 +16,6 @@ export function useInvitations(org: string, options: { initialData?: Invitation[
       return Array.isArray(body) ? body : body.data;
     },
     initialData: options.initialData,
-    enabled: options.enabled ?? true,
   });
 }
 

@@ -32,10 +32,11 @@ test("a new user signs up, creates an organization and a project, and invites a 
 
   await page.goto(`/orgs/${orgSlug}/settings/members`);
   await page.getByRole("button", { name: "Invite member" }).click();
-  await page.getByLabel("Email").fill(viewer.email);
-  await page.getByLabel("Role").selectOption("VIEWER");
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  const link = (await page.getByLabel("Invitation link").textContent()) ?? (await page.getByLabel("Invitation link").inputValue());
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email").fill(viewer.email);
+  await dialog.getByLabel("Role", { exact: true }).selectOption("VIEWER");
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  const link = await dialog.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invitations\/atl_inv_/);
 
   // The teammate opens the link in their own browser, signs up, and accepts.

@@ -14,6 +14,8 @@ const omit = {
   invitation: { tokenHash: true },
   project: { draftTokenHash: true },
   toolSecret: { ciphertext: true },
+  signingKey: { privateKeyCiphertext: true },
+  productionToken: { tokenHash: true },
 } as const;
 
 function createClient() {

@@ -3,6 +3,7 @@
 // reference must be the tool's root component or in its allowlist. Anything that looks like a
 // reference but is not allowed (another project's URI, a non-string `$component`) is refused too,
 // so a reference the server cannot vouch for never reaches the host.
+import { escapePointer } from "@/lib/json-schema/json-pointer";
 import { componentNameFromUri, isUiUri } from "./component-uri";
 
 export type ComponentViolation = { code: "component_not_allowed"; message: string; path: string };
@@ -51,9 +52,4 @@ export function findDisallowedComponent(
   }
 
   return visit(props, "");
-}
-
-// RFC 6901: "~" and "/" inside a key are escaped so the path stays a valid JSON Pointer.
-function escapePointer(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }

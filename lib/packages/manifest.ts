@@ -1,0 +1,95 @@
+// The package manifest: what a package pins (SPEC §1) — tool names, descriptions, schemas,
+// handler code, annotations, limits and components. What is live stays out: Instructions,
+// secrets, allowed domains, visibility and rate limits are read at call time, so changing them
+// never needs a republish and a secret can never end up in a downloadable, signed file.
+// Test-panel presets are editor data, not something the endpoint serves, so they stay out too.
+import type { ComponentCsp } from "@/lib/mcp/types";
+import { canonicalJson } from "./canonical-json";
+
+export const MANIFEST_FORMAT = "atelier.package/v1";
+
+export type ManifestTool = {
+  name: string;
+  kind: "data" | "ui";
+  title: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema: Record<string, unknown> | null;
+  annotations: Record<string, unknown>;
+  handler: string;
+  component: string | null;
+  allowedComponents: string[];
+  timeoutMs: number;
+  memoryMb: number;
+};
+
+export type ManifestComponent = { name: string; html: string; csp: ComponentCsp };
+
+/** The pinned content of a package, or of the draft about to become one. */
+export type PackageContents = { tools: ManifestTool[]; components: ManifestComponent[] };
+
+export type PackageManifest = PackageContents & {
+  format: typeof MANIFEST_FORMAT;
+  organization: { id: string; slug: string };
+  project: { id: string; slug: string };
+  version: string;
+  changelog: string;
+  author: { id: string; name: string };
+  createdAt: string;
+  /** RFC 7638 thumbprint of the organization's public key (also served by the signing-key URL). */
+  signingKeyId: string;
+};
+
+type DraftTool = Omit<ManifestTool, "kind"> & { kind: string };
+type DraftComponent = { name: string; html: string; csp: unknown };
+
+/** The pinned part of the draft, sorted by name so equal drafts give equal manifests. */
+export function contentsFromDraft(draft: { tools: DraftTool[]; components: DraftComponent[] }): PackageContents {
+  const tools = draft.tools.map(
+    (tool): ManifestTool => ({
+      name: tool.name,
+      kind: tool.kind === "ui" ? "ui" : "data",
+      title: tool.title,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      outputSchema: tool.outputSchema,
+      annotations: tool.annotations,
+      handler: tool.handler,
+      component: tool.component,
+      allowedComponents: [...tool.allowedComponents].sort(),
+      timeoutMs: tool.timeoutMs,
+      memoryMb: tool.memoryMb,
+    }),
+  );
+  const components = draft.components.map((component): ManifestComponent => ({
+    name: component.name,
+    html: component.html,
+    csp: (component.csp ?? {}) as ComponentCsp,
+  }));
+  return { tools: tools.sort(byName), components: components.sort(byName) };
+}
+
+export function serializeManifest(manifest: PackageManifest): string {
+  return canonicalJson(manifest);
+}
+
+/** Reads a manifest this server wrote (or one handed to the verifier); refuses other formats. */
+export function parseManifest(text: string): PackageManifest {
+  const parsed = JSON.parse(text) as Partial<PackageManifest> | null;
+  if (!parsed || typeof parsed !== "object" || parsed.format !== MANIFEST_FORMAT) {
+    throw new Error(`Not an Atelier package manifest (expected "format": "${MANIFEST_FORMAT}")`);
+  }
+  if (typeof parsed.version !== "string" || !Array.isArray(parsed.tools) || !Array.isArray(parsed.components)) {
+    throw new Error("The manifest has no version, tools or components");
+  }
+  return parsed as PackageManifest;
+}
+
+/** Whether two contents pin exactly the same thing. */
+export function sameContents(a: PackageContents, b: PackageContents): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function byName(a: { name: string }, b: { name: string }) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

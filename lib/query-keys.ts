@@ -8,4 +8,10 @@ export const queryKeys = {
   invitations: (org: string) => ["organizations", org, "invitations"] as const,
   projects: (org: string) => ["organizations", org, "projects"] as const,
   project: (org: string, project: string) => ["organizations", org, "projects", project] as const,
+  tools: (org: string, project: string) => ["organizations", org, "projects", project, "tools"] as const,
+  toolsOfKind: (org: string, project: string, kind: "data" | "ui") => ["organizations", org, "projects", project, "tools", { kind }] as const,
+  tool: (org: string, project: string, tool: string) => ["organizations", org, "projects", project, "tools", tool] as const,
+  toolSecrets: (org: string, project: string, tool: string) => ["organizations", org, "projects", project, "tools", tool, "secrets"] as const,
+  components: (org: string, project: string) => ["organizations", org, "projects", project, "components"] as const,
+  component: (org: string, project: string, name: string) => ["organizations", org, "projects", project, "components", name] as const,
 };

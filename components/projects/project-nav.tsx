@@ -8,6 +8,10 @@ import { SectionNav } from "@/components/settings/settings-nav";
  */
 const SECTIONS = [
   { label: "Overview", path: "" },
+  { label: "UI Tools", path: "/ui-tools" },
+  { label: "Data Tools", path: "/data-tools" },
+  { label: "Components", path: "/components" },
+  { label: "Server", path: "/server" },
   { label: "Settings", path: "/settings" },
 ] as const;
 

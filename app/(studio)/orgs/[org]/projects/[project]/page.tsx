@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { InstructionsEditor } from "@/components/instructions/instructions-editor";
 import { Section } from "@/components/ui/card";
 import { FormattedDate } from "@/components/ui/date";
-import { EmptyState } from "@/components/ui/empty-state";
+import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/projects";
 
 type Props = { params: Promise<{ org: string; project: string }> };
@@ -16,6 +17,7 @@ export default async function ProjectOverviewPage({ params }: Props) {
   const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}`);
   const access = await loadProjectAccess(actor.userId, org, projectSlug);
   const project = await getProject({ access });
+  const principal = { role: access.membership.role, isProjectOwner: access.isProjectOwner };
 
   return (
     <main className="space-y-6">
@@ -35,15 +37,7 @@ export default async function ProjectOverviewPage({ params }: Props) {
           ))}
         </dl>
       </Section>
-      <Section title="Instructions" description="Sent to MCP hosts as the server's instructions. Changes are live on both endpoints.">
-        {project.instructions ? (
-          <pre className="max-h-96 overflow-auto rounded-lg border border-line bg-subtle px-4 py-3 font-mono text-[13px] leading-relaxed whitespace-pre-wrap">
-            {project.instructions}
-          </pre>
-        ) : (
-          <EmptyState title="No instructions yet" description="Instructions tell the model how and when to use this server's tools." className="py-8" />
-        )}
-      </Section>
+      <InstructionsEditor org={org} project={project.slug} initialInstructions={project.instructions} canEdit={can(principal, "project.edit")} />
       <Section title="Project owners" description="Project owners may publish, roll back, change visibility and manage production tokens.">
         {project.owners.length === 0 ? (
           <p className="text-sm text-muted">No project owners. Owners and Admins can assign them in Settings.</p>

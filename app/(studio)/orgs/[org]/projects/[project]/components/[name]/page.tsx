@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { loadProjectAccess, orNotFound, requireActor } from "@/app/(studio)/data";
+import { ComponentEditor } from "@/components/components-editor/component-editor";
+import { getComponent } from "@/lib/components/components";
+import { toJson } from "@/lib/hooks/api-types";
+import { can } from "@/lib/permissions";
+
+type Props = { params: Promise<{ org: string; project: string; name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).name };
+}
+
+export default async function ComponentPage({ params }: Props) {
+  const { org, project, name } = await params;
+  const actor = await requireActor(`/orgs/${org}/projects/${project}/components/${name}`);
+  const access = await loadProjectAccess(actor.userId, org, project);
+  const component = await orNotFound(getComponent({ access, name }));
+  return (
+    <ComponentEditor
+      key={component.id}
+      org={org}
+      project={project}
+      initial={toJson(component)}
+      canEdit={can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.edit")}
+    />
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { loadProjectAccess, orNotFound, requireActor } from "@/app/(studio)/data";
+import { ToolEditor } from "@/components/tool-editor/tool-editor";
+import { listComponents } from "@/lib/components/components";
+import { toJson } from "@/lib/hooks/api-types";
+import { can } from "@/lib/permissions";
+import { getTool } from "@/lib/tools/tools";
+
+type Props = { params: Promise<{ org: string; project: string; tool: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).tool };
+}
+
+export default async function ToolPage({ params }: Props) {
+  const { org, project, tool: toolName } = await params;
+  const actor = await requireActor(`/orgs/${org}/projects/${project}/tools/${toolName}`);
+  const access = await loadProjectAccess(actor.userId, org, project);
+  const [tool, components] = await Promise.all([orNotFound(getTool({ access, name: toolName })), listComponents({ access })]);
+  const principal = { role: access.membership.role, isProjectOwner: access.isProjectOwner };
+
+  return (
+    <ToolEditor
+      // A new tool (or a renamed one) starts a fresh editor.
+      key={tool.id}
+      org={org}
+      project={project}
+      initialTool={toJson(tool)}
+      componentNames={components.map((component) => component.name)}
+      canEdit={can(principal, "project.edit")}
+      canRotateDraftToken={can(principal, "project.tokens")}
+    />
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { CodeEditor } from "@/components/code-editor/code-editor";
+import { SaveStatus } from "@/components/tool-editor/save-status";
+import { useEditorShortcuts } from "@/components/tool-editor/use-editor-shortcuts";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ApiError, errorMessage } from "@/lib/hooks/api-fetch";
+import { useCreateComponent, useUpdateComponent, type Component, type ComponentCsp } from "@/lib/hooks/use-components";
+import { ComponentPreview } from "./component-preview";
+import { CspFields, type CspKey } from "./csp-fields";
+import { DeleteComponentDialog } from "./delete-component-dialog";
+import { STARTER_HTML } from "./starter-html";
+
+const COMPONENT_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
+
+type Draft = { name: string; html: string; csp: ComponentCsp };
+type Errors = Partial<Record<"name" | "html" | "form" | CspKey, string>>;
+
+function serverErrors(error: unknown): Errors {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return { form: errorMessage(error) };
+  const errors: Errors = {};
+  for (const { field, message } of error.fields) {
+    const [top, key] = field.split(".");
+    if (top === "name") errors.name = `Name ${message}`;
+    else if (top === "html") errors.html = `HTML ${message}`;
+    else if (top === "csp" && key) errors[key as CspKey] = `Each entry ${message}`;
+    else errors.form = error.message;
+  }
+  return errors;
+}
+
+/** Create or edit a component: HTML, CSP domains, and a live preview. */
+export function ComponentEditor({ org, project, initial, canEdit }: { org: string; project: string; initial?: Component; canEdit: boolean }) {
+  const router = useRouter();
+  const listHref = `/orgs/${org}/projects/${project}/components`;
+  const createComponent = useCreateComponent(org, project);
+  const updateComponent = useUpdateComponent(org, project, initial?.name ?? "");
+  const [baseline, setBaseline] = useState<Draft>(() => ({ name: initial?.name ?? "", html: initial?.html ?? STARTER_HTML, csp: initial?.csp ?? {} }));
+  const [draft, setDraft] = useState(baseline);
+  const [errors, setErrors] = useState<Errors>({});
+  const saving = createComponent.isPending || updateComponent.isPending;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(baseline);
+
+  const save = useCallback(() => {
+    if (!canEdit || saving) return;
+    if (!initial && !COMPONENT_NAME.test(draft.name)) {
+      setErrors({ name: "Name must start with a lowercase letter, then lowercase letters, digits, _ or - (max 64)" });
+      return;
+    }
+    setErrors({});
+    const submitted = draft;
+    if (!initial) {
+      createComponent.mutate(draft, {
+        onSuccess: (created) => router.push(`${listHref}/${created.name}`),
+        onError: (error) => setErrors(serverErrors(error)),
+      });
+      return;
+    }
+    updateComponent.mutate(
+      { html: draft.html, csp: draft.csp },
+      {
+        onSuccess: (saved) => {
+          const next = { name: saved.name, html: saved.html, csp: saved.csp };
+          setBaseline(next);
+          setDraft((current) => (JSON.stringify(current) === JSON.stringify(submitted) ? next : current));
+        },
+        onError: (error) => setErrors(serverErrors(error)),
+      },
+    );
+  }, [canEdit, saving, initial, draft, createComponent, updateComponent, router, listHref]);
+
+  useEditorShortcuts({ onSave: save, dirty: dirty && Boolean(initial) });
+
+  return (
+    <main className="space-y-5">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <div className="min-w-0 space-y-1">
+          <Link href={listHref} className="text-sm text-muted hover:text-fg hover:underline">
+            ← Components
+          </Link>
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="truncate font-mono text-lg font-semibold sm:text-xl">{initial ? initial.name : "New component"}</h2>
+            {!canEdit && <Badge>Read-only</Badge>}
+          </div>
+        </div>
+        {canEdit && (
+          <div className="flex flex-wrap items-center gap-3">
+            {initial && <SaveStatus dirty={dirty} saving={saving} />}
+            {initial && <DeleteComponentDialog org={org} project={project} name={initial.name} listHref={listHref} />}
+            <Button variant="primary" onClick={save} loading={saving} aria-keyshortcuts="Control+S Meta+S">
+              {initial ? "Save" : "Create component"}
+            </Button>
+          </div>
+        )}
+      </div>
+
+      {errors.form && <Alert tone="danger" title="Not saved">{errors.form}</Alert>}
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <section aria-label="Component source" className="min-w-0 space-y-5 rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
+          {!initial && (
+            <Field label="Component name" hint={`Hosts load it as ui://${project}/${draft.name || "name"}.`} error={errors.name}>
+              {(control) => (
+                <Input
+                  {...control}
+                  value={draft.name}
+                  autoFocus
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="font-mono"
+                  placeholder="weather-card"
+                  onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+                />
+              )}
+            </Field>
+          )}
+          <div className="space-y-1.5">
+            <p className="text-sm font-medium">HTML</p>
+            <CodeEditor
+              language="html"
+              label="HTML"
+              value={draft.html}
+              onChange={(html) => setDraft((current) => ({ ...current, html }))}
+              readOnly={!canEdit}
+              invalid={Boolean(errors.html)}
+              minHeight="20rem"
+              maxHeight="36rem"
+            />
+            {errors.html && <p className="text-xs font-medium text-danger">{errors.html}</p>}
+            <p className="text-xs text-muted">
+              A complete document. It receives the tool result as a <code className="font-mono">ui/notifications/tool-result</code> message.
+            </p>
+          </div>
+          <CspFields csp={draft.csp} onChange={(csp) => setDraft((current) => ({ ...current, csp }))} readOnly={!canEdit} errors={errors} />
+        </section>
+        <section aria-label="Preview" className="min-w-0 self-start rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
+          <h3 className="mb-3 text-base font-semibold">Live preview</h3>
+          <ComponentPreview name={draft.name} html={draft.html} csp={draft.csp} />
+        </section>
+      </div>
+    </main>
+  );
+}

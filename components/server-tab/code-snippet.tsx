@@ -1,0 +1,16 @@
+import { CopyButton } from "@/components/ui/copy-button";
+
+/** A block of text to paste somewhere else, with its own copy button. */
+export function CodeSnippet({ label, value }: { label: string; value: string }) {
+  return (
+    <figure className="space-y-1.5">
+      <figcaption className="flex items-center justify-between gap-2">
+        <span className="text-sm font-medium">{label}</span>
+        <CopyButton value={value} label={`Copy`} />
+      </figcaption>
+      <pre aria-label={label} className="overflow-x-auto rounded-lg border border-line bg-subtle px-3 py-2.5 font-mono text-[12.5px] leading-relaxed">
+        {value}
+      </pre>
+    </figure>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Section } from "@/components/ui/card";
+import { CopyField } from "@/components/ui/copy-button";
+import { FormattedDate } from "@/components/ui/date";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { errorMessage } from "@/lib/hooks/api-fetch";
+import { useRotateDraftToken, type RotatedDraftToken } from "@/lib/hooks/use-draft-token";
+
+/** The draft token's prefix and last rotation; rotation (maintainers only) shows the new token once. */
+export function DraftTokenSection({
+  org,
+  project,
+  prefix,
+  rotatedAt,
+  canRotate,
+}: {
+  org: string;
+  project: string;
+  prefix: string | null;
+  rotatedAt: string | null;
+  canRotate: boolean;
+}) {
+  const rotate = useRotateDraftToken(org, project);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [rotated, setRotated] = useState<RotatedDraftToken | null>(null);
+  const current = rotated ? { prefix: rotated.prefix, rotatedAt: rotated.rotatedAt } : { prefix, rotatedAt };
+
+  return (
+    <Section
+      title="Draft token"
+      description="The bearer token of the draft endpoint. It is stored as a hash: nobody can read it back, so a lost token is replaced by rotating."
+      footer={
+        canRotate ? (
+          <>
+            <p className="text-xs text-muted">Rotating stops the current token at once, for every host using it.</p>
+            <Button size="sm" variant="danger-outline" onClick={() => setConfirming(true)}>
+              Rotate draft token
+            </Button>
+          </>
+        ) : (
+          <p className="text-xs text-muted">Owners, Admins and project owners rotate the draft token.</p>
+        )
+      }
+    >
+      <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        <div className="space-y-0.5">
+          <dt className="text-xs text-muted">Token</dt>
+          <dd className="font-mono text-[13px]">{current.prefix ? `${current.prefix}…` : <span className="font-sans text-muted">No draft token yet</span>}</dd>
+        </div>
+        <div className="space-y-0.5">
+          <dt className="text-xs text-muted">Last rotated</dt>
+          <dd>
+            <FormattedDate value={current.rotatedAt} withTime fallback="Never" />
+          </dd>
+        </div>
+      </dl>
+      {rotated && (
+        <Alert tone="success" title="New draft token">
+          <p className="mb-3">Copy it now: you won&apos;t see it again. The test panel in this browser tab uses it too.</p>
+          <CopyField label="New draft token" value={rotated.token} />
+        </Alert>
+      )}
+      <Dialog
+        open={confirming}
+        onOpenChange={(open) => {
+          setConfirming(open);
+          if (!open) setError(null);
+        }}
+        title="Rotate the draft token?"
+        description="The current token stops working at once: hosts using it (Claude Desktop, MCP Inspector, other browser tabs) get 401 until you give them the new one."
+      >
+        {error && <Alert tone="danger">{error}</Alert>}
+        <DialogFooter>
+          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button
+            variant="danger"
+            loading={rotate.isPending}
+            onClick={() =>
+              rotate.mutate(undefined, {
+                onSuccess: (result) => {
+                  setRotated(result);
+                  setConfirming(false);
+                },
+                onError: (caught) => setError(errorMessage(caught)),
+              })
+            }
+          >
+            Rotate draft token
+          </Button>
+        </DialogFooter>
+      </Dialog>
+    </Section>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { SectionHeader } from "@/components/tool-editor/section-header";
+import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/card";
+import { CopyField } from "@/components/ui/copy-button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { CodeSnippet } from "./code-snippet";
+import { DraftTokenSection } from "./draft-token-section";
+import { claudeDesktopConfig, inspectorCommand, inspectorUiCommand } from "./host-config";
+
+type Endpoint = "draft" | "production";
+
+/** Where hosts connect: the endpoint URLs, ready-to-paste host configuration, and the draft token. */
+export function ServerTab({
+  org,
+  project,
+  origin,
+  draftToken,
+  canRotate,
+}: {
+  org: string;
+  project: string;
+  origin: string;
+  draftToken: { prefix: string | null; rotatedAt: string | null };
+  canRotate: boolean;
+}) {
+  const [endpoint, setEndpoint] = useState<Endpoint>("draft");
+  const productionUrl = `${origin}/mcp/${org}/${project}`;
+  const draftUrl = `${productionUrl}/draft`;
+  const url = endpoint === "draft" ? draftUrl : productionUrl;
+
+  return (
+    <main className="space-y-6">
+      <SectionHeader title="Server" description="This project is one MCP server with two endpoints: the draft, live on every save, and production, what you publish." />
+
+      <Section title="Endpoint" description="Streamable HTTP. Both endpoints serve current MCP clients and 2025-era ones from the same URL.">
+        <Field label="Endpoint" className="max-w-xs">
+          {(control) => (
+            <Select {...control} value={endpoint} onChange={(event) => setEndpoint(event.target.value as Endpoint)}>
+              <option value="draft">Draft</option>
+              <option value="production">Production</option>
+            </Select>
+          )}
+        </Field>
+        <div className="space-y-1.5">
+          <p className="text-sm font-medium">URL</p>
+          <CopyField label={endpoint === "draft" ? "Draft endpoint URL" : "Production endpoint URL"} value={url} />
+          <p className="text-xs text-muted">
+            {endpoint === "draft"
+              ? "Every save in the studio is served here at once. Hosts authenticate with the draft token (below)."
+              : "Serves the published package. Hosts connect with OAuth or a production access token."}
+          </p>
+        </div>
+        {endpoint === "production" && (
+          <Alert tone="warning" title="Nothing is published yet — publish from the project header to serve production">
+            Until then the production endpoint has no tools to serve. Use the draft endpoint to test with hosts.
+          </Alert>
+        )}
+      </Section>
+
+      {endpoint === "draft" ? (
+        <Section title="Connect a host" description="Paste one of these into the host. Replace <paste token> with the draft token.">
+          <div className="space-y-6">
+            <div className="space-y-2">
+              <CodeSnippet label="Claude Desktop (claude_desktop_config.json)" value={claudeDesktopConfig({ url: draftUrl, serverName: `${project}-draft` })} />
+              <p className="text-xs text-muted">
+                Uses the <code className="font-mono">mcp-remote</code> bridge to send the token. claude.ai and Claude Desktop custom connectors can also paste the
+                URL directly once OAuth lands.
+              </p>
+            </div>
+            <div className="space-y-1.5">
+              <p className="text-sm font-medium">ChatGPT connector URL</p>
+              <CopyField label="ChatGPT connector URL" value={draftUrl} />
+              <p className="text-xs text-muted">In ChatGPT: Settings → Connectors → Create, with this URL.</p>
+            </div>
+            <CodeSnippet label="MCP Inspector (command line)" value={inspectorCommand(draftUrl)} />
+            <CodeSnippet label="MCP Inspector (web UI — add the Authorization header there)" value={inspectorUiCommand(draftUrl)} />
+          </div>
+        </Section>
+      ) : (
+        <Section title="Connect a host" description="Host configuration for production appears here once the project is published.">
+          <div className="space-y-1.5">
+            <p className="text-sm font-medium">ChatGPT connector URL</p>
+            <CopyField label="ChatGPT connector URL" value={productionUrl} />
+          </div>
+        </Section>
+      )}
+
+      <DraftTokenSection org={org} project={project} prefix={draftToken.prefix} rotatedAt={draftToken.rotatedAt} canRotate={canRotate} />
+    </main>
+  );
+}

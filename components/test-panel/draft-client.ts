@@ -1,0 +1,64 @@
+// A real MCP client (SDK v2) talking to the project's draft endpoint from the browser, exactly as
+// a host would: Streamable HTTP, the draft token as a bearer token. Same-origin requests carry
+// this origin, which the endpoint's Origin check accepts.
+import { Client, SdkHttpError, StreamableHTTPClientTransport, type CallToolResult } from "@modelcontextprotocol/client";
+
+export type DraftConnection = { client: Client; token: string };
+
+export class DraftTokenRefusedError extends Error {
+  constructor() {
+    super("The draft endpoint refused this token. It was probably rotated: connect the test panel again.");
+    this.name = "DraftTokenRefusedError";
+  }
+}
+
+export function draftEndpointUrl(org: string, project: string): URL {
+  return new URL(`${window.location.origin}/mcp/${encodeURIComponent(org)}/${encodeURIComponent(project)}/draft`);
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return (error instanceof SdkHttpError && error.status === 401) || (error instanceof Error && error.name === "UnauthorizedError");
+}
+
+/** Runs an SDK call, turning a 401 into DraftTokenRefusedError and anything else into words. */
+export async function withDraftErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUnauthorized(error)) throw new DraftTokenRefusedError();
+    if (error instanceof TypeError) throw new Error("Could not reach the draft endpoint. Check your connection and try again.");
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+export async function connectDraft(org: string, project: string, token: string): Promise<DraftConnection> {
+  const client = new Client({ name: "atelier-test-panel", version: "1.0.0" });
+  const transport = new StreamableHTTPClientTransport(draftEndpointUrl(org, project), {
+    requestInit: { headers: { Authorization: `Bearer ${token}` } },
+  });
+  await withDraftErrors(() => client.connect(transport));
+  return { client, token };
+}
+
+export type ToolRun = { result: CallToolResult; durationMs: number };
+
+/** tools/call, timed on this side: what a host waits, network included. */
+export async function runTool(connection: DraftConnection, name: string, args: Record<string, unknown>): Promise<ToolRun> {
+  const startedAt = performance.now();
+  const result = await withDraftErrors(() => connection.client.callTool({ name, arguments: args }));
+  return { result: result as CallToolResult, durationMs: Math.round(performance.now() - startedAt) };
+}
+
+export type ComponentDocument = { uri: string; html: string; csp: Record<string, string[] | undefined> };
+
+/** The MCP Apps resource a UI Tool names in tools/list (`_meta.ui.resourceUri`), read like a host does. */
+export async function readToolComponent(connection: DraftConnection, toolName: string): Promise<ComponentDocument | null> {
+  const { tools } = await withDraftErrors(() => connection.client.listTools());
+  const uri = (tools.find((tool) => tool.name === toolName)?._meta as { ui?: { resourceUri?: string } } | undefined)?.ui?.resourceUri;
+  if (!uri) return null;
+  const { contents } = await withDraftErrors(() => connection.client.readResource({ uri }));
+  const document = contents.find((content) => "text" in content);
+  if (!document || !("text" in document)) return null;
+  const csp = ((document._meta as { ui?: { csp?: ComponentDocument["csp"] } } | undefined)?.ui?.csp ?? {});
+  return { uri, html: document.text, csp };
+}

@@ -1,0 +1,156 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { CallToolResult } from "@modelcontextprotocol/client";
+import { AppFrame } from "./app-frame";
+import type { ComponentDocument } from "./draft-client";
+
+export type ToolError = { code: string; message: string; path?: string };
+type LogEntry = { level: string; message: string; at?: number };
+
+const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** The `{ error: { code, message, path? } }` object of a refused or failed call, if this is one. */
+export function toolErrorOf(result: CallToolResult): ToolError | null {
+  if (!result.isError) return null;
+  const error = (result.structuredContent as { error?: Partial<ToolError> } | undefined)?.error;
+  return error && typeof error.code === "string" && typeof error.message === "string"
+    ? { code: error.code, message: error.message, ...(typeof error.path === "string" ? { path: error.path } : {}) }
+    : null;
+}
+
+/**
+ * Handler console output, when the result carries it. The endpoint records logs in the execution
+ * record, not in the MCP result; if it ever adds them as `_meta["atelier/logs"]`, they show here.
+ */
+function logsOf(result: CallToolResult): LogEntry[] | null {
+  const logs = (result._meta as Record<string, unknown> | undefined)?.["atelier/logs"];
+  return Array.isArray(logs) ? (logs as LogEntry[]) : null;
+}
+
+function Block({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="space-y-1.5">
+      <div className="flex items-center justify-between gap-2">
+        <h4 className="text-xs font-semibold tracking-wide text-muted uppercase">{title}</h4>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Code({ children, className }: { children: string; className?: string }) {
+  return (
+    <pre className={cn("max-h-80 overflow-auto rounded-lg border border-line bg-subtle px-3 py-2 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap break-words", className)}>
+      {children}
+    </pre>
+  );
+}
+
+function ContentBlock({ block }: { block: CallToolResult["content"][number] }) {
+  if (block.type === "text") return <Code>{block.text}</Code>;
+  if (block.type === "image") {
+    // eslint-disable-next-line @next/next/no-img-element -- a data: URL from the tool, not an optimizable asset
+    return <img src={`data:${block.mimeType};base64,${block.data}`} alt="Image returned by the tool" className="max-h-80 rounded-lg border border-line" />;
+  }
+  return <Code>{pretty(block)}</Code>;
+}
+
+function ErrorDetails({ error }: { error: ToolError }) {
+  const validation = /validation/.test(error.code);
+  return (
+    <div role="alert" aria-label={validation ? "Validation error" : "Tool error"} className="space-y-2 rounded-lg border border-danger/30 bg-danger-soft px-3 py-2.5 text-sm">
+      <p className="font-semibold text-danger">{validation ? "Validation error" : "The tool returned an error"}</p>
+      <p className="text-fg/85">{error.message}</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+        <dt className="text-muted">Code</dt>
+        <dd className="font-mono">{error.code}</dd>
+        {error.path !== undefined && (
+          <>
+            <dt className="text-muted">Path</dt>
+            <dd>
+              <mark className="rounded bg-warning-soft px-1.5 py-0.5 font-mono text-warning ring-1 ring-warning/30">{error.path || "/ (the arguments object)"}</mark>
+            </dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}
+
+/** One call's outcome: status and duration, errors with their path, the rendered UI, content, structuredContent, console. */
+export function ResultView({
+  result,
+  durationMs,
+  component,
+  componentProblem,
+  toolName,
+  args,
+}: {
+  result: CallToolResult;
+  durationMs: number;
+  component?: ComponentDocument | null;
+  componentProblem?: string | null;
+  toolName: string;
+  args: Record<string, unknown>;
+}) {
+  const error = toolErrorOf(result);
+  const logs = logsOf(result);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <Badge tone={result.isError ? "danger" : "success"}>{result.isError ? "Error" : "Success"}</Badge>
+        <span className="text-muted">
+          Duration <span className="font-mono text-fg">{durationMs} ms</span>
+        </span>
+      </div>
+
+      {error && <ErrorDetails error={error} />}
+
+      {component && !result.isError && (
+        <Block title="Rendered component">
+          <AppFrame
+            title={`${toolName} component`}
+            html={component.html}
+            csp={component.csp}
+            toolInput={args}
+            toolResult={{ content: result.content, structuredContent: result.structuredContent }}
+          />
+        </Block>
+      )}
+      {componentProblem && <p className="text-sm text-warning">{componentProblem}</p>}
+
+      <Block title="Content">
+        {result.content.length === 0 ? (
+          <p className="text-sm text-muted">No content blocks.</p>
+        ) : (
+          <div className="space-y-2">
+            {result.content.map((block, index) => (
+              <ContentBlock key={index} block={block} />
+            ))}
+          </div>
+        )}
+      </Block>
+
+      {result.structuredContent !== undefined && (
+        <Block title="Structured content" actions={<CopyButton value={pretty(result.structuredContent)} />}>
+          <Code>{pretty(result.structuredContent)}</Code>
+        </Block>
+      )}
+
+      {logs && (
+        <Block title="Console">
+          {logs.length === 0 ? (
+            <p className="text-sm text-muted">Nothing logged.</p>
+          ) : (
+            <Code>{logs.map((entry) => `${entry.level.padEnd(5)} ${entry.message}`).join("\n")}</Code>
+          )}
+        </Block>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { CodeEditor } from "@/components/code-editor/code-editor";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { errorMessage } from "@/lib/hooks/api-fetch";
+import type { JsonObject, Tool } from "@/lib/hooks/use-tools";
+import type { CallToolResult } from "@modelcontextprotocol/client";
+import { connectDraft, DraftTokenRefusedError, readToolComponent, runTool, type ComponentDocument, type DraftConnection } from "./draft-client";
+import { Presets } from "./presets";
+import { ResultView, toolErrorOf } from "./result-view";
+import { SchemaForm } from "./schema-form";
+import { asSchema, defaultArguments, isPlainObject } from "./schema-form-model";
+
+type Outcome =
+  | { kind: "result"; id: number; result: CallToolResult; durationMs: number; args: JsonObject; component: ComponentDocument | null; componentProblem: string | null }
+  | { kind: "failure"; id: number; message: string };
+
+const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+function parseArguments(text: string): { value?: JsonObject; error?: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isPlainObject(value) ? { value } : { error: "Arguments must be a JSON object, like {}" };
+  } catch (error) {
+    return { error: `Arguments are not valid JSON: ${errorMessage(error)}` };
+  }
+}
+
+/** Arguments (form or raw JSON) → tools/call on the draft endpoint → the result, as a host gets it. */
+export function ToolRunner({
+  org,
+  project,
+  tool,
+  token,
+  canSavePresets,
+  onTokenRefused,
+}: {
+  org: string;
+  project: string;
+  tool: Tool;
+  token: string;
+  canSavePresets: boolean;
+  onTokenRefused: (message: string) => void;
+}) {
+  const schema = asSchema(tool.inputSchema);
+  const [args, setArgs] = useState<JsonObject>(() => defaultArguments(schema));
+  const [formVersion, setFormVersion] = useState(0);
+  const [mode, setMode] = useState<"form" | "raw">("form");
+  const [rawText, setRawText] = useState("{}");
+  const [rawError, setRawError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const connectionRef = useRef<DraftConnection | null>(null);
+  const runIdRef = useRef(0);
+
+  useEffect(() => () => void connectionRef.current?.client.close(), []);
+
+  function replaceArguments(next: JsonObject) {
+    setArgs(next);
+    setFormVersion((version) => version + 1);
+    setRawText(pretty(next));
+    setRawError(null);
+  }
+
+  function switchMode(next: "form" | "raw") {
+    if (next === mode) return;
+    if (next === "raw") {
+      setRawText(pretty(args));
+      setRawError(null);
+      setMode("raw");
+      return;
+    }
+    const parsed = parseArguments(rawText);
+    if (!parsed.value) return setRawError(parsed.error ?? null);
+    replaceArguments(parsed.value);
+    setMode("form");
+  }
+
+  function currentArguments(): JsonObject | string {
+    if (mode === "form") return args;
+    const parsed = parseArguments(rawText);
+    return parsed.value ?? parsed.error ?? "Invalid arguments";
+  }
+
+  async function connection(): Promise<DraftConnection> {
+    if (connectionRef.current?.token === token) return connectionRef.current;
+    await connectionRef.current?.client.close();
+    connectionRef.current = await connectDraft(org, project, token);
+    return connectionRef.current;
+  }
+
+  async function run(event?: FormEvent) {
+    event?.preventDefault();
+    const input = currentArguments();
+    if (typeof input === "string") return setRawError(input);
+    setRawError(null);
+    setRunning(true);
+    const id = ++runIdRef.current;
+    try {
+      const draft = await connection();
+      const { result, durationMs } = await runTool(draft, tool.name, input);
+      let component: ComponentDocument | null = null;
+      let componentProblem: string | null = null;
+      if (tool.kind === "ui" && !result.isError) {
+        component = await readToolComponent(draft, tool.name).catch((error: unknown) => {
+          if (error instanceof DraftTokenRefusedError) throw error;
+          componentProblem = `The component could not be read: ${errorMessage(error)}`;
+          return null;
+        });
+        if (!component && !componentProblem) componentProblem = "The draft endpoint lists no component for this tool.";
+      }
+      setOutcome({ kind: "result", id, result, durationMs, args: input, component, componentProblem });
+    } catch (error) {
+      if (error instanceof DraftTokenRefusedError) {
+        connectionRef.current = null;
+        onTokenRefused(error.message);
+        return;
+      }
+      setOutcome({ kind: "failure", id, message: errorMessage(error) });
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  const toolError = outcome?.kind === "result" ? toolErrorOf(outcome.result) : null;
+  const problem = toolError?.path !== undefined ? { path: toolError.path, message: toolError.message } : undefined;
+
+  return (
+    <div className="space-y-5">
+      <Presets
+        org={org}
+        project={project}
+        toolName={tool.name}
+        presets={tool.presets}
+        canSave={canSavePresets}
+        currentArguments={currentArguments}
+        onPick={(preset) => replaceArguments(preset.arguments)}
+      />
+
+      <form onSubmit={run} noValidate className="space-y-4">
+        <div className="flex items-center justify-between gap-2">
+          <h4 className="text-sm font-medium">Arguments</h4>
+          <div role="group" aria-label="Arguments input" className="inline-flex rounded-control border border-line-strong p-0.5 text-xs">
+            {(["form", "raw"] as const).map((option) => (
+              <button
+                key={option}
+                type="button"
+                aria-pressed={mode === option}
+                onClick={() => switchMode(option)}
+                className={cn("rounded-[calc(var(--radius-control)-2px)] px-2.5 py-1 font-medium", mode === option ? "bg-fg text-white" : "text-muted hover:text-fg")}
+              >
+                {option === "form" ? "Form" : "Raw JSON"}
+              </button>
+            ))}
+          </div>
+        </div>
+
+        {mode === "form" ? (
+          <SchemaForm key={formVersion} schema={schema} value={args} onChange={setArgs} problem={problem} />
+        ) : (
+          <div className="space-y-1.5">
+            <CodeEditor language="json" label="Arguments (JSON)" value={rawText} onChange={setRawText} invalid={Boolean(rawError)} minHeight="8rem" maxHeight="20rem" />
+            {rawError && (
+              <p role="alert" className="text-xs font-medium text-danger">
+                {rawError}
+              </p>
+            )}
+          </div>
+        )}
+
+        <Button type="submit" variant="primary" className="w-full" loading={running}>
+          Run
+        </Button>
+      </form>
+
+      {outcome && (
+        <section aria-label="Result" aria-busy={running} className="space-y-3 border-t border-line pt-4">
+          <h4 className="text-sm font-semibold">Result</h4>
+          {outcome.kind === "failure" ? (
+            <Alert tone="danger" title="The call did not complete">
+              {outcome.message}
+            </Alert>
+          ) : (
+            <ResultView
+              key={outcome.id}
+              result={outcome.result}
+              durationMs={outcome.durationMs}
+              component={outcome.component}
+              componentProblem={outcome.componentProblem}
+              toolName={tool.name}
+              args={outcome.args}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useId } from "react";
+import { CodeEditor, type EditorDiagnostic } from "@/components/code-editor/code-editor";
+
+export function CodeTab({
+  handler,
+  onChange,
+  readOnly,
+  error,
+  diagnostic,
+}: {
+  handler: string;
+  onChange: (handler: string) => void;
+  readOnly: boolean;
+  error?: string;
+  diagnostic?: EditorDiagnostic;
+}) {
+  const hintId = useId();
+  const errorId = useId();
+  return (
+    <div className="space-y-2">
+      <CodeEditor
+        language="javascript"
+        label="Handler code"
+        value={handler}
+        onChange={onChange}
+        readOnly={readOnly}
+        diagnostics={diagnostic ? [diagnostic] : []}
+        invalid={Boolean(error)}
+        describedBy={[hintId, error ? errorId : null].filter(Boolean).join(" ")}
+        minHeight="20rem"
+        maxHeight="36rem"
+      />
+      {error && (
+        <p id={errorId} role="alert" className="text-xs font-medium text-danger">
+          {error}
+        </p>
+      )}
+      <p id={hintId} className="text-xs leading-relaxed text-muted">
+        A function expression, <code className="font-mono text-fg">async (props, env) =&gt; output</code>. <code className="font-mono text-fg">env</code>{" "}
+        has <code className="font-mono">secrets</code>, <code className="font-mono">organizationId</code>, <code className="font-mono">projectId</code>,{" "}
+        <code className="font-mono">environment</code> and <code className="font-mono">locale</code>. <code className="font-mono">fetch()</code> reaches only
+        the allowed domains; <code className="font-mono">console.*</code> is captured. The return value becomes structuredContent.
+      </p>
+    </div>
+  );
+}

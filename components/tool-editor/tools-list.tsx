@@ -1,0 +1,85 @@
+"use client";
+
+import Link from "next/link";
+import { FormattedDate } from "@/components/ui/date";
+import { EmptyState } from "@/components/ui/empty-state";
+import { useTools, type Tool, type ToolKind } from "@/lib/hooks/use-tools";
+import { NewToolDialog } from "./new-tool-dialog";
+import { SectionHeader } from "./section-header";
+
+const COPY = {
+  data: {
+    title: "Data Tools",
+    description: "JavaScript handlers that run in a sandbox and return data to the model.",
+    empty: "No data tools yet",
+    emptyHint: "A data tool runs your JavaScript on every call and returns the result to the model.",
+  },
+  ui: {
+    title: "UI Tools",
+    description: "Tools that render a component in the host (MCP Apps) with the props the model passes.",
+    empty: "No UI tools yet",
+    emptyHint: "A UI tool shows one of your components in the conversation, filled with the model's props.",
+  },
+} as const;
+
+/** The tools of one kind, with the way to create another. */
+export function ToolsList({
+  org,
+  project,
+  kind,
+  initialTools,
+  componentNames,
+  canEdit,
+}: {
+  org: string;
+  project: string;
+  kind: ToolKind;
+  initialTools: Tool[];
+  componentNames: string[];
+  canEdit: boolean;
+}) {
+  const { data: tools = initialTools } = useTools(org, project, kind, { initialData: initialTools });
+  const copy = COPY[kind];
+  const create = canEdit ? <NewToolDialog org={org} project={project} kind={kind} componentNames={componentNames} /> : undefined;
+
+  return (
+    <main className="space-y-6">
+      <SectionHeader title={copy.title} description={copy.description} actions={tools.length > 0 ? create : undefined} />
+      {tools.length === 0 ? (
+        <EmptyState title={copy.empty} description={canEdit ? copy.emptyHint : "Tools appear here once an Editor creates one."} action={create} />
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
+                <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Description</th>
+                {kind === "ui" && <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Component</th>}
+                <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Updated</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {tools.map((tool) => (
+                <tr key={tool.id} className="align-top hover:bg-subtle/50">
+                  <td className="px-4 py-3">
+                    <Link href={`/orgs/${org}/projects/${project}/tools/${tool.name}`} className="font-mono text-[13px] font-medium text-accent-fg hover:underline">
+                      {tool.name}
+                    </Link>
+                    {tool.title && <p className="mt-0.5 text-xs text-muted">{tool.title}</p>}
+                  </td>
+                  <td className="hidden max-w-md px-4 py-3 text-muted md:table-cell">
+                    <p className="line-clamp-2">{tool.description || "—"}</p>
+                  </td>
+                  {kind === "ui" && <td className="hidden px-4 py-3 font-mono text-[13px] sm:table-cell">{tool.component}</td>}
+                  <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
+                    <FormattedDate value={tool.updatedAt} withTime />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/hooks/api-fetch";
+import { queryKeys } from "@/lib/query-keys";
+
+// Components as the API returns them (lib/components/components.ts, dates as strings).
+export type ComponentCsp = { connectDomains?: string[]; resourceDomains?: string[]; frameDomains?: string[]; baseUriDomains?: string[] };
+export type Component = { id: string; name: string; html: string; csp: ComponentCsp; createdAt: string; updatedAt: string };
+export type ComponentInput = { name: string; html: string; csp: ComponentCsp };
+
+const componentsPath = (org: string, project: string) =>
+  `/app/v1/organizations/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/components`;
+const componentPath = (org: string, project: string, name: string) => `${componentsPath(org, project)}/${encodeURIComponent(name)}`;
+
+export function useComponents(org: string, project: string, options: { initialData?: Component[] } = {}) {
+  return useQuery({
+    queryKey: queryKeys.components(org, project),
+    queryFn: async () => (await apiFetch<{ data: Component[] }>(componentsPath(org, project))).data,
+    initialData: options.initialData,
+  });
+}
+
+export function useCreateComponent(org: string, project: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ComponentInput) => apiFetch<Component>(componentsPath(org, project), { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.components(org, project) }),
+  });
+}
+
+export function useUpdateComponent(org: string, project: string, name: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<ComponentInput>) => apiFetch<Component>(componentPath(org, project, name), { method: "PATCH", body: input }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.component(org, project, updated.name), updated);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.components(org, project), exact: true });
+    },
+  });
+}
+
+/** Refused (409) while a tool uses the component; the message names those tools. */
+export function useDeleteComponent(org: string, project: string, name: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(componentPath(org, project, name), { method: "DELETE" }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: queryKeys.component(org, project, name) });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.components(org, project), exact: true });
+    },
+  });
+}

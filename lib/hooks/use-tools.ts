@@ -1,0 +1,132 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/hooks/api-fetch";
+import { queryKeys } from "@/lib/query-keys";
+
+// Tools of a project's draft as the API returns them (lib/tools/present-tool.ts, dates as strings).
+export type ToolKind = "data" | "ui";
+export type JsonObject = Record<string, unknown>;
+export type ToolPreset = { name: string; arguments: JsonObject };
+export type ToolAnnotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean; title?: string };
+
+export type Tool = {
+  id: string;
+  name: string;
+  kind: ToolKind;
+  title: string;
+  description: string;
+  inputSchema: JsonObject;
+  outputSchema: JsonObject | null;
+  annotations: ToolAnnotations;
+  handler: string;
+  component: string | null;
+  allowedComponents: string[];
+  allowedDomains: string[];
+  timeoutMs: number;
+  memoryMb: number;
+  presets: ToolPreset[];
+  secretNames: string[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ToolUpdate = Partial<
+  Pick<
+    Tool,
+    | "title"
+    | "description"
+    | "inputSchema"
+    | "outputSchema"
+    | "annotations"
+    | "handler"
+    | "component"
+    | "allowedComponents"
+    | "allowedDomains"
+    | "timeoutMs"
+    | "memoryMb"
+    | "presets"
+  >
+>;
+
+export type SecretName = { key: string; updatedAt: string };
+
+const toolsPath = (org: string, project: string) =>
+  `/app/v1/organizations/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/tools`;
+const toolPath = (org: string, project: string, tool: string) => `${toolsPath(org, project)}/${encodeURIComponent(tool)}`;
+
+export function useTools(org: string, project: string, kind: ToolKind, options: { initialData?: Tool[] } = {}) {
+  return useQuery({
+    queryKey: queryKeys.toolsOfKind(org, project, kind),
+    queryFn: async () => (await apiFetch<{ data: Tool[] }>(`${toolsPath(org, project)}?kind=${kind}`)).data,
+    initialData: options.initialData,
+  });
+}
+
+export function useTool(org: string, project: string, tool: string, options: { initialData?: Tool } = {}) {
+  return useQuery({
+    queryKey: queryKeys.tool(org, project, tool),
+    queryFn: () => apiFetch<Tool>(toolPath(org, project, tool)),
+    initialData: options.initialData,
+  });
+}
+
+export function useCreateTool(org: string, project: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; kind: ToolKind; component?: string }) =>
+      apiFetch<Tool>(toolsPath(org, project), { method: "POST", body: input }),
+    onSuccess: (created) => {
+      queryClient.setQueryData(queryKeys.tool(org, project, created.name), created);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.toolsOfKind(org, project, created.kind) });
+    },
+  });
+}
+
+/** Saves fields of a tool (a save is live on the draft endpoint at once). */
+export function useUpdateTool(org: string, project: string, tool: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ToolUpdate) => apiFetch<Tool>(toolPath(org, project, tool), { method: "PATCH", body: input }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.tool(org, project, tool), updated);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.toolsOfKind(org, project, updated.kind) });
+    },
+  });
+}
+
+export function useDeleteTool(org: string, project: string, tool: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(toolPath(org, project, tool), { method: "DELETE" }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: queryKeys.tool(org, project, tool) });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.tools(org, project) });
+    },
+  });
+}
+
+/** Names of a tool's secrets; values are write-only and never come back. */
+export function useToolSecrets(org: string, project: string, tool: string) {
+  return useQuery({
+    queryKey: queryKeys.toolSecrets(org, project, tool),
+    queryFn: async () => (await apiFetch<{ data: SecretName[] }>(`${toolPath(org, project, tool)}/secrets`)).data,
+  });
+}
+
+export function useSetToolSecret(org: string, project: string, tool: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, value }: { key: string; value: string }) =>
+      apiFetch<{ key: string }>(`${toolPath(org, project, tool)}/secrets/${encodeURIComponent(key)}`, { method: "PUT", body: { value } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.toolSecrets(org, project, tool) }),
+  });
+}
+
+export function useDeleteToolSecret(org: string, project: string, tool: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (key: string) => apiFetch<void>(`${toolPath(org, project, tool)}/secrets/${encodeURIComponent(key)}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.toolSecrets(org, project, tool) }),
+  });
+}

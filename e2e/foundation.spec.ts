@@ -1,7 +1,7 @@
 // A newcomer's first minutes: sign up, create an organization and a project, invite
 // a teammate who joins with the right role — and a Viewer is refused an Editor action.
 import { expect, test } from "@playwright/test";
-import { newPerson, signUp, unique } from "./fixtures";
+import { newPerson, signIn, signUp, unique } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,8 +19,8 @@ test("a new user signs up, creates an organization and a project, and invites a 
 
   await expect(page).toHaveURL(/\/orgs\/new/);
   await page.getByLabel("Organization name").fill(orgName);
-  orgSlug = await page.getByLabel("Slug").inputValue();
-  expect(orgSlug).toBe(orgName.toLowerCase());
+  orgSlug = orgName.toLowerCase();
+  await expect(page.getByLabel("Slug")).toHaveValue(orgSlug);
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${orgSlug}$`));
 
@@ -28,7 +28,9 @@ test("a new user signs up, creates an organization and a project, and invites a 
   await page.getByLabel("Project name").fill("Support bot");
   await expect(page.getByLabel("Slug")).toHaveValue(projectSlug);
   await page.getByRole("button", { name: "Create project" }).click();
-  await expect(page.getByRole("link", { name: /Support bot/ })).toBeVisible();
+  // A new project opens on its own page.
+  await expect(page).toHaveURL(new RegExp(`/orgs/${orgSlug}/projects/${projectSlug}$`));
+  await expect(page.getByRole("heading", { name: "Support bot", level: 1 })).toBeVisible();
 
   await page.goto(`/orgs/${orgSlug}/settings/members`);
   await page.getByRole("button", { name: "Invite member" }).click();
@@ -43,7 +45,7 @@ test("a new user signs up, creates an organization and a project, and invites a 
   const context = await browser.newContext();
   const teammate = await context.newPage();
   await teammate.goto(link.trim());
-  await expect(teammate.getByText(orgName)).toBeVisible();
+  await expect(teammate.getByText(orgName).first()).toBeVisible();
   await teammate.getByRole("link", { name: /sign up|create an account/i }).click();
   await signUp(teammate, viewer);
   await teammate.getByRole("button", { name: "Accept invitation" }).click();
@@ -63,14 +65,11 @@ test("a new user signs up, creates an organization and a project, and invites a 
 });
 
 test("a Viewer is refused an Editor action in the UI and through the API", async ({ page }) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(viewer.email);
-  await page.getByLabel("Password").fill(viewer.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, viewer.email, viewer.password);
   await page.goto(`/orgs/${orgSlug}/projects/${projectSlug}`);
 
   // The UI does not let a Viewer edit the Instructions…
-  await expect(page.getByRole("heading", { name: "Support bot" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Support bot", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save instructions" })).toHaveCount(0);
   await expect(page.getByLabel("Instructions")).not.toBeEditable();
 

@@ -7,7 +7,6 @@ export type McpEnvironment = "draft" | "production";
 
 export type ServedTool = Pick<
   PresentedTool,
-  | "id"
   | "name"
   | "kind"
   | "title"
@@ -21,7 +20,14 @@ export type ServedTool = Pick<
   | "allowedDomains"
   | "timeoutMs"
   | "memoryMb"
->;
+> & {
+  /**
+   * The draft tool row whose secrets the handler gets (secrets are live on both endpoints). In
+   * production it is the draft tool with the same name, or null when that tool was deleted from
+   * the draft: the published tool then runs with no secrets and no allowed domains.
+   */
+  id: string | null;
+};
 
 export type ComponentCsp = {
   connectDomains?: string[];

@@ -21,19 +21,20 @@ export function packageFiles(contents: PackageContents): Map<string, string> {
   return files;
 }
 
+const EMPTY: PackageContents = { tools: [], components: [] };
+
 /** `before` is null for a first publish: everything is added. */
 export function diffContents(before: PackageContents | null, after: PackageContents): ContentsDiff {
-  const empty: PackageContents = { tools: [], components: [] };
-  const old = before ?? empty;
+  return { ...summarizeChanges(before, after), files: fileDiffs(packageFiles(before ?? EMPTY), packageFiles(after)) };
+}
+
+/** Only the names, without computing any diff text (the History list needs no more). */
+export function summarizeChanges(before: PackageContents | null, after: PackageContents): ChangeSummary {
+  const old = before ?? EMPTY;
   return {
     tools: nameChanges(old.tools, after.tools, toolFiles),
     components: nameChanges(old.components, after.components, componentFiles),
-    files: fileDiffs(packageFiles(old), packageFiles(after)),
   };
-}
-
-export function summarize(diff: ContentsDiff): ChangeSummary {
-  return { tools: diff.tools, components: diff.components };
 }
 
 export function hasChanges(diff: ChangeSummary): boolean {

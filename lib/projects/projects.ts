@@ -19,13 +19,20 @@ export const updateProjectSchema = z
 
 const projectInclude = {
   owners: { select: { membership: { select: { user: { select: { id: true, email: true, name: true } } } } } },
+  productionPackage: { select: { version: true } },
 } as const;
 
 type ProjectRow = Awaited<ReturnType<typeof db.project.findFirstOrThrow<{ include: typeof projectInclude }>>>;
 
 function present(project: ProjectRow) {
-  const { owners, ...rest } = project;
-  return { ...rest, visibility: rest.visibility.toLowerCase(), owners: owners.map((owner) => owner.membership.user) };
+  const { owners, productionPackage, productionPackageId: _productionPackageId, ...rest } = project;
+  return {
+    ...rest,
+    visibility: rest.visibility.toLowerCase(),
+    owners: owners.map((owner) => owner.membership.user),
+    /** The version the production endpoint serves; null before the first publish. */
+    productionVersion: productionPackage?.version ?? null,
+  };
 }
 
 export async function listProjects(options: { access: OrganizationAccess; page: Pagination }) {

@@ -32,6 +32,21 @@ async function assertComponentsExist(tx: Tx, projectId: string, names: string[])
   if (missing.length) throw invalid("component", `no component named ${missing.map((n) => `"${n}"`).join(", ")} in this project`);
 }
 
+// Hosts call tools by name, and production pairs a published tool with its live secrets and
+// allowed domains by name: once a name is in a package it is fixed for good (SPEC §1).
+async function assertNeverPublished(projectId: string, name: string) {
+  const published = await db.package.findFirst({
+    where: { projectId, toolNames: { has: name } },
+    orderBy: { createdAt: "desc" },
+    select: { version: true },
+  });
+  if (published) {
+    throw conflict(
+      `"${name}" was published in ${published.version}; renaming would break hosts. Create a new tool and delete this one (a breaking change the publish dialog will warn about).`,
+    );
+  }
+}
+
 export async function getToolRowOrThrow(projectId: string, name: string) {
   const tool = await db.tool.findUnique({ where: { projectId_name: { projectId, name } }, include: withSecretNames });
   if (!tool) throw notFound("Tool");
@@ -91,9 +106,11 @@ export async function updateTool(options: { access: ProjectAccess; name: string;
   const existing = await getToolRowOrThrow(projectId, options.name);
   if (input.handler !== undefined && existing.kind === "DATA") assertHandlerCompiles(input.handler);
   if (existing.kind === "UI" && input.component === null) throw invalid("component", "a UI Tool needs a root component");
+  const newName = input.name !== undefined && input.name !== existing.name ? input.name : null;
+  if (newName) await assertNeverPublished(projectId, existing.name);
   const tool = await db.$transaction(async (tx) => {
-    if (input.name && input.name !== existing.name && (await tx.tool.findUnique({ where: { projectId_name: { projectId, name: input.name } } }))) {
-      throw conflict(`A tool named "${input.name}" already exists in this project`);
+    if (newName && (await tx.tool.findUnique({ where: { projectId_name: { projectId, name: newName } } }))) {
+      throw conflict(`A tool named "${newName}" already exists in this project`);
     }
     await assertComponentsExist(tx, projectId, [...(input.component ? [input.component] : []), ...(input.allowedComponents ?? [])]);
     return tx.tool.update({

@@ -1,0 +1,65 @@
+// The production endpoint, /mcp/{org}/{project}: the tools and components of the package the
+// production pointer names (parsed once per package and cached — packages are immutable), with
+// what is live read per request: Instructions, visibility, and each tool's allowed domains and
+// secrets from the draft tool of the same name. Draft edits never reach it; a publish or rollback
+// does on the next request, so connected hosts see new tools on their next tools/list.
+import { db } from "@/lib/db";
+import type { PackageManifest } from "@/lib/packages/manifest";
+import { loadPackageManifest } from "@/lib/packages/package-manifests";
+import { jsonRpcErrorResponse } from "./json-rpc-response";
+import type { ProductionProject } from "./production-credentials";
+import { mcpEndpointUrl, type EndpointAddress } from "./protected-resource";
+import { requestLocale, serveProject } from "./serve-project";
+import type { ServedSnapshot } from "./types";
+import type { ProductionArgs } from "./with-production-auth";
+
+export async function serveProduction({ request, address, project, caller, token }: ProductionArgs): Promise<Response> {
+  if (!project.productionPackageId) return notPublishedResponse(address);
+  const manifest = await loadPackageManifest(project.productionPackageId);
+  const snapshot = await productionSnapshot(project, manifest);
+  return serveProject({
+    request,
+    snapshot,
+    context: { projectSlug: project.slug, environment: "production", version: manifest.version, locale: requestLocale(request) },
+    authInfo:
+      caller.kind === "anonymous" || !token
+        ? undefined
+        : { token, clientId: `${caller.kind}:${caller.tokenId}`, scopes: ["mcp"], resource: new URL(mcpEndpointUrl(address)), extra: { projectId: project.id } },
+  });
+}
+
+async function productionSnapshot(project: ProductionProject, manifest: PackageManifest): Promise<ServedSnapshot> {
+  // Live per tool, by name (names are immutable once published): which draft row holds its
+  // secrets, and its allowed domains. A tool deleted from the draft gets neither.
+  const liveTools = await db.tool.findMany({
+    where: { projectId: project.id, name: { in: manifest.tools.map((tool) => tool.name) } },
+    select: { id: true, name: true, allowedDomains: true },
+  });
+  const liveByName = new Map(liveTools.map((tool) => [tool.name, tool]));
+  return {
+    projectId: project.id,
+    organizationId: project.organizationId,
+    name: project.name,
+    instructions: project.instructions,
+    tools: manifest.tools.map((tool) => {
+      const live = liveByName.get(tool.name);
+      return { ...tool, id: live?.id ?? null, allowedDomains: live?.allowedDomains ?? [] };
+    }),
+    components: manifest.components,
+  };
+}
+
+/**
+ * Before the first publish there is nothing to serve. 409 Conflict (the endpoint exists, its state
+ * does not allow the request yet) rather than: 401/403, which send OAuth hosts into authorization
+ * again and again; 404, which 2025-era clients read as "session expired, initialize again" or
+ * "fall back to the old SSE transport"; 5xx/503, which hosts and proxies retry. No MCP client
+ * gives 409 a meaning, so it shows the message once and stops.
+ */
+function notPublishedResponse(address: EndpointAddress): Response {
+  const draftUrl = mcpEndpointUrl({ ...address, environment: "draft" });
+  return jsonRpcErrorResponse(
+    409,
+    `Not published yet: this project has no production version. Publish it in the studio first, or connect to the draft endpoint ${draftUrl} to test.`,
+  );
+}

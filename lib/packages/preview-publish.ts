@@ -1,0 +1,54 @@
+// What Publish would do: the draft's pinned contents against the production package — names and
+// files changed, breaking changes, and the version to use. The publish dialog shows exactly this,
+// and publishPackage recomputes it so what is published is what the rules allow.
+import type { ProjectAccess } from "@/lib/access";
+import { db } from "@/lib/db";
+import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
+import { analyzeToolChanges } from "./breaking-changes";
+import { diffContents, hasChanges } from "./diff";
+import { contentsFromDraft } from "./manifest";
+import { loadPackageManifest } from "./package-manifests";
+import { suggestVersion, versionBump } from "./versions";
+
+export async function getPublishPreview(options: { access: ProjectAccess }) {
+  return (await planPublish(options.access.project.id)).preview;
+}
+
+/** The preview plus what publishing needs: the contents to pin and the pointer it was computed from. */
+export async function planPublish(projectId: string) {
+  const [project, draft, published] = await Promise.all([
+    db.project.findUniqueOrThrow({ where: { id: projectId }, select: { productionPackageId: true } }),
+    loadDraftSnapshot(projectId),
+    db.package.findMany({ where: { projectId }, select: { version: true } }),
+  ]);
+  const contents = contentsFromDraft(draft);
+  const production = project.productionPackageId ? await loadPackageManifest(project.productionPackageId) : null;
+  const diff = diffContents(production, contents);
+  const analysis = analyzeToolChanges(production?.tools ?? [], contents.tools);
+  const bump = versionBump({
+    breaking: analysis.breakingChanges.length > 0,
+    toolsAdded: diff.tools.added.length > 0,
+    optionalInputsAdded: analysis.addedOptionalInputs.length > 0,
+  });
+  const versions = published.map((row) => row.version);
+  const suggestedVersion = suggestVersion({ current: production?.version ?? null, bump, published: versions });
+  const preview = {
+    // Before the first publish an empty draft has nothing worth a package.
+    changed: hasChanges(diff),
+    currentVersion: production?.version ?? null,
+    suggestedVersion,
+    // The rule is "at least the suggestion, above every version ever published"; the suggestion
+    // already satisfies the second half, so the two are equal. Both are given so the dialog can
+    // prefill one and validate against the other without knowing how they are derived.
+    minimumVersion: suggestedVersion,
+    // null for the first publish, which is always 1.0.0.
+    bump: production ? bump : null,
+    tools: diff.tools,
+    components: diff.components,
+    files: diff.files,
+    breakingChanges: analysis.breakingChanges,
+  };
+  return { preview, contents, productionPackageId: project.productionPackageId, publishedVersions: versions };
+}
+
+export type PublishPreview = Awaited<ReturnType<typeof getPublishPreview>>;

@@ -1,0 +1,109 @@
+// Publish: snapshot the draft → canonical JSON → SHA-256 digest → Ed25519 signature, then in ONE
+// transaction: package row → production pointer moved → publish-history row → audit entry.
+// Either all of it happens or none of it (SPEC §4).
+//
+// Concurrency: the pointer moves by compare-and-swap on the value the plan was computed from, and
+// (projectId, version) is unique. Of two publishes racing, the second either finds the pointer
+// already moved (0 rows updated) or collides on the version; both abort its transaction whole
+// and answer 409, so there is never a package that production skipped over.
+import { z } from "zod";
+import type { ProjectAccess } from "@/lib/access";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { conflict } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { presentPackage, packageSelect } from "./list-packages";
+import { MANIFEST_FORMAT, serializeManifest, type PackageManifest } from "./manifest";
+import { manifestDigest } from "./package-crypto";
+import { planPublish } from "./preview-publish";
+import { unsafeLoadSigner } from "./signing-keys";
+import { resolvePublishVersion } from "./versions";
+
+export const publishSchema = z.object({
+  changelog: z.string().trim().min(1, "is required: say what changed for the people who use this server").max(10_000),
+  version: z.string().max(50).optional(),
+});
+
+const LOST_RACE = "Production changed while you were publishing (someone else published or rolled back). Review the changes again, then publish.";
+
+export async function publishPackage(options: { access: ProjectAccess; actor: Actor; input: z.input<typeof publishSchema> }) {
+  const input = publishSchema.parse(options.input);
+  const { organization, project } = options.access;
+  const plan = await planPublish(project.id);
+  if (!plan.preview.changed) {
+    throw conflict(
+      plan.preview.currentVersion
+        ? `Nothing to publish: the draft is identical to production (${plan.preview.currentVersion}).`
+        : "Nothing to publish: the draft has no tools or components yet.",
+    );
+  }
+  const version = resolvePublishVersion({ requested: input.version, minimum: plan.preview.minimumVersion, published: plan.publishedVersions });
+
+  const signer = await unsafeLoadSigner(organization.id);
+  const createdAt = new Date();
+  const manifest: PackageManifest = {
+    format: MANIFEST_FORMAT,
+    organization: { id: organization.id, slug: organization.slug },
+    project: { id: project.id, slug: project.slug },
+    version,
+    changelog: input.changelog,
+    author: { id: options.actor.userId, name: options.actor.name },
+    createdAt: createdAt.toISOString(),
+    signingKeyId: signer.keyId,
+    ...plan.contents,
+  };
+  const text = serializeManifest(manifest);
+  const digest = manifestDigest(text);
+
+  let packageId: string;
+  try {
+    packageId = await db.$transaction(async (tx) => {
+      const created = await tx.package.create({
+        data: {
+          projectId: project.id,
+          version,
+          changelog: input.changelog,
+          authorId: options.actor.userId,
+          authorName: options.actor.name,
+          manifest: text,
+          digest,
+          signature: signer.sign(text),
+          signingKeyId: signer.keyId,
+          toolNames: plan.contents.tools.map((tool) => tool.name),
+          createdAt,
+        },
+        select: { id: true },
+      });
+      const moved = await tx.project.updateMany({
+        where: { id: project.id, productionPackageId: plan.productionPackageId },
+        data: { productionPackageId: created.id },
+      });
+      if (moved.count !== 1) throw conflict(LOST_RACE);
+      await tx.publishHistory.create({
+        data: {
+          projectId: project.id,
+          packageId: created.id,
+          previousPackageId: plan.productionPackageId,
+          actorId: options.actor.userId,
+          actorLabel: options.actor.email,
+        },
+      });
+      await recordAuditEvent(tx, {
+        organizationId: organization.id,
+        actor: options.actor,
+        action: "package.publish",
+        target: { type: "project", id: project.id, label: project.slug },
+        oldValue: { version: plan.preview.currentVersion },
+        newValue: { version, digest },
+      });
+      return created.id;
+    });
+  } catch (error) {
+    // The other publish took this version first (the insert waited for its commit).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(LOST_RACE);
+    throw error;
+  }
+  const row = await db.package.findUniqueOrThrow({ where: { id: packageId }, select: packageSelect });
+  return { ...presentPackage(row, packageId), changes: { tools: plan.preview.tools, components: plan.preview.components } };
+}

@@ -86,24 +86,31 @@ async function connect(url: string, token?: string) {
 
 type Stats = { throughput: number; p50: number; p99: number };
 
-async function measure(run: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < 30; i++) await run(); // warm-up: JIT, caches, connections
+/** Runs `count` requests on `concurrency` parallel lanes; returns latencies (ms) and wall time (s). */
+async function drive(run: () => Promise<unknown>, count: number, concurrency: number) {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < count) {
         const t0 = performance.now();
         await run();
         latencies.push(performance.now() - t0);
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+}
+
+// Latency is measured one request at a time (no queueing in the numbers); throughput with
+// CONCURRENCY requests in flight.
+async function measure(run: () => Promise<unknown>): Promise<Stats> {
+  await drive(run, 30, 1); // warm-up: JIT, caches, connections
+  const sequential = await drive(run, Math.max(100, REQUESTS / 2), 1);
+  const concurrent = await drive(run, REQUESTS, CONCURRENCY);
+  const at = (q: number) => sequential.latencies[Math.min(sequential.latencies.length - 1, Math.floor(q * sequential.latencies.length))];
+  return { throughput: concurrent.latencies.length / concurrent.seconds, p50: at(0.5), p99: at(0.99) };
 }
 
 const format = (stats: Stats) => `${stats.throughput.toFixed(0).padStart(6)} req/s   p50 ${stats.p50.toFixed(1).padStart(6)} ms   p99 ${stats.p99.toFixed(1).padStart(6)} ms`;
@@ -120,7 +127,7 @@ try {
     "bare tools/call": await measure(call(bareClient)),
     "atelier tools/call": await measure(call(draftClient)),
   };
-  console.log(`\nMCP hot path — ${REQUESTS} requests, concurrency ${CONCURRENCY}, ${os.cpus().length} cores, embedded PGlite\n`);
+  console.log(`\nMCP hot path — throughput: ${REQUESTS} requests at concurrency ${CONCURRENCY}; latency: sequential; ${os.cpus().length} cores, embedded PGlite\n`);
   for (const [name, stats] of Object.entries(results)) console.log(`${name.padEnd(20)} ${format(stats)}`);
   const ratio = (a: Stats, b: Stats) => (a.throughput / b.throughput).toFixed(2);
   console.log(`\natelier/bare throughput: tools/list ${ratio(results["atelier tools/list"], results["bare tools/list"])}, tools/call ${ratio(results["atelier tools/call"], results["bare tools/call"])}`);

@@ -1,7 +1,7 @@
 // Building tools in the studio and running them through the real draft endpoint: the test panel
 // is an MCP client in the browser. Each test works in its own fresh project of the demo
 // organization, so rotating that project's draft token touches no other test.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demoComponents, demoTools } from "../lib/seed/demo-tools";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
 import { signIn, unique } from "./fixtures";
@@ -33,6 +33,20 @@ async function connectTestPanel(page: Page) {
   await panel.getByRole("button", { name: "Rotate and connect" }).click();
   await expect(panel.getByRole("button", { name: "Run", exact: true })).toBeVisible();
   return panel;
+}
+
+// A cold production server opens the embedded database and loads route modules on its first
+// requests (seconds on a small machine): do that once, before any step with a timeout.
+test.beforeAll(async ({ request }) => {
+  await warmUp(request);
+});
+
+async function warmUp(request: APIRequestContext) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "demo@atelier.local", password: E2E_DEMO_PASSWORD, json: "true" },
+  });
+  expect((await request.get(`/orgs/${ORG}`)).ok()).toBe(true);
 }
 
 test.beforeEach(async ({ page }) => {
@@ -79,13 +93,24 @@ test("a Data Tool is written in the editor, saved, and run from the generated fo
   await expect(result.getByText(/"total": 5\.5/)).toBeVisible();
   await expect(result.getByText(/Duration \d+ ms/)).toBeVisible();
 
+  // The arguments become a preset, saved on the tool: still there after a reload.
+  await panel.getByRole("button", { name: "Save as preset" }).click();
+  await page.getByRole("dialog").getByLabel("Preset name").fill("Small numbers");
+  await page.getByRole("dialog").getByRole("button", { name: "Save preset" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(panel.getByLabel("Preset", { exact: true })).toHaveValue("Small numbers");
+  await page.reload();
+  await page.getByLabel("Preset", { exact: true }).selectOption("Small numbers");
+  await expect(page.getByLabel("second", { exact: true })).toHaveValue("3.5");
+
   // A handler that does not parse is refused on save, with the error at its line and column.
   await page.getByRole("tab", { name: "Code" }).click();
   await replaceEditorText(page, "Handler code", "async (props) => {\n  return props.first +;\n}\n");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: /Line 2, column \d+: Unexpected token/ })).toBeVisible();
-  await expect(page.locator(".cm-lint-marker-error")).toBeVisible();
-  await expect(page.locator(".cm-lintRange-error")).toBeVisible();
+  // The gutter marker and the underline sit at the reported position.
+  await expect(page.locator(".cm-lint-marker-error").filter({ visible: true })).toHaveCount(1);
+  await expect(page.locator(".cm-lintRange-error")).toHaveText(";");
   await expect(page.getByText("Unsaved changes")).toBeVisible();
 });
 
@@ -146,15 +171,15 @@ test("a validation error from the draft endpoint shows its path", async ({ page 
   const numbers = panel.getByRole("group", { name: "numbers" });
   await numbers.getByRole("button", { name: "Add item" }).click();
   await numbers.getByRole("button", { name: "Add item" }).click();
-  await numbers.getByLabel("Item 1").fill("4");
-  await numbers.getByLabel("Item 2").fill("five");
+  await numbers.getByLabel("Item 1", { exact: true }).fill("4");
+  await numbers.getByLabel("Item 2", { exact: true }).fill("five");
   await panel.getByRole("button", { name: "Run", exact: true }).click();
 
   // …and the endpoint refuses the second item, pointing at it.
   const error = panel.getByRole("alert", { name: "Validation error" });
   await expect(error).toContainText("schema_validation_failed");
   await expect(error.locator("mark")).toHaveText("/numbers/1");
-  await expect(numbers.getByLabel("Item 2")).toHaveAttribute("aria-invalid", "true");
+  await expect(numbers.getByLabel("Item 2", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   // Raw JSON gets the same answer for a missing property.
   await panel.getByRole("button", { name: "Raw JSON" }).click();
@@ -162,3 +187,21 @@ test("a validation error from the draft endpoint shows its path", async ({ page 
   await panel.getByRole("button", { name: "Run", exact: true }).click();
   await expect(panel.getByRole("alert", { name: "Validation error" }).locator("mark")).toHaveText("/numbers");
 });
+
+test("a component is created with a live preview, and deleting it while a UI Tool uses it is refused", async ({ page }) => {
+  const project = await createProject(page);
+  await page.goto(`/orgs/${ORG}/projects/${project}/components`);
+  await page.getByRole("link", { name: "New component" }).first().click();
+  await page.getByLabel("Component name").fill("greeting-card");
+  // The starter HTML shows the structuredContent it receives, as a host would deliver it.
+  await expect(page.frameLocator('iframe[title="greeting-card preview"]').getByText("Hello from the preview")).toBeVisible();
+  await page.getByRole("button", { name: "Create component" }).click();
+  await expect(page).toHaveURL(new RegExp(`/components/greeting-card$`));
+
+  const created = await page.request.post(`${toolsApi(project)}/tools`, { data: { name: "show_greeting", kind: "ui", component: "greeting-card" } });
+  expect(created.status()).toBe(201);
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete component" }).click();
+  await expect(page.getByRole("dialog").getByRole("alert")).toContainText("show_greeting");
+});
+

@@ -29,9 +29,15 @@ export type EditorDiagnostic = { line: number; column: number; message: string; 
 
 const LANGUAGES: Record<CodeLanguage, () => Extension> = {
   javascript: () => javascript(),
-  json: () => [json(), linter(jsonParseLinter(), { delay: 300 })],
-  html: () => html(),
+  json: () => [json(), linter(lintJsonUnlessEmpty, { delay: 300 })],
+  html: () => [html(), EditorView.lineWrapping],
 };
+
+const parseJson = jsonParseLinter();
+// An empty document is "nothing yet" (an optional output schema), not a syntax error to underline.
+function lintJsonUnlessEmpty(view: EditorView): Diagnostic[] {
+  return view.state.doc.toString().trim() === "" ? [] : parseJson(view);
+}
 
 function toCodeMirrorDiagnostics(state: EditorState, diagnostics: EditorDiagnostic[]): Diagnostic[] {
   return diagnostics.map((diagnostic) => {

@@ -16,7 +16,7 @@ import { useCreateComponent, useUpdateComponent, type Component, type ComponentC
 import { ComponentPreview } from "./component-preview";
 import { CspFields, type CspKey } from "./csp-fields";
 import { DeleteComponentDialog } from "./delete-component-dialog";
-import { STARTER_HTML } from "./starter-html";
+import { STARTER_HTML, STARTER_PREVIEW_DATA } from "./starter-html";
 
 const COMPONENT_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 
@@ -37,7 +37,20 @@ function serverErrors(error: unknown): Errors {
 }
 
 /** Create or edit a component: HTML, CSP domains, and a live preview. */
-export function ComponentEditor({ org, project, initial, canEdit }: { org: string; project: string; initial?: Component; canEdit: boolean }) {
+export function ComponentEditor({
+  org,
+  project,
+  initial,
+  canEdit,
+  sampleData = STARTER_PREVIEW_DATA,
+}: {
+  org: string;
+  project: string;
+  initial?: Component;
+  canEdit: boolean;
+  /** What the preview sends as structuredContent at first: a preset of a tool that renders it, when there is one. */
+  sampleData?: Record<string, unknown>;
+}) {
   const router = useRouter();
   const listHref = `/orgs/${org}/projects/${project}/components`;
   const createComponent = useCreateComponent(org, project);
@@ -142,7 +155,7 @@ export function ComponentEditor({ org, project, initial, canEdit }: { org: strin
         </section>
         <section aria-label="Preview" className="min-w-0 self-start rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
           <h3 className="mb-3 text-base font-semibold">Live preview</h3>
-          <ComponentPreview name={draft.name} html={draft.html} csp={draft.csp} />
+          <ComponentPreview name={draft.name} html={draft.html} csp={draft.csp} sampleData={sampleData} />
         </section>
       </div>
     </main>

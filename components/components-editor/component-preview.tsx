@@ -15,8 +15,8 @@ function useDebounced<T>(value: T, delayMs: number): T {
 }
 
 /** The component as a host would render it, fed with sample data as a tool result. Updates as you type. */
-export function ComponentPreview({ name, html, csp }: { name: string; html: string; csp: ComponentCsp }) {
-  const [sample, setSample] = useState(`{\n  "title": "Preview"\n}`);
+export function ComponentPreview({ name, html, csp, sampleData }: { name: string; html: string; csp: ComponentCsp; sampleData: Record<string, unknown> }) {
+  const [sample, setSample] = useState(() => JSON.stringify(sampleData, null, 2));
   const debouncedHtml = useDebounced(html, 400);
   const debouncedSample = useDebounced(sample, 400);
   let structuredContent: unknown = undefined;

@@ -23,4 +23,4 @@ export const STARTER_HTML = `<!doctype html>
 </html>
 `;
 
-export const STARTER_PREVIEW_DATA = `{\n  "title": "Hello from the preview"\n}`;
+export const STARTER_PREVIEW_DATA: Record<string, unknown> = { title: "Hello from the preview" };

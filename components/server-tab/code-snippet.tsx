@@ -6,9 +6,9 @@ export function CodeSnippet({ label, value }: { label: string; value: string }) 
     <figure className="space-y-1.5">
       <figcaption className="flex items-center justify-between gap-2">
         <span className="text-sm font-medium">{label}</span>
-        <CopyButton value={value} label={`Copy`} />
+        <CopyButton value={value} />
       </figcaption>
-      <pre aria-label={label} className="overflow-x-auto rounded-lg border border-line bg-subtle px-3 py-2.5 font-mono text-[12.5px] leading-relaxed">
+      <pre aria-label={label} className="overflow-x-auto rounded-lg border border-line bg-subtle px-3 py-2.5 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]">
         {value}
       </pre>
     </figure>

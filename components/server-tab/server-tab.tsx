@@ -47,7 +47,7 @@ export function ServerTab({
         </Field>
         <div className="space-y-1.5">
           <p className="text-sm font-medium">URL</p>
-          <CopyField label={endpoint === "draft" ? "Draft endpoint URL" : "Production endpoint URL"} value={url} />
+          <CopyField label={endpoint === "draft" ? "Draft URL" : "Production URL"} value={url} />
           <p className="text-xs text-muted">
             {endpoint === "draft"
               ? "Every save in the studio is served here at once. Hosts authenticate with the draft token (below)."

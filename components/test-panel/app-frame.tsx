@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 export type AppCsp = { connectDomains?: string[]; resourceDomains?: string[]; frameDomains?: string[]; baseUriDomains?: string[] };
 export type AppToolResult = { content?: unknown[]; structuredContent?: unknown; isError?: boolean };
@@ -34,6 +34,8 @@ function withCsp(html: string, csp: AppCsp | undefined): string {
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${html}`;
 }
 
+const noSubscription = () => () => {};
+
 type JsonRpcMessage = { jsonrpc?: string; id?: string | number; method?: string; params?: Record<string, unknown>; result?: unknown; error?: unknown };
 
 /**
@@ -57,6 +59,9 @@ export function AppFrame({
 }) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(DEFAULT_HEIGHT);
+  // Rendered only in the browser: a server-rendered frame could finish loading before React
+  // attaches onLoad, and the component would never get its data.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const dataRef = useRef({ toolInput, toolResult });
 
   useEffect(() => {
@@ -100,6 +105,7 @@ export function AppFrame({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- post/deliver read refs only
   }, []);
 
+  if (!hydrated) return <div style={{ height }} className="rounded-lg border border-line bg-white" aria-hidden="true" />;
   return (
     <iframe
       ref={frameRef}

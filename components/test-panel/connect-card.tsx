@@ -71,7 +71,8 @@ export function ConnectCard({
             loading={rotate.isPending}
             onClick={() => {
               setError(null);
-              rotate.mutate(undefined, { onSuccess: (rotated) => onRotated(rotated.token), onError: (caught) => setError(errorMessage(caught)) });
+              // The card unmounts as soon as the token is stored, so wait on the promise rather than on mutate callbacks.
+              rotate.mutateAsync().then((rotated) => onRotated(rotated.token), (caught: unknown) => setError(errorMessage(caught)));
             }}
           >
             Rotate and connect

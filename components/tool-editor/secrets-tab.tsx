@@ -59,7 +59,7 @@ function SetSecretForm({ org, project, tool }: { org: string; project: string; t
       </div>
       <div className="flex justify-end">
         <Button type="submit" variant="primary" size="sm" loading={setSecret.isPending}>
-          Save secret
+          Set secret
         </Button>
       </div>
     </form>

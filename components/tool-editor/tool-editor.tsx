@@ -175,7 +175,7 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit,
       {errors.form && <Alert tone="danger" title="Not saved">{errors.form}</Alert>}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
-        <section aria-label="Editor" className="min-w-0 rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
+        <section aria-label="Editor" className="min-w-0 self-start rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
           <Tabs label="Tool editor" items={items} selected={tab} onSelect={setTab} />
         </section>
         <TestPanel org={org} project={project} tool={tool} canRun={canEdit} canRotateDraftToken={canRotateDraftToken} hasUnsavedChanges={dirty} />

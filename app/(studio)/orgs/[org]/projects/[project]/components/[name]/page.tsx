@@ -4,6 +4,7 @@ import { ComponentEditor } from "@/components/components-editor/component-editor
 import { getComponent } from "@/lib/components/components";
 import { toJson } from "@/lib/hooks/api-types";
 import { can } from "@/lib/permissions";
+import { listTools } from "@/lib/tools/tools";
 
 type Props = { params: Promise<{ org: string; project: string; name: string }> };
 
@@ -15,13 +16,15 @@ export default async function ComponentPage({ params }: Props) {
   const { org, project, name } = await params;
   const actor = await requireActor(`/orgs/${org}/projects/${project}/components/${name}`);
   const access = await loadProjectAccess(actor.userId, org, project);
-  const component = await orNotFound(getComponent({ access, name }));
+  const [component, uiTools] = await Promise.all([orNotFound(getComponent({ access, name })), listTools({ access, kind: "ui" })]);
+  const preset = uiTools.find((tool) => tool.component === name && tool.presets.length > 0)?.presets[0];
   return (
     <ComponentEditor
       key={component.id}
       org={org}
       project={project}
       initial={toJson(component)}
+      sampleData={preset?.arguments}
       canEdit={can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.edit")}
     />
   );

@@ -87,13 +87,14 @@ export type Era = "modern" | "legacy";
  * A connected SDK v2 client. `modern` pins 2026-07-28 (server/discover, per-request envelope);
  * `legacy` is the client's default plain 2025 initialize handshake.
  */
-export async function connectClient(options: { url: string; token: string; era: Era; headers?: Record<string, string> }): Promise<Client> {
+export async function connectClient(options: { url: string; token: string | null; era: Era; headers?: Record<string, string> }): Promise<Client> {
   const client = new Client(
     { name: "atelier-tests", version: "1.0.0" },
     options.era === "modern" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {},
   );
   const transport = new StreamableHTTPClientTransport(new URL(options.url), {
-    requestInit: { headers: { Authorization: `Bearer ${options.token}`, ...options.headers } },
+    // token null: an anonymous caller (production of a public project).
+    requestInit: { headers: { ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}), ...options.headers } },
   });
   await client.connect(transport);
   return client;

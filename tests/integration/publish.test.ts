@@ -5,7 +5,7 @@ import * as toolRoute from "@/app/app/v1/organizations/[org]/projects/[project]/
 import * as productionRoute from "@/app/mcp/[org]/[project]/route";
 import { getOrganizationAccess, getProjectAccess, type ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
-import { createProject } from "@/lib/projects/projects";
+import { createProject, deleteProject } from "@/lib/projects/projects";
 import { createTool, deleteTool, updateTool } from "@/lib/tools/tools";
 import type { CreateToolInput } from "@/lib/tools/tool-input";
 import { asSession, call, createOrgWithMembers, createTestOrganization, createTestUser, uniqueSlug, type OrgFixture, type TestUser } from "./helpers";
@@ -83,6 +83,14 @@ describe("publish preview and publish", () => {
       "added tools/quote_price/tool.json",
     ]);
     expect(preview.body.files[3].diff).toContain("+async (props) => ({ quoted: props.price })");
+  });
+
+  it("has nothing to publish for an empty draft before the first publish", async () => {
+    const empty = await newProject([]);
+    expect((await empty.api.preview(owner)).body).toMatchObject({ changed: false, currentVersion: null, suggestedVersion: "1.0.0", files: [] });
+    const refused = await empty.api.publish(owner, { changelog: "Nothing" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe("Nothing to publish: the draft has no tools or components yet.");
   });
 
   it("refuses a publish without a changelog (422) and changes nothing", async () => {
@@ -290,6 +298,18 @@ describe("rollback", () => {
     const unknown = await api.rollback(owner, "9.9.9");
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toBe("Version 9.9.9 was never published in this project");
+  });
+});
+
+describe("deleting a published project", () => {
+  it("removes its packages, history and production tokens with it", async () => {
+    const { access, api, project } = await newProject([greet]);
+    await api.publish(owner, { changelog: "First" });
+    await api.createToken(owner);
+    await deleteProject({ access, actor: owner });
+    expect(await db.package.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await db.publishHistory.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await db.productionToken.count({ where: { projectId: project.id } })).toBe(0);
   });
 });
 

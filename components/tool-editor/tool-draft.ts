@@ -28,7 +28,7 @@ export type ToolDraft = {
   allowedComponents: string[];
 };
 
-export type DraftField = Exclude<keyof ToolDraft, never> | "form";
+export type DraftField = keyof ToolDraft | "form";
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export const LIMITS = SANDBOX_LIMITS;

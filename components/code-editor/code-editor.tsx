@@ -1,11 +1,13 @@
 "use client";
 
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { html } from "@codemirror/lang-html";
 import { javascript } from "@codemirror/lang-javascript";
 import { json, jsonParseLinter } from "@codemirror/lang-json";
 import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter, linter, lintKeymap, setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import {
   drawSelection,
@@ -19,7 +21,6 @@ import {
 } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
-import { editHistory, editingKeymap } from "./editing-commands";
 import { editorTheme } from "./editor-theme";
 
 export type CodeLanguage = "javascript" | "json" | "html";
@@ -101,7 +102,7 @@ export function CodeEditor({
           lineNumbers(),
           highlightActiveLineGutter(),
           highlightSpecialChars(),
-          editHistory,
+          history(),
           drawSelection(),
           dropCursor(),
           indentOnInput(),
@@ -112,8 +113,9 @@ export function CodeEditor({
           closeBrackets(),
           autocompletion(),
           highlightActiveLine(),
+          highlightSelectionMatches(),
           lintGutter(),
-          keymap.of([...closeBracketsKeymap, ...completionKeymap, ...lintKeymap, ...editingKeymap]),
+          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
           LANGUAGES[language](),
           editorTheme({ minHeight, maxHeight }),
           readOnlyCompartment.current.of(EditorState.readOnly.of(readOnly)),

@@ -12,7 +12,10 @@ export const cspSchema = z
   .partial()
   .strict();
 
-export const componentNameSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, "must be lowercase letters, digits, _ or -, starting with a letter");
+export const componentNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,63}$/, "must be lowercase letters, digits, _ or -, starting with a letter")
+  .refine((name) => name !== "new", "“new” is reserved by the studio; choose another name");
 export const createComponentSchema = z.object({ name: componentNameSchema, html: z.string().max(500_000), csp: cspSchema.default({}) });
 export const updateComponentSchema = createComponentSchema.partial();
 

@@ -1,7 +1,7 @@
 // The shape of a tool as the API, the editor and the domain accept it (SPEC §11 fields).
 import { z } from "zod";
 import { checkSchemaDefinition } from "@/lib/json-schema/json-schema";
-import { SANDBOX_LIMITS } from "@/lib/sandbox";
+import { SANDBOX_LIMITS } from "@/lib/sandbox/limits";
 
 export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const toolNameSchema = z

@@ -32,7 +32,11 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
     const { result, record } = await callToolSafely(snapshot, tool, request.params.arguments, context);
     await report(context, record);
-    return server.projectCallToolResult(result, tool.outputSchema ?? undefined);
+    const projected = server.projectCallToolResult(result, tool.outputSchema ?? undefined);
+    // The draft endpoint hands the handler's console output (secrets already redacted) to the
+    // studio's test panel; production keeps logs in the execution record only.
+    if (context.environment !== "draft" || record.logs.length === 0) return projected;
+    return { ...projected, _meta: { ...projected._meta, "atelier/logs": record.logs } };
   });
 
   server.setRequestHandler("resources/list", () => ({

@@ -197,6 +197,8 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
     const result = await callTool("use_secret");
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toEqual({ keyLength: SECRET_VALUE.length, echoed: "[redacted]", locale: "fr-CA", environment: "draft" });
+    // The console output reaches the test panel, with the secret redacted.
+    expect((result as { _meta?: Record<string, unknown> })._meta?.["atelier/logs"]).toEqual([expect.objectContaining({ level: "log", message: "key is [redacted]" })]);
     expect(JSON.stringify(result)).not.toContain(SECRET_VALUE);
   });
 

@@ -9,7 +9,7 @@ import { analyzeToolChanges } from "./breaking-changes";
 import { diffContents, summarizeChanges } from "./diff";
 import { loadPackageManifests } from "./package-manifests";
 
-const packageSelect = {
+export const packageSelect = {
   id: true,
   version: true,
   changelog: true,
@@ -25,10 +25,10 @@ const packageSelect = {
 type PackageRow = Awaited<ReturnType<typeof db.package.findFirstOrThrow<{ select: typeof packageSelect }>>>;
 
 function previousOf(row: PackageRow) {
-  return row.publishedIn[0]?.previousPackage ?? null;
+  return row.publishedIn?.previousPackage ?? null;
 }
 
-function present(row: PackageRow, productionPackageId: string | null) {
+export function presentPackage(row: PackageRow, productionPackageId: string | null) {
   return {
     id: row.id,
     version: row.version,
@@ -57,7 +57,7 @@ export async function listPackages(options: { access: ProjectAccess; page: Pagin
   return {
     ...page,
     data: page.data.map((row) => ({
-      ...present(row, project.productionPackageId),
+      ...presentPackage(row, project.productionPackageId),
       changes: summarizeChanges(manifestOf(previousOf(row)?.id), manifestOf(row.id)!),
     })),
   };
@@ -72,7 +72,7 @@ export async function getPackage(options: { access: ProjectAccess; version: stri
   const before = previous ? manifests.get(previous.id)! : null;
   const diff = diffContents(before, manifest);
   return {
-    ...present(row, options.access.project.productionPackageId),
+    ...presentPackage(row, options.access.project.productionPackageId),
     changes: { tools: diff.tools, components: diff.components },
     files: diff.files,
     breakingChanges: analyzeToolChanges(before?.tools ?? [], manifest.tools).breakingChanges,
@@ -96,5 +96,4 @@ async function getPackageRowOrThrow(projectId: string, version: string) {
   return row;
 }
 
-export type PackageSummary = ReturnType<typeof present>;
-export { present as presentPackage, packageSelect };
+export type PackageSummary = ReturnType<typeof presentPackage>;

@@ -22,10 +22,7 @@ export function toolErrorOf(result: CallToolResult): ToolError | null {
     : null;
 }
 
-/**
- * Handler console output, when the result carries it. The endpoint records logs in the execution
- * record, not in the MCP result; if it ever adds them as `_meta["atelier/logs"]`, they show here.
- */
+/** Handler console output: the draft endpoint returns it as `_meta["atelier/logs"]` (production never does). */
 function logsOf(result: CallToolResult): LogEntry[] | null {
   const logs = (result._meta as Record<string, unknown> | undefined)?.["atelier/logs"];
   return Array.isArray(logs) ? (logs as LogEntry[]) : null;

@@ -5,7 +5,10 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+const port = process.env.PORT ?? "3000";
+// next-auth builds its own redirects (sign-out, external providers) from NEXTAUTH_URL.
+const publicUrl = process.env.ATELIER_URL || process.env.NEXTAUTH_URL || `http://localhost:${port}`;
+const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: publicUrl };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 function run(command, args) {
@@ -39,8 +42,7 @@ if (!existsSync(marker) || readFileSync(marker, "utf8") !== digest) {
   writeFileSync(marker, digest);
 }
 
-const port = process.env.PORT ?? "3000";
-console.log(`\nAtelier is running at http://localhost:${port}\n`);
+console.log(`\nAtelier is running at ${publicUrl}\n`);
 const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -4,6 +4,7 @@ import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { Component, Prisma } from "@/lib/generated/prisma/client";
+import { touchDraft } from "@/lib/projects/touch-draft";
 import { domainSchema } from "@/lib/tools/tool-input";
 
 const origins = z.array(z.union([domainSchema, z.url()])).max(50);
@@ -45,7 +46,10 @@ export async function createComponent(options: { access: ProjectAccess; input: z
   if (await db.component.findUnique({ where: { projectId_name: { projectId, name: input.name } } })) {
     throw conflict(`A component named "${input.name}" already exists in this project`);
   }
-  const created = await db.component.create({ data: { projectId, name: input.name, html: input.html, csp: input.csp as Prisma.InputJsonValue } });
+  const created = await db.$transaction(async (tx) => {
+    await touchDraft(tx, projectId);
+    return tx.component.create({ data: { projectId, name: input.name, html: input.html, csp: input.csp as Prisma.InputJsonValue } });
+  });
   return presentComponent(created);
 }
 
@@ -57,6 +61,7 @@ export async function updateComponent(options: { access: ProjectAccess; name: st
       const users = await tx.tool.count({ where: { projectId: existing.projectId, OR: [{ componentName: existing.name }, { allowedComponents: { has: existing.name } }] } });
       if (users > 0) throw conflict(`"${existing.name}" is used by ${users} tool(s); point them at another component before renaming it`);
     }
+    await touchDraft(tx, existing.projectId);
     return tx.component.update({
       where: { id: existing.id },
       data: { name: input.name, html: input.html, csp: input.csp as Prisma.InputJsonValue | undefined },
@@ -72,5 +77,8 @@ export async function deleteComponent(options: { access: ProjectAccess; name: st
     select: { name: true },
   });
   if (users.length) throw conflict(`"${existing.name}" is used by ${users.map((tool) => tool.name).join(", ")}; remove it from those tools first`);
-  await db.component.delete({ where: { id: existing.id } });
+  await db.$transaction(async (tx) => {
+    await tx.component.delete({ where: { id: existing.id } });
+    await touchDraft(tx, existing.projectId);
+  });
 }

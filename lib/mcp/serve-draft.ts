@@ -1,6 +1,7 @@
-// The draft endpoint, /mcp/{org}/{project}/draft: the project's live rows (one snapshot query per
-// request), so every save in the studio is served on the next request without a restart.
-import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
+// The draft endpoint, /mcp/{org}/{project}/draft: the project's live rows, so every save in the
+// studio is served on the next request without a restart. The snapshot is cached per draft
+// revision, which the auth query has just read (see lib/tools/draft-snapshot.ts).
+import { getDraftSnapshot } from "@/lib/tools/draft-snapshot";
 import { mcpEndpointUrl } from "./protected-resource";
 import { requestLocale, serveProject } from "./serve-project";
 import type { DraftTokenArgs } from "./with-draft-token";
@@ -8,7 +9,7 @@ import type { DraftTokenArgs } from "./with-draft-token";
 export const DRAFT_SERVER_VERSION = "draft";
 
 export async function serveDraft({ request, address, project, token }: DraftTokenArgs): Promise<Response> {
-  const snapshot = await loadDraftSnapshot(project.id);
+  const snapshot = await getDraftSnapshot(project);
   return serveProject({
     request,
     snapshot,

@@ -22,16 +22,14 @@ export async function rotateDraftToken(options: { access: ProjectAccess; actor: 
   return { token, prefix, rotatedAt };
 }
 
-/** The project a draft token opens, if it is that project's current token. */
+/** The project a draft token opens, if it is that project's current token: one indexed query. */
 export async function findProjectByDraftToken(options: { orgSlug: string; projectSlug: string; token: string }) {
   if (tokenKind(options.token) !== "draft") return null;
   const hash = hashToken(options.token);
-  const project = await db.project.findUnique({
-    where: { draftTokenHash: hash },
+  const project = await db.project.findFirst({
+    where: { draftTokenHash: hash, slug: options.projectSlug, organization: { slug: options.orgSlug } },
     omit: { draftTokenHash: false },
-    include: { organization: { select: { slug: true } } },
   });
   if (!project?.draftTokenHash || !hashesEqual(project.draftTokenHash, hash)) return null;
-  if (project.slug !== options.projectSlug || project.organization.slug !== options.orgSlug) return null;
   return project;
 }

@@ -104,9 +104,11 @@ export async function updateProject(options: { access: ProjectAccess; actor: Act
         newValue: { name: input.name },
       });
     }
+    const draftChanged = input.name !== undefined || input.instructions !== undefined;
     return tx.project.update({
       where: { id: project.id },
-      data: { name: input.name, instructions: input.instructions },
+      // Name and Instructions are part of what the draft endpoint serves (serverInfo, instructions).
+      data: { name: input.name, instructions: input.instructions, ...(draftChanged ? { draftRevision: { increment: 1 } } : {}) },
       include: projectInclude,
     });
   });

@@ -1,5 +1,9 @@
-// What the draft endpoint serves: the project's live tools, components and
-// Instructions, read in one query per request (every save is live at once).
+// What the draft endpoint serves: the project's live tools, components and Instructions.
+//
+// Every draft write bumps Project.draftRevision in its own transaction (lib/projects/touch-draft.ts). The
+// endpoint's auth query already returns that number, so a snapshot cached per project is
+// reused while the revision matches and reloaded the moment it changes: no extra query on
+// the hot path, and never a stale answer — on any instance, without shared invalidation.
 import { db } from "@/lib/db";
 import { presentComponent } from "@/lib/components/components";
 import { presentTool } from "./present-tool";
@@ -28,3 +32,24 @@ export async function loadDraftSnapshot(projectId: string) {
 }
 
 export type ToolSnapshot = Awaited<ReturnType<typeof loadDraftSnapshot>>;
+
+const MAX_CACHED_PROJECTS = 500;
+const cache = new Map<string, { revision: number; snapshot: Promise<ToolSnapshot> }>();
+
+/**
+ * The draft snapshot for a project whose current revision the caller has just read. The revision
+ * is read before the snapshot is loaded, so a cached entry is never older than its label.
+ */
+export function getDraftSnapshot(project: { id: string; draftRevision: number }): Promise<ToolSnapshot> {
+  const cached = cache.get(project.id);
+  if (cached && cached.revision === project.draftRevision) return cached.snapshot;
+  const snapshot = loadDraftSnapshot(project.id);
+  cache.delete(project.id);
+  if (cache.size >= MAX_CACHED_PROJECTS) cache.delete(cache.keys().next().value!);
+  cache.set(project.id, { revision: project.draftRevision, snapshot });
+  // A failed load must not be served from the cache.
+  snapshot.catch(() => {
+    if (cache.get(project.id)?.snapshot === snapshot) cache.delete(project.id);
+  });
+  return snapshot;
+}

@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkHandlerSyntax } from "@/lib/sandbox";
+import { touchDraft } from "@/lib/projects/touch-draft";
 import { presentTool } from "./present-tool";
 import {
   createToolSchema,
@@ -76,6 +77,7 @@ export async function createTool(options: { access: ProjectAccess; input: Create
       throw conflict(`A tool named "${input.name}" already exists in this project`);
     }
     await assertComponentsExist(tx, projectId, [...(input.component ? [input.component] : []), ...(input.allowedComponents ?? [])]);
+    await touchDraft(tx, projectId);
     return tx.tool.create({
       data: {
         projectId,
@@ -113,6 +115,7 @@ export async function updateTool(options: { access: ProjectAccess; name: string;
       throw conflict(`A tool named "${newName}" already exists in this project`);
     }
     await assertComponentsExist(tx, projectId, [...(input.component ? [input.component] : []), ...(input.allowedComponents ?? [])]);
+    await touchDraft(tx, projectId);
     return tx.tool.update({
       where: { id: existing.id },
       data: {
@@ -138,5 +141,8 @@ export async function updateTool(options: { access: ProjectAccess; name: string;
 
 export async function deleteTool(options: { access: ProjectAccess; name: string }) {
   const tool = await getToolRowOrThrow(options.access.project.id, options.name);
-  await db.tool.delete({ where: { id: tool.id } });
+  await db.$transaction(async (tx) => {
+    await tx.tool.delete({ where: { id: tool.id } });
+    await touchDraft(tx, options.access.project.id);
+  });
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "draftRevision" INTEGER NOT NULL DEFAULT 0;

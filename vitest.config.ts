@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Two projects:
-// - unit: pure logic beside the code (`lib/**/*.test.ts`), run in parallel.
+// - unit: pure logic beside the code (`lib/**/*.test.ts`, `components/**/*.test.ts`), run in parallel.
 // - integration: real route handlers and domain functions against a real database
 //   (`tests/integration/**`). They share one database per run, so they run in a
 //   single worker without isolation; globalSetup creates and drops that database.
@@ -17,7 +17,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
         },

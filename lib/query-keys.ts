@@ -14,4 +14,8 @@ export const queryKeys = {
   toolSecrets: (org: string, project: string, tool: string) => ["organizations", org, "projects", project, "tools", tool, "secrets"] as const,
   components: (org: string, project: string) => ["organizations", org, "projects", project, "components"] as const,
   component: (org: string, project: string, name: string) => ["organizations", org, "projects", project, "components", name] as const,
+  publishPreview: (org: string, project: string) => ["organizations", org, "projects", project, "publish"] as const,
+  packages: (org: string, project: string) => ["organizations", org, "projects", project, "packages"] as const,
+  package: (org: string, project: string, version: string) => ["organizations", org, "projects", project, "packages", version] as const,
+  productionTokens: (org: string, project: string) => ["organizations", org, "projects", project, "production-tokens"] as const,
 };

@@ -1,10 +1,12 @@
 // Loaders shared by the studio's layouts and pages. `cache` makes a layout and its page,
 // rendered in the same request, share one lookup; a missing resource becomes the 404 page.
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getOrganizationAccess, getProjectAccess } from "@/lib/access";
 import { requireSessionActor } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -32,3 +34,13 @@ export const loadOrganizationAccess = cache((userId: string, orgSlug: string) =>
 export const loadProjectAccess = cache((userId: string, orgSlug: string, projectSlug: string) =>
   orNotFound(getProjectAccess({ actor: { userId }, orgSlug, projectSlug, permission: "project.view" })),
 );
+
+/** The origin hosts use: ATELIER_URL behind a proxy, else this request's own (as the MCP routes do). */
+export async function publicOrigin(): Promise<string> {
+  const configured = env().ATELIER_URL;
+  if (configured) return new URL(configured).origin;
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
+  const protocol = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${protocol}://${host}`;
+}

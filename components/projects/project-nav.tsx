@@ -12,6 +12,7 @@ const SECTIONS = [
   { label: "Data Tools", path: "/data-tools" },
   { label: "Components", path: "/components" },
   { label: "Server", path: "/server" },
+  { label: "History", path: "/history" },
   { label: "Settings", path: "/settings" },
 ] as const;
 

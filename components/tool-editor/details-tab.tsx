@@ -25,6 +25,20 @@ export function DetailsTab({
   return (
     <div className="space-y-6">
       <div className="grid gap-4">
+        <Field label="Name" hint="What hosts call the tool, lowercase_with_underscores. Fixed once the tool has been published." error={errors.name}>
+          {(control) => (
+            <Input
+              {...control}
+              value={draft.name}
+              maxLength={64}
+              autoComplete="off"
+              spellCheck={false}
+              readOnly={readOnly}
+              className="font-mono"
+              onChange={(event) => onChange({ name: event.target.value })}
+            />
+          )}
+        </Field>
         <Field label="Title" hint="A human-readable name hosts show instead of the tool name." error={errors.title}>
           {(control) => <Input {...control} value={draft.title} maxLength={200} readOnly={readOnly} onChange={(event) => onChange({ title: event.target.value })} />}
         </Field>

@@ -10,9 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { errorMessage, fieldErrorsOf } from "@/lib/hooks/api-fetch";
 import { useCreateTool, type ToolKind } from "@/lib/hooks/use-tools";
-
-// The server's rule (TOOL_NAME_PATTERN in lib/tools/tool-input.ts), checked here to answer at once.
-const TOOL_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+import { TOOL_NAME, TOOL_NAME_RULE } from "./tool-draft";
 
 function NewToolForm({ org, project, kind, componentNames, onCancel }: { org: string; project: string; kind: ToolKind; componentNames: string[]; onCancel: () => void }) {
   const router = useRouter();
@@ -25,7 +23,7 @@ function NewToolForm({ org, project, kind, componentNames, onCancel }: { org: st
     const name = String(data.get("name") ?? "").trim();
     const component = String(data.get("component") ?? "");
     const invalid: typeof errors = {};
-    if (!TOOL_NAME.test(name)) invalid.name = "Tool name must start with a lowercase letter, then lowercase letters, digits or _ (max 64)";
+    if (!TOOL_NAME.test(name)) invalid.name = `Tool name ${TOOL_NAME_RULE}`;
     if (kind === "ui" && !component) invalid.component = "Choose the component this tool renders";
     setErrors(invalid);
     if (Object.keys(invalid).length > 0) return;

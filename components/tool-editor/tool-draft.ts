@@ -14,7 +14,12 @@ export const ANNOTATION_HINTS = [
 
 export type AnnotationKey = (typeof ANNOTATION_HINTS)[number]["key"];
 
+// The server's rule (TOOL_NAME_PATTERN in lib/tools/tool-input.ts), checked here to answer at once.
+export const TOOL_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+export const TOOL_NAME_RULE = "must start with a lowercase letter, then lowercase letters, digits or _ (max 64)";
+
 export type ToolDraft = {
+  name: string;
   handler: string;
   inputSchema: string;
   outputSchema: string;
@@ -38,6 +43,7 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 export function draftFromTool(tool: Tool): ToolDraft {
   const annotations = tool.annotations ?? {};
   return {
+    name: tool.name,
     handler: tool.handler,
     inputSchema: pretty(tool.inputSchema),
     outputSchema: tool.outputSchema ? pretty(tool.outputSchema) : "",
@@ -81,6 +87,7 @@ export function draftToUpdate(draft: ToolDraft, kind: Tool["kind"]): { update?: 
   const output = draft.outputSchema.trim() ? parseSchema(draft.outputSchema, "Output schema") : { value: null };
   const timeout = parseLimit(draft.timeoutMs, "Timeout", LIMITS.timeoutMs, "ms");
   const memory = parseLimit(draft.memoryMb, "Memory", LIMITS.memoryMb, "MB");
+  if (!TOOL_NAME.test(draft.name.trim())) errors.name = `Name ${TOOL_NAME_RULE}`;
   if (input.error) errors.inputSchema = input.error;
   if ("error" in output && output.error) errors.outputSchema = output.error;
   if (timeout.error) errors.timeoutMs = timeout.error;
@@ -91,6 +98,7 @@ export function draftToUpdate(draft: ToolDraft, kind: Tool["kind"]): { update?: 
   const annotations: ToolAnnotations = {};
   for (const { key } of ANNOTATION_HINTS) if (draft.annotations[key]) annotations[key] = true;
   const update: ToolUpdate = {
+    name: draft.name.trim(),
     title: draft.title.trim(),
     description: draft.description,
     inputSchema: input.value,
@@ -106,6 +114,7 @@ export function draftToUpdate(draft: ToolDraft, kind: Tool["kind"]): { update?: 
 }
 
 const FIELD_LABELS: Partial<Record<DraftField, string>> = {
+  name: "Name",
   inputSchema: "Input schema",
   outputSchema: "Output schema",
   timeoutMs: "Timeout",
@@ -127,10 +136,12 @@ function toDraftField(field: string): DraftField | null {
 /**
  * Errors of a failed save, by field. Zod failures come as `fields`; domain failures (handler
  * syntax, missing component) only as a "field: message" message — the handler's line and column
- * are read back from "handler: line L, column C: …".
+ * are read back from "handler: line L, column C: …". A conflict while renaming is about the name:
+ * it is taken, or the tool was published and its name is fixed for good.
  */
-export function saveErrors(error: unknown): { errors: DraftErrors; handlerDiagnostic?: EditorDiagnostic } {
+export function saveErrors(error: unknown, options: { renaming?: boolean } = {}): { errors: DraftErrors; handlerDiagnostic?: EditorDiagnostic } {
   if (!(error instanceof ApiError)) return { errors: { form: errorMessage(error) } };
+  if (options.renaming && error.status === 409) return { errors: { name: error.message } };
   const errors: DraftErrors = {};
   for (const { field, message } of error.fields) {
     const key = toDraftField(field);

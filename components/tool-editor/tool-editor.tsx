@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import type { EditorDiagnostic } from "@/components/code-editor/code-editor";
 import { TestPanel } from "@/components/test-panel/test-panel";
@@ -23,6 +24,7 @@ import { useEditorShortcuts } from "./use-editor-shortcuts";
 type TabId = "code" | "schema" | "details" | "secrets" | "domains" | "component";
 
 const TAB_OF_FIELD: Record<keyof DraftErrors, TabId | null> = {
+  name: "details",
   handler: "code",
   inputSchema: "schema",
   outputSchema: "schema",
@@ -58,6 +60,7 @@ export type ToolEditorProps = {
  * always runs the saved draft through the real draft endpoint.
  */
 export function ToolEditor({ org, project, initialTool, componentNames, canEdit, canRotateDraftToken }: ToolEditorProps) {
+  const router = useRouter();
   const { data: tool = initialTool } = useTool(org, project, initialTool.name, { initialData: initialTool });
   const updateTool = useUpdateTool(org, project, tool.name);
   const [baseline, setBaseline] = useState(() => draftFromTool(initialTool));
@@ -81,21 +84,24 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit,
       return;
     }
     const submitted = draft;
+    const renaming = update.name !== tool.name;
     updateTool.mutate(update, {
       onSuccess: (saved) => {
         const savedDraft = draftFromTool(saved);
         setBaseline(savedDraft);
         // Keep whatever was typed while the request was in flight.
         setDraft((current) => (sameDraft(current, submitted) ? savedDraft : current));
+        // The page's address is the tool's name (the editor keeps its state: it is keyed by id).
+        if (renaming) router.replace(`${base}/tools/${saved.name}`);
       },
       onError: (error) => {
-        const mapped = saveErrors(error);
+        const mapped = saveErrors(error, { renaming });
         setErrors(mapped.errors);
         setDiagnostic(mapped.handlerDiagnostic);
         setTab((current) => firstTabWithError(mapped.errors) ?? current);
       },
     });
-  }, [canEdit, draft, tool.kind, updateTool]);
+  }, [base, canEdit, draft, router, tool.kind, tool.name, updateTool]);
 
   useEditorShortcuts({ onSave: save, dirty });
 
@@ -113,7 +119,7 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit,
     {
       id: "details",
       label: "Details",
-      hasError: Boolean(errors.title || errors.description || errors.annotations || errors.timeoutMs || errors.memoryMb),
+      hasError: Boolean(errors.name || errors.title || errors.description || errors.annotations || errors.timeoutMs || errors.memoryMb),
       content: <DetailsTab draft={draft} kind={tool.kind} onChange={change} readOnly={readOnly} errors={errors} />,
     },
     ...(tool.kind === "data"

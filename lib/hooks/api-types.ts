@@ -28,12 +28,63 @@ export type Project = {
   instructions: string;
   visibility: string;
   owners: UserSummary[];
+  /** The version the production endpoint serves; null before the first publish. */
+  productionVersion: string | null;
   createdAt: string;
   updatedAt: string;
 };
 
 export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
 export type CreatedApiToken = ApiToken & { token: string };
+
+// Publish, packages and production (lib/packages, lib/production-tokens).
+export type NameChanges = { added: string[]; modified: string[]; removed: string[] };
+export type ChangeSummary = { tools: NameChanges; components: NameChanges };
+export type FileDiff = { path: string; status: "added" | "modified" | "removed"; diff: string };
+export type BreakingChange = { tool: string; kind: string; path: string; message: string };
+export type VersionBump = "major" | "minor" | "patch";
+
+export type PublishPreview = ChangeSummary & {
+  changed: boolean;
+  currentVersion: string | null;
+  suggestedVersion: string;
+  minimumVersion: string;
+  /** null for the first publish, which is always 1.0.0. */
+  bump: VersionBump | null;
+  files: FileDiff[];
+  breakingChanges: BreakingChange[];
+};
+
+/** History pages load this many versions at a time (the server page and the hook alike). */
+export const PACKAGES_PAGE_SIZE = 20;
+
+export type Package = {
+  id: string;
+  version: string;
+  changelog: string;
+  author: { id: string | null; name: string; email: string | null };
+  createdAt: string;
+  digest: string;
+  signature: string;
+  signingKeyId: string;
+  isProduction: boolean;
+  previousVersion: string | null;
+  changes: ChangeSummary;
+};
+
+/** One package with its diff against the version production served before it. */
+export type PackageDetail = Package & { files: FileDiff[]; breakingChanges: BreakingChange[]; manifest: unknown };
+export type RolledBackPackage = Omit<Package, "changes"> & { previousProductionVersion: string | null };
+
+export type ProductionToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  createdBy: UserSummary | null;
+};
+export type CreatedProductionToken = ProductionToken & { token: string };
 
 /** A server-side value as it looks after JSON: Dates become strings. Server pages use it to hand data to hooks. */
 export type Jsonify<T> = T extends Date

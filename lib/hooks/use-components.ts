@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/hooks/api-fetch";
+import { markDraftChanged } from "@/lib/hooks/use-publish";
 import { queryKeys } from "@/lib/query-keys";
 
 // Components as the API returns them (lib/components/components.ts, dates as strings).
@@ -25,7 +26,10 @@ export function useCreateComponent(org: string, project: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ComponentInput) => apiFetch<Component>(componentsPath(org, project), { method: "POST", body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.components(org, project) }),
+    onSuccess: () => {
+      markDraftChanged(queryClient, org, project);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.components(org, project) });
+    },
   });
 }
 
@@ -35,6 +39,7 @@ export function useUpdateComponent(org: string, project: string, name: string) {
     mutationFn: (input: Partial<ComponentInput>) => apiFetch<Component>(componentPath(org, project, name), { method: "PATCH", body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKeys.component(org, project, updated.name), updated);
+      markDraftChanged(queryClient, org, project);
       return queryClient.invalidateQueries({ queryKey: queryKeys.components(org, project), exact: true });
     },
   });
@@ -47,6 +52,7 @@ export function useDeleteComponent(org: string, project: string, name: string) {
     mutationFn: () => apiFetch<void>(componentPath(org, project, name), { method: "DELETE" }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: queryKeys.component(org, project, name) });
+      markDraftChanged(queryClient, org, project);
       return queryClient.invalidateQueries({ queryKey: queryKeys.components(org, project), exact: true });
     },
   });

@@ -6,7 +6,7 @@ import type { Page, Project } from "@/lib/hooks/api-types";
 import { queryKeys } from "@/lib/query-keys";
 
 const projectsPath = (org: string) => `/app/v1/organizations/${encodeURIComponent(org)}/projects`;
-const projectPath = (org: string, project: string) => `${projectsPath(org)}/${encodeURIComponent(project)}`;
+export const projectPath = (org: string, project: string) => `${projectsPath(org)}/${encodeURIComponent(project)}`;
 
 export type ProjectUpdate = { name?: string; instructions?: string; owners?: string[] };
 

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/hooks/api-fetch";
+import { markDraftChanged } from "@/lib/hooks/use-publish";
 import { queryKeys } from "@/lib/query-keys";
 
 // Tools of a project's draft as the API returns them (lib/tools/present-tool.ts, dates as strings).
@@ -34,6 +35,7 @@ export type Tool = {
 export type ToolUpdate = Partial<
   Pick<
     Tool,
+    | "name"
     | "title"
     | "description"
     | "inputSchema"
@@ -78,6 +80,7 @@ export function useCreateTool(org: string, project: string) {
       apiFetch<Tool>(toolsPath(org, project), { method: "POST", body: input }),
     onSuccess: (created) => {
       queryClient.setQueryData(queryKeys.tool(org, project, created.name), created);
+      markDraftChanged(queryClient, org, project);
       return queryClient.invalidateQueries({ queryKey: queryKeys.toolsOfKind(org, project, created.kind) });
     },
   });
@@ -90,6 +93,8 @@ export function useUpdateTool(org: string, project: string, tool: string) {
     mutationFn: (input: ToolUpdate) => apiFetch<Tool>(toolPath(org, project, tool), { method: "PATCH", body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKeys.tool(org, project, tool), updated);
+      if (updated.name !== tool) queryClient.setQueryData(queryKeys.tool(org, project, updated.name), updated);
+      markDraftChanged(queryClient, org, project);
       return queryClient.invalidateQueries({ queryKey: queryKeys.toolsOfKind(org, project, updated.kind) });
     },
   });
@@ -101,6 +106,7 @@ export function useDeleteTool(org: string, project: string, tool: string) {
     mutationFn: () => apiFetch<void>(toolPath(org, project, tool), { method: "DELETE" }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: queryKeys.tool(org, project, tool) });
+      markDraftChanged(queryClient, org, project);
       return queryClient.invalidateQueries({ queryKey: queryKeys.tools(org, project) });
     },
   });

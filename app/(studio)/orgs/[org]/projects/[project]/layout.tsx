@@ -3,13 +3,20 @@ import type { ReactNode } from "react";
 import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
 import { VisibilityBadge } from "@/components/projects/project-card";
 import { ProjectNav } from "@/components/projects/project-nav";
+import { PublishButton } from "@/components/publish-dialog/publish-button";
+import { Badge } from "@/components/ui/badge";
+import { can } from "@/lib/permissions";
+import { getProject } from "@/lib/projects/projects";
 
 type Props = { children: ReactNode; params: Promise<{ org: string; project: string }> };
 
 export default async function ProjectLayout({ children, params }: Props) {
   const { org, project: projectSlug } = await params;
   const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}`);
-  const { organization, project } = await loadProjectAccess(actor.userId, org, projectSlug);
+  const access = await loadProjectAccess(actor.userId, org, projectSlug);
+  const { organization } = access;
+  const project = await getProject({ access });
+  const canPublish = can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.publish");
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
@@ -29,13 +36,23 @@ export default async function ProjectLayout({ children, params }: Props) {
             </li>
           </ol>
         </nav>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">{project.name}</h1>
-          <VisibilityBadge visibility={project.visibility.toLowerCase()} />
+        <div className="flex items-start justify-between gap-4">
+          <div className="min-w-0 space-y-2">
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">{project.name}</h1>
+              <VisibilityBadge visibility={project.visibility} />
+              {project.productionVersion ? (
+                <Badge tone="success">Production v{project.productionVersion}</Badge>
+              ) : (
+                <Badge>Not published</Badge>
+              )}
+            </div>
+            <p className="font-mono text-xs text-muted">
+              {org}/{project.slug}
+            </p>
+          </div>
+          <PublishButton org={org} project={project.slug} canPublish={canPublish} />
         </div>
-        <p className="font-mono text-xs text-muted">
-          {org}/{project.slug}
-        </p>
       </header>
       <div className="flex flex-col gap-6 md:flex-row md:gap-10">
         <aside className="md:w-48 md:shrink-0">

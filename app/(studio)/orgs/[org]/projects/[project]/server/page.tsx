@@ -1,36 +1,33 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectAccess, publicOrigin, requireActor } from "@/app/(studio)/data";
 import { ServerTab } from "@/components/server-tab/server-tab";
-import { env } from "@/lib/env";
+import { toJson } from "@/lib/hooks/api-types";
 import { can } from "@/lib/permissions";
+import { listProductionTokens } from "@/lib/production-tokens/production-tokens";
 import { getProject } from "@/lib/projects/projects";
 
 export const metadata: Metadata = { title: "Server" };
-
-/** The origin hosts use: ATELIER_URL behind a proxy, else this request's own (as the MCP routes do). */
-async function publicOrigin(): Promise<string> {
-  const configured = env().ATELIER_URL;
-  if (configured) return new URL(configured).origin;
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
-  const protocol = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-  return `${protocol}://${host}`;
-}
 
 export default async function ServerPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project: projectSlug } = await params;
   const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}/server`);
   const access = await loadProjectAccess(actor.userId, org, projectSlug);
-  const [project, origin] = await Promise.all([getProject({ access }), publicOrigin()]);
+  const canManageTokens = can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.tokens");
+  const [project, origin, productionTokens] = await Promise.all([
+    getProject({ access }),
+    publicOrigin(),
+    canManageTokens ? listProductionTokens({ access }) : null,
+  ]);
 
   return (
     <ServerTab
       org={org}
       project={project.slug}
       origin={origin}
+      productionVersion={project.productionVersion}
       draftToken={{ prefix: project.draftTokenPrefix, rotatedAt: project.draftTokenRotatedAt?.toISOString() ?? null }}
-      canRotate={can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.tokens")}
+      productionTokens={productionTokens ? toJson(productionTokens) : null}
+      canRotate={canManageTokens}
     />
   );
 }

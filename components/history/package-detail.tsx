@@ -51,17 +51,17 @@ export function PackageDetail({
 
       <Section title="Release">
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-          <div className="space-y-0.5">
+          <div className="min-w-0 space-y-0.5">
             <dt className="text-xs text-muted">Published by</dt>
             <dd className="font-medium">{item.author.name || item.author.email || "Unknown author"}</dd>
           </div>
-          <div className="space-y-0.5">
+          <div className="min-w-0 space-y-0.5">
             <dt className="text-xs text-muted">Published</dt>
             <dd>
               <FormattedDate value={item.createdAt} withTime />
             </dd>
           </div>
-          <div className="space-y-0.5">
+          <div className="min-w-0 space-y-0.5">
             <dt className="text-xs text-muted">Replaced</dt>
             <dd>
               {item.previousVersion ? (
@@ -73,11 +73,11 @@ export function PackageDetail({
               )}
             </dd>
           </div>
-          <div className="space-y-0.5">
+          <div className="min-w-0 space-y-0.5">
             <dt className="text-xs text-muted">Signing key</dt>
             <dd className="font-mono text-[12.5px] break-all">{item.signingKeyId}</dd>
           </div>
-          <div className="space-y-1 sm:col-span-2">
+          <div className="min-w-0 space-y-1 sm:col-span-2">
             <dt className="text-xs text-muted">Digest (SHA-256 of the manifest)</dt>
             <dd className="flex items-center gap-2">
               <code className="min-w-0 flex-1 truncate font-mono text-[12.5px]" title={item.digest}>
@@ -86,7 +86,7 @@ export function PackageDetail({
               <CopyButton value={item.digest} label="Copy digest" />
             </dd>
           </div>
-          <div className="space-y-1 sm:col-span-2">
+          <div className="min-w-0 space-y-1 sm:col-span-2">
             <dt className="text-xs text-muted">Changelog</dt>
             <dd className="whitespace-pre-wrap [overflow-wrap:anywhere]">{item.changelog}</dd>
           </div>

@@ -60,9 +60,7 @@ function FileDiffView({ file, open }: { file: FileDiff; open: boolean }) {
         <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true" className="size-4 shrink-0 text-muted transition-transform group-open:rotate-90">
           <path d="m8 6 4 4-4 4" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        <span className="min-w-0 flex-1 truncate font-mono text-[13px]" title={file.path}>
-          {file.path}
-        </span>
+        <span className="min-w-0 flex-1 font-mono text-[13px] [overflow-wrap:anywhere]">{file.path}</span>
         <span className="hidden shrink-0 font-mono text-xs sm:inline">
           <span className="text-success">+{parsed.added}</span> <span className="text-danger">−{parsed.removed}</span>
         </span>

@@ -173,7 +173,7 @@ function PublishedResult({ org, project, published, onClose }: { org: string; pr
         <p>Production now serves v{published.version}. Connected hosts see it on their next request.</p>
       </Alert>
       <dl className="grid gap-3 text-sm">
-        <div className="space-y-1">
+        <div className="min-w-0 space-y-1">
           <dt className="text-xs text-muted">Digest (SHA-256 of the manifest)</dt>
           <dd className="flex items-center gap-2">
             <code className="min-w-0 flex-1 truncate font-mono text-[12.5px]" title={published.digest}>
@@ -182,7 +182,7 @@ function PublishedResult({ org, project, published, onClose }: { org: string; pr
             <CopyButton value={published.digest} />
           </dd>
         </div>
-        <div className="space-y-1">
+        <div className="min-w-0 space-y-1">
           <dt className="text-xs text-muted">Signature</dt>
           <dd>
             Signed (Ed25519) with key <code className="font-mono text-[12.5px] break-all">{published.signingKeyId}</code>
@@ -281,7 +281,8 @@ export function PublishDialog({ org, project, open, onOpenChange }: { org: strin
       onOpenChange={onOpenChange}
       title="Publish to production"
       description="The draft's tools and components become an immutable package, signed with the organization's key."
-      className="max-w-3xl"
+      // A responsive variant outranks the base max-w-md of <Dialog> (classes are joined, not merged).
+      className="sm:max-w-3xl"
     >
       <PublishDialogBody org={org} project={project} onClose={() => onOpenChange(false)} />
     </Dialog>

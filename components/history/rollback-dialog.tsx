@@ -21,6 +21,21 @@ export function RollbackButton({ org, project, version, size = "sm" }: { org: st
     setError(null);
   };
 
+  // mutateAsync, not mutate's callbacks: once this version is production its item re-renders
+  // without this button, and callbacks of an unmounted mutate never run.
+  async function confirm() {
+    try {
+      await rollback.mutateAsync(version);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      return;
+    }
+    toast(`Production now serves v${version}`);
+    close();
+    // The header and the Server tab are server-rendered: show the new production there too.
+    router.refresh();
+  }
+
   return (
     <>
       <Button size={size} variant="danger-outline" onClick={() => setOpen(true)}>
@@ -39,17 +54,7 @@ export function RollbackButton({ org, project, version, size = "sm" }: { org: st
           <Button
             variant="danger"
             loading={rollback.isPending}
-            onClick={() =>
-              rollback.mutate(version, {
-                onSuccess: () => {
-                  toast(`Production now serves v${version}`);
-                  close();
-                  // The header and the Server tab are server-rendered: show the new production there too.
-                  router.refresh();
-                },
-                onError: (caught) => setError(errorMessage(caught)),
-              })
-            }
+            onClick={confirm}
           >
             Roll back production
           </Button>

@@ -35,7 +35,8 @@ export function useRollback(org: string, project: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (version: string) => apiFetch<RolledBackPackage>(`${projectPath(org, project)}/rollback`, { method: "POST", body: { version } }),
-    onSuccess: () => invalidateProduction(queryClient, org, project),
+    // Not awaited: the confirmation closes at once, and the lists catch up.
+    onSuccess: () => void invalidateProduction(queryClient, org, project),
   });
 }
 

@@ -39,6 +39,7 @@ export function usePublish(org: string, project: string) {
   return useMutation({
     mutationFn: (input: { changelog: string; version?: string }) =>
       apiFetch<Package>(`${projectPath(org, project)}/publish`, { method: "POST", body: input }),
-    onSuccess: () => invalidateProduction(queryClient, org, project),
+    // Not awaited: the dialog shows the result at once, and the rest of the studio catches up.
+    onSuccess: () => void invalidateProduction(queryClient, org, project),
   });
 }

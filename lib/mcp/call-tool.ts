@@ -70,7 +70,7 @@ function callUiTool({ tool, context }: CallToolOptions, props: Record<string, un
 
 async function callDataTool({ snapshot, tool, context }: CallToolOptions, props: Record<string, unknown>): Promise<Step> {
   // Read at call time: secrets are live on both endpoints, and only the called tool's are loaded.
-  const secrets = tool.id ? await unsafeLoadToolSecrets(tool.id) : {};
+  const secrets = tool.id && tool.secretNames.length > 0 ? await unsafeLoadToolSecrets(tool.id) : {};
   const run = await runHandler({
     code: tool.handler,
     props,

@@ -31,6 +31,6 @@ export async function verifyProductionCredential(options: { token: string; proje
 export async function findProductionProject(options: { orgSlug: string; projectSlug: string }) {
   return db.project.findFirst({
     where: { slug: options.projectSlug, organization: { slug: options.orgSlug } },
-    select: { id: true, slug: true, name: true, instructions: true, organizationId: true, visibility: true, productionPackageId: true },
+    select: { id: true, slug: true, name: true, instructions: true, organizationId: true, visibility: true, productionPackageId: true, draftRevision: true },
   });
 }

@@ -29,13 +29,7 @@ export async function serveProduction({ request, address, project, caller, token
 }
 
 async function productionSnapshot(project: ProductionProject, manifest: PackageManifest): Promise<ServedSnapshot> {
-  // Live per tool, by name (names are immutable once published): which draft row holds its
-  // secrets, and its allowed domains. A tool deleted from the draft gets neither.
-  const liveTools = await db.tool.findMany({
-    where: { projectId: project.id, name: { in: manifest.tools.map((tool) => tool.name) } },
-    select: { id: true, name: true, allowedDomains: true },
-  });
-  const liveByName = new Map(liveTools.map((tool) => [tool.name, tool]));
+  const liveByName = await liveToolSettings(project, manifest);
   return {
     projectId: project.id,
     organizationId: project.organizationId,
@@ -43,10 +37,36 @@ async function productionSnapshot(project: ProductionProject, manifest: PackageM
     instructions: project.instructions,
     tools: manifest.tools.map((tool) => {
       const live = liveByName.get(tool.name);
-      return { ...tool, id: live?.id ?? null, allowedDomains: live?.allowedDomains ?? [] };
+      return { ...tool, id: live?.id ?? null, allowedDomains: live?.allowedDomains ?? [], secretNames: live?.secretNames ?? [] };
     }),
     components: manifest.components,
   };
+}
+
+type LiveTool = { id: string; allowedDomains: string[]; secretNames: string[] };
+const MAX_CACHED = 500;
+const liveCache = new Map<string, Promise<Map<string, LiveTool>>>();
+
+/**
+ * Live per tool, by name (names are immutable once published): which draft row holds its secrets,
+ * and its allowed domains. A tool deleted from the draft gets neither. Every change to these bumps
+ * the project's draft revision, which the auth query has just read, so the map is cached per
+ * (package, revision) and never served stale (the same scheme as lib/tools/draft-snapshot.ts).
+ */
+function liveToolSettings(project: ProductionProject, manifest: PackageManifest) {
+  const key = `${project.id}:${project.productionPackageId}:${project.draftRevision}`;
+  const cached = liveCache.get(key);
+  if (cached) return cached;
+  const loading = db.tool
+    .findMany({
+      where: { projectId: project.id, name: { in: manifest.tools.map((tool) => tool.name) } },
+      select: { id: true, name: true, allowedDomains: true, secrets: { select: { key: true } } },
+    })
+    .then((rows) => new Map(rows.map((row) => [row.name, { id: row.id, allowedDomains: row.allowedDomains, secretNames: row.secrets.map((secret) => secret.key) }])));
+  if (liveCache.size >= MAX_CACHED) liveCache.delete(liveCache.keys().next().value!);
+  liveCache.set(key, loading);
+  loading.catch(() => liveCache.delete(key));
+  return loading;
 }
 
 /**

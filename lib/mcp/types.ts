@@ -27,6 +27,8 @@ export type ServedTool = Pick<
    * the draft: the published tool then runs with no secrets and no allowed domains.
    */
   id: string | null;
+  /** Names of that row's secrets: a tool without any is called without a secrets query. */
+  secretNames: string[];
 };
 
 export type ComponentCsp = {

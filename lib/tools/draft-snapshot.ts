@@ -17,7 +17,7 @@ export async function loadDraftSnapshot(projectId: string) {
       name: true,
       instructions: true,
       organizationId: true,
-      tools: { orderBy: { name: "asc" } },
+      tools: { orderBy: { name: "asc" }, include: { secrets: { select: { key: true }, orderBy: { key: "asc" } } } },
       components: true,
     },
   });

@@ -8,6 +8,7 @@ import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
+import { touchDraft } from "@/lib/projects/touch-draft";
 import { getToolRowOrThrow } from "./tools";
 
 export const secretKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, "must be UPPER_SNAKE_CASE, like API_KEY");
@@ -27,6 +28,7 @@ export async function setSecret(options: { access: ProjectAccess; actor: Actor; 
   const ciphertext = encryptSecret(value, env().encryptionKey, associatedData(tool.id, key));
   await db.$transaction(async (tx) => {
     const existed = await tx.toolSecret.findUnique({ where: { toolId_key: { toolId: tool.id, key } }, select: { id: true } });
+    await touchDraft(tx, options.access.project.id);
     await tx.toolSecret.upsert({
       where: { toolId_key: { toolId: tool.id, key } },
       update: { ciphertext },
@@ -47,6 +49,7 @@ export async function deleteSecret(options: { access: ProjectAccess; actor: Acto
   await db.$transaction(async (tx) => {
     const removed = await tx.toolSecret.deleteMany({ where: { toolId: tool.id, key: options.key } });
     if (removed.count === 0) throw notFound("Secret");
+    await touchDraft(tx, options.access.project.id);
     await recordAuditEvent(tx, {
       organizationId: options.access.organization.id,
       actor: options.actor,

@@ -2,10 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogFooter } from "@/components/ui/dialog";
-import { errorMessage } from "@/lib/hooks/api-fetch";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteComponent } from "@/lib/hooks/use-components";
 
 /** Deleting is refused while a tool uses the component; the server's message names those tools. */
@@ -13,45 +11,25 @@ export function DeleteComponentDialog({ org, project, name, listHref }: { org: s
   const router = useRouter();
   const deleteComponent = useDeleteComponent(org, project, name);
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   return (
     <>
       <Button variant="danger-outline" onClick={() => setOpen(true)}>
         Delete
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) setError(null);
-        }}
+        onOpenChange={setOpen}
         title={`Delete ${name}?`}
         description="It disappears from the draft endpoint at once. Components used by a UI Tool can't be deleted."
-      >
-        {error && (
-          <Alert tone="danger" title="Not deleted">
-            {error}
-          </Alert>
-        )}
-        <DialogFooter>
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
-          <Button
-            variant="danger"
-            loading={deleteComponent.isPending}
-            onClick={() =>
-              deleteComponent.mutate(undefined, {
-                onSuccess: () => {
-                  router.push(listHref);
-                  router.refresh();
-                },
-                onError: (caught) => setError(errorMessage(caught)),
-              })
-            }
-          >
-            Delete component
-          </Button>
-        </DialogFooter>
-      </Dialog>
+        confirmLabel="Delete component"
+        errorTitle="Not deleted"
+        pending={deleteComponent.isPending}
+        onConfirm={async () => {
+          await deleteComponent.mutateAsync();
+          router.push(listHref);
+          router.refresh();
+        }}
+      />
     </>
   );
 }

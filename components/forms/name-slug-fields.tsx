@@ -3,7 +3,6 @@
 import { useState, type ReactNode } from "react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { ApiError, fieldErrorsOf } from "@/lib/hooks/api-fetch";
 import { slugSchema } from "@/lib/validation/common";
 
 /** "Acme Café, Inc." → "acme-cafe-inc": lowercase letters, digits and single hyphens, at most 40 characters. */
@@ -82,25 +81,4 @@ export function NameSlugFields({
       </Field>
     </>
   );
-}
-
-/** Reads name and slug from a submitted form and checks them; errors are keyed by field. */
-export function readNameAndSlug(form: HTMLFormElement, nameLabel: string) {
-  const data = new FormData(form);
-  const input = { name: String(data.get("name") ?? "").trim(), slug: String(data.get("slug") ?? "").trim() };
-  const errors: { name?: string; slug?: string } = {};
-  if (!input.name) errors.name = `${nameLabel} is required`;
-  const slug = slugError(input.slug);
-  if (slug) errors.slug = slug;
-  return { input, errors };
-}
-
-/** Field errors from a failed create request: 422 by field; 409 means the slug is taken. */
-export function serverFieldErrors(error: unknown, nameLabel: string) {
-  const fields = fieldErrorsOf(error);
-  const errors: { name?: string; slug?: string } = {};
-  if (fields.name) errors.name = `${nameLabel} ${fields.name}`;
-  if (fields.slug) errors.slug = `Slug ${fields.slug}`;
-  if (error instanceof ApiError && error.status === 409) errors.slug = error.message;
-  return errors;
 }

@@ -2,11 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/hooks/api-fetch";
 import { useRollback } from "@/lib/hooks/use-packages";
 
 /** "Roll back" and its confirmation: production serves `version` again; nothing new is published. */
@@ -15,23 +13,13 @@ export function RollbackButton({ org, project, version, size = "sm" }: { org: st
   const toast = useToast();
   const rollback = useRollback(org, project);
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const close = () => {
-    setOpen(false);
-    setError(null);
-  };
 
   // mutateAsync, not mutate's callbacks: once this version is production its item re-renders
   // without this button, and callbacks of an unmounted mutate never run.
   async function confirm() {
-    try {
-      await rollback.mutateAsync(version);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      return;
-    }
+    await rollback.mutateAsync(version);
     toast(`Production now serves v${version}`);
-    close();
+    setOpen(false);
     // The header and the Server tab are server-rendered: show the new production there too.
     router.refresh();
   }
@@ -41,25 +29,17 @@ export function RollbackButton({ org, project, version, size = "sm" }: { org: st
       <Button size={size} variant="danger-outline" onClick={() => setOpen(true)}>
         Roll back
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={open}
-        onOpenChange={(next) => (next ? setOpen(true) : close())}
+        onOpenChange={setOpen}
         title={`Roll back production to v${version}?`}
         description="Hosts see these tools on their next request. Nothing new is published."
+        confirmLabel="Roll back production"
+        pending={rollback.isPending}
+        onConfirm={confirm}
       >
         <p className="text-sm text-muted">The later versions stay in History, and you can point production at any of them again.</p>
-        {error && <Alert tone="danger" className="mt-4">{error}</Alert>}
-        <DialogFooter>
-          <Button onClick={close}>Cancel</Button>
-          <Button
-            variant="danger"
-            loading={rollback.isPending}
-            onClick={confirm}
-          >
-            Roll back production
-          </Button>
-        </DialogFooter>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

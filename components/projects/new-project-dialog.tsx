@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { NameSlugFields, readNameAndSlug, serverFieldErrors } from "@/components/forms/name-slug-fields";
+import { useState } from "react";
+import { NameSlugFields } from "@/components/forms/name-slug-fields";
+import { useNameSlugForm } from "@/components/forms/use-name-slug-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
-import { errorMessage } from "@/lib/hooks/api-fetch";
 import { useCreateProject } from "@/lib/hooks/use-projects";
 
 const NAME_LABEL = "Project name";
@@ -14,27 +14,18 @@ const NAME_LABEL = "Project name";
 function NewProjectForm({ org, onCancel }: { org: string; onCancel: () => void }) {
   const router = useRouter();
   const createProject = useCreateProject(org);
-  const [errors, setErrors] = useState<{ name?: string; slug?: string }>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const { input, errors: invalid } = readNameAndSlug(event.currentTarget, NAME_LABEL);
-    setErrors(invalid);
-    setFormError(null);
-    if (Object.keys(invalid).length > 0) return;
-    createProject.mutate(input, {
-      onSuccess: (project) => {
-        router.push(`/orgs/${org}/projects/${project.slug}`);
-        router.refresh();
-      },
-      onError: (error) => {
-        const byField = serverFieldErrors(error, NAME_LABEL);
-        setErrors(byField);
-        if (Object.keys(byField).length === 0) setFormError(errorMessage(error));
-      },
-    });
-  }
+  // mutate's callbacks, not mutateAsync: closing the form before the answer cancels the redirect.
+  const { errors, formError, onSubmit } = useNameSlugForm({
+    nameLabel: NAME_LABEL,
+    submit: (input, onError) =>
+      createProject.mutate(input, {
+        onSuccess: (project) => {
+          router.push(`/orgs/${org}/projects/${project.slug}`);
+          router.refresh();
+        },
+        onError,
+      }),
+  });
 
   return (
     <form className="space-y-4" onSubmit={onSubmit} noValidate>

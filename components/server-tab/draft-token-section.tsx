@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-button";
 import { FormattedDate } from "@/components/ui/date";
-import { Dialog, DialogFooter } from "@/components/ui/dialog";
-import { errorMessage } from "@/lib/hooks/api-fetch";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useRotateDraftToken, type RotatedDraftToken } from "@/lib/hooks/use-draft-token";
 
 /** The draft token's prefix and last rotation; rotation (maintainers only) shows the new token once. */
@@ -26,7 +25,6 @@ export function DraftTokenSection({
 }) {
   const rotate = useRotateDraftToken(org, project);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [rotated, setRotated] = useState<RotatedDraftToken | null>(null);
   const current = rotated ? { prefix: rotated.prefix, rotatedAt: rotated.rotatedAt } : { prefix, rotatedAt };
 
@@ -65,35 +63,18 @@ export function DraftTokenSection({
           <CopyField label="New draft token" value={rotated.token} />
         </Alert>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirming}
-        onOpenChange={(open) => {
-          setConfirming(open);
-          if (!open) setError(null);
-        }}
+        onOpenChange={setConfirming}
         title="Rotate the draft token?"
         description="The current token stops working at once: hosts using it (Claude Desktop, MCP Inspector, other browser tabs) get 401 until you give them the new one."
-      >
-        {error && <Alert tone="danger">{error}</Alert>}
-        <DialogFooter>
-          <Button onClick={() => setConfirming(false)}>Cancel</Button>
-          <Button
-            variant="danger"
-            loading={rotate.isPending}
-            onClick={() =>
-              rotate.mutate(undefined, {
-                onSuccess: (result) => {
-                  setRotated(result);
-                  setConfirming(false);
-                },
-                onError: (caught) => setError(errorMessage(caught)),
-              })
-            }
-          >
-            Rotate draft token
-          </Button>
-        </DialogFooter>
-      </Dialog>
+        confirmLabel="Rotate draft token"
+        pending={rotate.isPending}
+        onConfirm={async () => {
+          setRotated(await rotate.mutateAsync());
+          setConfirming(false);
+        }}
+      />
     </Section>
   );
 }

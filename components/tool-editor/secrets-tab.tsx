@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
-import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/spinner";
@@ -69,40 +69,21 @@ function SetSecretForm({ org, project, tool }: { org: string; project: string; t
 function RemoveSecretDialog({ org, project, tool, secret, onClose }: { org: string; project: string; tool: string; secret: string | null; onClose: () => void }) {
   const deleteSecret = useDeleteToolSecret(org, project, tool);
   const toast = useToast();
-  const [error, setError] = useState<string | null>(null);
   return (
-    <Dialog
+    <ConfirmDialog
       open={secret !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          setError(null);
-          onClose();
-        }
-      }}
+      onOpenChange={(open) => !open && onClose()}
       title={`Remove ${secret ?? ""}?`}
       description="The handler no longer receives it, on the draft and in production, from the next call."
-    >
-      {error && <Alert tone="danger">{error}</Alert>}
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="danger"
-          loading={deleteSecret.isPending}
-          onClick={() =>
-            secret &&
-            deleteSecret.mutate(secret, {
-              onSuccess: () => {
-                toast(`Secret ${secret} removed`);
-                onClose();
-              },
-              onError: (caught) => setError(errorMessage(caught)),
-            })
-          }
-        >
-          Remove secret
-        </Button>
-      </DialogFooter>
-    </Dialog>
+      confirmLabel="Remove secret"
+      pending={deleteSecret.isPending}
+      onConfirm={async () => {
+        if (!secret) return;
+        await deleteSecret.mutateAsync(secret);
+        toast(`Secret ${secret} removed`);
+        onClose();
+      }}
+    />
   );
 }
 

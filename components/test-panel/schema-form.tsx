@@ -3,6 +3,7 @@
 import { useId, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Field } from "@/components/ui/field";
 import { ScalarControl } from "./scalar-controls";
 import { asSchema, emptyValue, fieldKind, isPlainObject, pointerTo, type JsonSchema } from "./schema-form-model";
 
@@ -69,55 +70,9 @@ function ObjectFields({ schema, value, onChange, pointer, problem, disabled }: C
   );
 }
 
-function FieldShell({
-  label,
-  htmlFor,
-  required,
-  hint,
-  error,
-  hintId,
-  errorId,
-  children,
-}: {
-  label: string;
-  htmlFor?: string;
-  required: boolean;
-  hint?: string;
-  error?: string;
-  hintId: string;
-  errorId: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="space-y-1.5">
-      <div className="flex items-baseline gap-2">
-        <label htmlFor={htmlFor} className="font-mono text-[13px] font-medium text-fg">
-          {label}
-        </label>
-        {required && <span className="text-[11px] text-muted">required</span>}
-      </div>
-      {children}
-      {hint && (
-        <p id={hintId} className="text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="text-xs font-medium text-danger">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 function PropertyField({ name, required, ...props }: ControlProps & { name: string; required: boolean }) {
-  const id = useId();
   const kind = fieldKind(props.schema);
   const error = props.problem?.path === props.pointer ? props.problem.message : undefined;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.schema.description ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
 
   if (kind === "array" || kind === "object") {
     return (
@@ -127,9 +82,15 @@ function PropertyField({ name, required, ...props }: ControlProps & { name: stri
     );
   }
   return (
-    <FieldShell label={name} htmlFor={id} required={required} hint={props.schema.description} error={error} hintId={hintId} errorId={errorId}>
-      <ScalarControl {...props} kind={kind} id={id} describedBy={describedBy} invalid={Boolean(error)} />
-    </FieldShell>
+    <Field
+      label={name}
+      labelClassName="font-mono"
+      labelAside={required && <span className="text-[11px] text-muted">required</span>}
+      hint={props.schema.description}
+      error={error}
+    >
+      {(control) => <ScalarControl {...props} kind={kind} id={control.id} describedBy={control["aria-describedby"]} invalid={Boolean(error)} />}
+    </Field>
   );
 }
 

@@ -16,12 +16,17 @@ export type FieldControlProps = { id: string; "aria-describedby"?: string; "aria
  */
 export function Field({
   label,
+  labelClassName,
+  labelAside,
   hint,
   error,
   className,
   children,
 }: {
   label: ReactNode;
+  labelClassName?: string;
+  /** Shown beside the label, outside it (e.g. "required"), so the control's name stays the label alone. */
+  labelAside?: ReactNode;
   hint?: ReactNode;
   error?: string | null;
   className?: string;
@@ -33,7 +38,18 @@ export function Field({
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className={cn("space-y-1.5", className)}>
-      <Label htmlFor={id}>{label}</Label>
+      {labelAside ? (
+        <div className="flex items-baseline gap-2">
+          <Label htmlFor={id} className={labelClassName}>
+            {label}
+          </Label>
+          {labelAside}
+        </div>
+      ) : (
+        <Label htmlFor={id} className={labelClassName}>
+          {label}
+        </Label>
+      )}
       {children({ id, "aria-describedby": describedBy || undefined, "aria-invalid": error ? true : undefined })}
       {hint && (
         <p id={hintId} className="text-xs text-muted">

@@ -1,7 +1,12 @@
 // Shapes of the admin REST API (/app/v1) as the studio reads them. Dates are ISO strings.
+import type { BreakingChange } from "@/lib/packages/breaking-changes";
+import type { ChangeSummary, FileDiff, NameChanges } from "@/lib/packages/diff";
+import type { PackageListItem } from "@/lib/packages/list-packages";
+import type { PublishPreview } from "@/lib/packages/preview-publish";
+import type { VersionBump } from "@/lib/packages/versions";
 import type { Role } from "@/lib/permissions";
 
-export type { Role };
+export type { BreakingChange, ChangeSummary, FileDiff, NameChanges, PublishPreview, Role, VersionBump };
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
 export type Organization = { id: string; slug: string; name: string; createdAt: string; role: Role };
@@ -37,40 +42,13 @@ export type Project = {
 export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
 export type CreatedApiToken = ApiToken & { token: string };
 
-// Publish, packages and production (lib/packages, lib/production-tokens).
-export type NameChanges = { added: string[]; modified: string[]; removed: string[] };
-export type ChangeSummary = { tools: NameChanges; components: NameChanges };
-export type FileDiff = { path: string; status: "added" | "modified" | "removed"; diff: string };
-export type BreakingChange = { tool: string; kind: string; path: string; message: string };
-export type VersionBump = "major" | "minor" | "patch";
-
-export type PublishPreview = ChangeSummary & {
-  changed: boolean;
-  currentVersion: string | null;
-  suggestedVersion: string;
-  minimumVersion: string;
-  /** null for the first publish, which is always 1.0.0. */
-  bump: VersionBump | null;
-  files: FileDiff[];
-  breakingChanges: BreakingChange[];
-};
+// Publish, packages and production: derived from the server's own shapes (type-only imports,
+// erased from the browser bundle), so the studio and the API cannot drift apart.
 
 /** History pages load this many versions at a time (the server page and the hook alike). */
 export const PACKAGES_PAGE_SIZE = 20;
 
-export type Package = {
-  id: string;
-  version: string;
-  changelog: string;
-  author: { id: string | null; name: string; email: string | null };
-  createdAt: string;
-  digest: string;
-  signature: string;
-  signingKeyId: string;
-  isProduction: boolean;
-  previousVersion: string | null;
-  changes: ChangeSummary;
-};
+export type Package = Jsonify<PackageListItem>;
 
 /** One package with its diff against the version production served before it. */
 export type PackageDetail = Package & { files: FileDiff[]; breakingChanges: BreakingChange[]; manifest: unknown };

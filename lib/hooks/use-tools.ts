@@ -2,54 +2,22 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/hooks/api-fetch";
+import type { Jsonify } from "@/lib/hooks/api-types";
+import type { PresentedTool } from "@/lib/tools/present-tool";
+import type { updateToolSchema } from "@/lib/tools/tool-input";
+import type { z } from "zod";
 import { markDraftChanged } from "@/lib/hooks/use-publish";
 import { queryKeys } from "@/lib/query-keys";
 
-// Tools of a project's draft as the API returns them (lib/tools/present-tool.ts, dates as strings).
-export type ToolKind = "data" | "ui";
+// Tools of a project's draft as the API returns them: the server's presenter, dates as strings.
+export type Tool = Jsonify<PresentedTool>;
+export type ToolKind = Tool["kind"];
 export type JsonObject = Record<string, unknown>;
-export type ToolPreset = { name: string; arguments: JsonObject };
-export type ToolAnnotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean; title?: string };
+export type ToolPreset = Tool["presets"][number];
+export type ToolAnnotations = Tool["annotations"];
 
-export type Tool = {
-  id: string;
-  name: string;
-  kind: ToolKind;
-  title: string;
-  description: string;
-  inputSchema: JsonObject;
-  outputSchema: JsonObject | null;
-  annotations: ToolAnnotations;
-  handler: string;
-  component: string | null;
-  allowedComponents: string[];
-  allowedDomains: string[];
-  timeoutMs: number;
-  memoryMb: number;
-  presets: ToolPreset[];
-  secretNames: string[];
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type ToolUpdate = Partial<
-  Pick<
-    Tool,
-    | "name"
-    | "title"
-    | "description"
-    | "inputSchema"
-    | "outputSchema"
-    | "annotations"
-    | "handler"
-    | "component"
-    | "allowedComponents"
-    | "allowedDomains"
-    | "timeoutMs"
-    | "memoryMb"
-    | "presets"
-  >
->;
+/** What a save may send: exactly the server's update schema. */
+export type ToolUpdate = z.input<typeof updateToolSchema>;
 
 export type SecretName = { key: string; updatedAt: string };
 

@@ -1,5 +1,7 @@
 // Database rows → the API's tool shape. Secrets are listed by name only.
+import type { z } from "zod";
 import type { Tool } from "@/lib/generated/prisma/client";
+import type { annotationsSchema } from "./tool-input";
 
 export function presentTool(tool: Tool & { secrets?: { key: string }[] }) {
   return {
@@ -10,7 +12,7 @@ export function presentTool(tool: Tool & { secrets?: { key: string }[] }) {
     description: tool.description,
     inputSchema: tool.inputSchema as Record<string, unknown>,
     outputSchema: (tool.outputSchema as Record<string, unknown> | null) ?? null,
-    annotations: tool.annotations as Record<string, unknown>,
+    annotations: tool.annotations as z.infer<typeof annotationsSchema>,
     handler: tool.handler,
     component: tool.componentName,
     allowedComponents: tool.allowedComponents,

@@ -6,35 +6,13 @@ import * as publishRoute from "@/app/app/v1/organizations/[org]/projects/[projec
 import * as rollbackRoute from "@/app/app/v1/organizations/[org]/projects/[project]/rollback/route";
 import * as tokenRoute from "@/app/app/v1/organizations/[org]/projects/[project]/tokens/[id]/route";
 import * as tokensRoute from "@/app/app/v1/organizations/[org]/projects/[project]/tokens/route";
-import type { BreakingChange } from "@/lib/packages/breaking-changes";
-import type { FileDiff, NameChanges } from "@/lib/packages/diff";
 import { asSession, call, type TestUser } from "./helpers";
 
-export type PreviewBody = {
-  changed: boolean;
-  currentVersion: string | null;
-  suggestedVersion: string;
-  minimumVersion: string;
-  bump: string | null;
-  tools: NameChanges;
-  components: NameChanges;
-  files: FileDiff[];
-  breakingChanges: BreakingChange[];
-};
+// Response bodies as the studio reads them: the same types, derived from the server's shapes.
+import type { BreakingChange, FileDiff, Package, PublishPreview } from "@/lib/hooks/api-types";
 
-export type PackageBody = {
-  id: string;
-  version: string;
-  changelog: string;
-  author: { id: string | null; name: string; email: string | null };
-  createdAt: string;
-  digest: string;
-  signature: string;
-  signingKeyId: string;
-  isProduction: boolean;
-  previousVersion: string | null;
-  changes: { tools: NameChanges; components: NameChanges };
-};
+export type PreviewBody = PublishPreview;
+export type PackageBody = Package;
 
 export type ErrorBody = { error: { code: string; message: string } };
 export type TokenBody = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; token?: string };

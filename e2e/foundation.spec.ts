@@ -18,9 +18,12 @@ test("a new user signs up, creates an organization and a project, and invites a 
   await signUp(page, owner);
 
   await expect(page).toHaveURL(/\/orgs\/new/);
-  await page.getByLabel("Organization name").fill(orgName);
   orgSlug = orgName.toLowerCase();
-  await expect(page.getByLabel("Slug")).toHaveValue(orgSlug);
+  // Typing can land before React hydrates the form; retry until the slug follows the name.
+  await expect(async () => {
+    await page.getByLabel("Organization name").fill(orgName);
+    await expect(page.getByLabel("Slug")).toHaveValue(orgSlug, { timeout: 1_000 });
+  }).toPass();
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${orgSlug}$`));
 

@@ -20,7 +20,9 @@ test("a new user signs up, creates an organization and a project, and invites a 
   await expect(page).toHaveURL(/\/orgs\/new/);
   orgSlug = orgName.toLowerCase();
   // Typing can land before React hydrates the form; retry until the slug follows the name.
+  // Clear first: React ignores a "change" to the value the input already shows.
   await expect(async () => {
+    await page.getByLabel("Organization name").fill("");
     await page.getByLabel("Organization name").fill(orgName);
     await expect(page.getByLabel("Slug")).toHaveValue(orgSlug, { timeout: 1_000 });
   }).toPass();

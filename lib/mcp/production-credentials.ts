@@ -2,11 +2,12 @@
 // place: a production access token today; OAuth access tokens (audience = this endpoint) are the
 // next entry in CREDENTIAL_VERIFIERS. Anonymous callers are decided by visibility, not here.
 import { db } from "@/lib/db";
+import type { McpCaller } from "./types";
 import { findProductionToken } from "@/lib/production-tokens/production-tokens";
 
 export type ProductionProject = NonNullable<Awaited<ReturnType<typeof findProductionProject>>>;
 
-export type ProductionCaller = { kind: "anonymous" } | { kind: "production_token"; tokenId: string; name: string };
+export type ProductionCaller = Extract<McpCaller, { kind: "anonymous" | "production_token" | "oauth" }>;
 
 /** Each verifier recognizes its own kind of token and returns null for anything else. */
 type CredentialVerifier = (options: { token: string; project: ProductionProject }) => Promise<ProductionCaller | null>;

@@ -2,18 +2,26 @@
 // studio is served on the next request without a restart. The snapshot is cached per draft
 // revision, which the auth query has just read (see lib/tools/draft-snapshot.ts).
 import { getDraftSnapshot } from "@/lib/tools/draft-snapshot";
-import { mcpEndpointUrl } from "./protected-resource";
+import { clientInfo } from "@/lib/http";
 import { requestLocale, serveProject } from "./serve-project";
 import type { DraftTokenArgs } from "./with-draft-token";
 
 export const DRAFT_SERVER_VERSION = "draft";
 
-export async function serveDraft({ request, address, project, token }: DraftTokenArgs): Promise<Response> {
+export async function serveDraft({ request, address, project, caller, token }: DraftTokenArgs): Promise<Response> {
   const snapshot = await getDraftSnapshot(project);
   return serveProject({
     request,
+    address,
     snapshot,
-    context: { projectSlug: project.slug, environment: "draft", version: DRAFT_SERVER_VERSION, locale: requestLocale(request) },
-    authInfo: { token, clientId: "draft-token", scopes: ["mcp"], resource: new URL(mcpEndpointUrl(address)), extra: { projectId: project.id } },
+    token,
+    context: {
+      projectSlug: project.slug,
+      environment: "draft",
+      version: DRAFT_SERVER_VERSION,
+      locale: requestLocale(request),
+      caller,
+      clientIp: clientInfo(request).ip,
+    },
   });
 }

@@ -4,6 +4,7 @@
 // secrets from the draft tool of the same name. Draft edits never reach it; a publish or rollback
 // does on the next request, so connected hosts see new tools on their next tools/list.
 import { db } from "@/lib/db";
+import { clientInfo } from "@/lib/http";
 import type { PackageManifest } from "@/lib/packages/manifest";
 import { loadPackageManifest } from "@/lib/packages/package-manifests";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
@@ -19,12 +20,17 @@ export async function serveProduction({ request, address, project, caller, token
   const snapshot = await productionSnapshot(project, manifest);
   return serveProject({
     request,
+    address,
     snapshot,
-    context: { projectSlug: project.slug, environment: "production", version: manifest.version, locale: requestLocale(request) },
-    authInfo:
-      caller.kind === "anonymous" || !token
-        ? undefined
-        : { token, clientId: `${caller.kind}:${caller.tokenId}`, scopes: ["mcp"], resource: new URL(mcpEndpointUrl(address)), extra: { projectId: project.id } },
+    token,
+    context: {
+      projectSlug: project.slug,
+      environment: "production",
+      version: manifest.version,
+      locale: requestLocale(request),
+      caller,
+      clientIp: clientInfo(request).ip,
+    },
   });
 }
 

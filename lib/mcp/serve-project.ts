@@ -5,14 +5,18 @@
 import { createMcpHandler, type AuthInfo } from "@modelcontextprotocol/server";
 import { createProjectServer } from "./create-project-server";
 import { MAX_MCP_BODY_BYTES } from "./request-guards";
-import type { ServeContext, ServedSnapshot } from "./types";
+import { mcpEndpointUrl, type EndpointAddress } from "./protected-resource";
+import type { McpCaller, ServeContext, ServedSnapshot } from "./types";
 
 export async function serveProject(options: {
   request: Request;
+  address: EndpointAddress;
   snapshot: ServedSnapshot;
   context: ServeContext;
-  authInfo?: AuthInfo;
+  /** The bearer token the caller sent (null for anonymous callers). */
+  token: string | null;
 }): Promise<Response> {
+  const authInfo = describeAuth(options.context.caller, options.token, options.address, options.snapshot.projectId);
   // The factory closes over this request's snapshot, so the handler is per request too;
   // creating it only allocates a few closures.
   const handler = createMcpHandler(() => createProjectServer(options.snapshot, options.context), {
@@ -20,7 +24,15 @@ export async function serveProject(options: {
     maxRequestBodySize: MAX_MCP_BODY_BYTES,
     onerror: reportSdkError,
   });
-  return handler.fetch(options.request, options.authInfo ? { authInfo: options.authInfo } : undefined);
+  return handler.fetch(options.request, authInfo ? { authInfo } : undefined);
+}
+
+/** The SDK's view of the caller (handed to request handlers as `authInfo`); none when anonymous. */
+function describeAuth(caller: McpCaller, token: string | null, address: EndpointAddress, projectId: string): AuthInfo | undefined {
+  if (caller.kind === "anonymous" || !token) return undefined;
+  const clientId =
+    caller.kind === "production_token" ? `production_token:${caller.tokenId}` : caller.kind === "oauth" ? `oauth:${caller.grantId}` : "draft-token";
+  return { token, clientId, scopes: ["mcp"], resource: new URL(mcpEndpointUrl(address)), extra: { projectId } };
 }
 
 // The SDK reports refused requests (malformed JSON-RPC, bad headers) and internal failures here;

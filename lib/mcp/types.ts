@@ -5,6 +5,16 @@ import type { LogEntry } from "@/lib/sandbox";
 
 export type McpEnvironment = "draft" | "production";
 
+/**
+ * Who is calling an MCP endpoint, as the auth wrappers (with-draft-token.ts, with-production-auth.ts)
+ * established it. Execution records, rate limits (per credential / per IP) and authInfo read this.
+ */
+export type McpCaller =
+  | { kind: "anonymous" }
+  | { kind: "draft_token" }
+  | { kind: "production_token"; tokenId: string; name: string }
+  | { kind: "oauth"; grantId: string; userId: string; clientName: string };
+
 export type ServedTool = Pick<
   PresentedTool,
   | "name"
@@ -57,6 +67,10 @@ export type ServeContext = {
   version: string;
   /** The caller's preferred locale (first Accept-Language tag), handed to handlers as env.locale. */
   locale: string;
+  /** Who called (see McpCaller). */
+  caller: McpCaller;
+  /** The caller's IP address as the request reports it (x-forwarded-for first hop), if any. */
+  clientIp: string | null;
   /** Receives one record per tools/call (the execution recorder plugs in here). */
   onToolCall?: (record: ToolCallRecord) => void | Promise<void>;
 };

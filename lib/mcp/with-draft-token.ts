@@ -3,10 +3,11 @@
 import { bearerToken } from "@/lib/auth/actor";
 import { findProjectByDraftToken } from "@/lib/projects/draft-token";
 import { unauthorizedResponse } from "./protected-resource";
+import type { McpCaller } from "./types";
 import { withMcpGuards, type GuardedMcpArgs, type McpRoute } from "./with-mcp-guards";
 
 export type DraftProject = NonNullable<Awaited<ReturnType<typeof findProjectByDraftToken>>>;
-export type DraftTokenArgs = GuardedMcpArgs & { project: DraftProject; token: string };
+export type DraftTokenArgs = GuardedMcpArgs & { project: DraftProject; caller: McpCaller; token: string };
 
 const MISSING = "Unauthorized: send the project's draft token as Authorization: Bearer <token> (Server tab → Draft)";
 const REFUSED = "Unauthorized: the draft token is not valid for this project (it may have been rotated)";
@@ -17,6 +18,6 @@ export function withDraftToken(handler: (args: DraftTokenArgs) => Promise<Respon
     if (!token) return unauthorizedResponse({ address, message: MISSING, invalidToken: false });
     const project = await findProjectByDraftToken({ orgSlug: address.orgSlug, projectSlug: address.projectSlug, token });
     if (!project) return unauthorizedResponse({ address, message: REFUSED, invalidToken: true });
-    return handler({ request, address, project, token });
+    return handler({ request, address, project, caller: { kind: "draft_token" }, token });
   });
 }

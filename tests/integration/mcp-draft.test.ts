@@ -297,8 +297,17 @@ describe("tool call records", () => {
     });
     const response = await serveProject({
       request,
+      address: { origin: "http://localhost", orgSlug, projectSlug, environment: "draft" },
       snapshot: await loadDraftSnapshot(access.project.id),
-      context: { ...context, projectSlug, version: "draft", onToolCall: (record) => void records.push(record) },
+      token,
+      context: {
+        ...context,
+        projectSlug,
+        version: "draft",
+        caller: { kind: "draft_token" },
+        clientIp: null,
+        onToolCall: (record) => void records.push(record),
+      },
     });
     expect(parseJsonRpc(await response.text()).result).toMatchObject({ structuredContent: { quoted: "2" } });
     expect(records).toEqual([expect.objectContaining({ toolName: "quote_price", status: "success", arguments: { price: "2" } })]);

@@ -13,6 +13,7 @@ const SECTIONS = [
   { label: "Components", path: "/components" },
   { label: "Server", path: "/server" },
   { label: "History", path: "/history" },
+  { label: "Executions", path: "/executions" },
   { label: "Settings", path: "/settings" },
 ] as const;
 

@@ -4,9 +4,10 @@ import { SectionNav } from "@/components/settings/settings-nav";
 export default async function OrganizationSettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const base = `/orgs/${org}/settings`;
-  // Authorized apps and Audit log join this list when they land.
   const items = [
     { label: "Members", href: `${base}/members` },
+    { label: "Authorized apps", href: `${base}/authorized-apps` },
+    { label: "Audit log", href: `${base}/audit-log` },
     { label: "API tokens", href: `${base}/api-tokens` },
   ];
 

@@ -18,4 +18,5 @@ export const queryKeys = {
   packages: (org: string, project: string) => ["organizations", org, "projects", project, "packages"] as const,
   package: (org: string, project: string, version: string) => ["organizations", org, "projects", project, "packages", version] as const,
   productionTokens: (org: string, project: string) => ["organizations", org, "projects", project, "production-tokens"] as const,
+  grants: (org: string) => ["organizations", org, "grants"] as const,
 };

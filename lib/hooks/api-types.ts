@@ -1,4 +1,5 @@
 // Shapes of the admin REST API (/app/v1) as the studio reads them. Dates are ISO strings.
+import type { GrantListItem } from "@/lib/grants/grants";
 import type { BreakingChange } from "@/lib/packages/breaking-changes";
 import type { ChangeSummary, FileDiff, NameChanges } from "@/lib/packages/diff";
 import type { PackageListItem } from "@/lib/packages/list-packages";
@@ -63,6 +64,11 @@ export type ProductionToken = {
   createdBy: UserSummary | null;
 };
 export type CreatedProductionToken = ProductionToken & { token: string };
+
+/** An authorized app: one active OAuth grant (lib/grants). */
+export type Grant = Jsonify<GrantListItem>;
+/** Authorized apps load this many grants at a time (the server page and the hook alike). */
+export const GRANTS_PAGE_SIZE = 50;
 
 /** A server-side value as it looks after JSON: Dates become strings. Server pages use it to hand data to hooks. */
 export type Jsonify<T> = T extends Date

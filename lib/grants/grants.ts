@@ -1,0 +1,108 @@
+// Authorized apps (SPEC §5): the OAuth grants of an organization — which host (client) may reach
+// which endpoint on whose behalf — and their revocation from the studio or the admin API.
+//
+// Who sees what (decided here, in one place):
+// - every member sees and revokes their own grants;
+// - holders of `organization.grants` (Owners, Admins) see and revoke every grant of the organization;
+// - another member's grant is, for a plain member, exactly like a grant that does not exist: 404
+//   on revoke, absent from the list — its existence is not revealed. Another organization's grant
+//   or an unknown id is a 404 for everyone, and so is a grant that is already revoked (it has
+//   left the list; revoking twice changes nothing).
+// Only active grants (revokedAt null) are listed. A grant of someone who has since left the
+// organization stays listed for admins (flagged) until revoked: it no longer opens anything — the
+// MCP endpoints check membership on every request — but it is still a record admins may clear.
+import type { OrganizationAccess } from "@/lib/access";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can } from "@/lib/permissions";
+import { pageArgs, toPage, type Pagination } from "@/lib/validation/common";
+import { revokeGrantRecord } from "./revoke-grant-record";
+
+const grantSelect = {
+  id: true,
+  environment: true,
+  resource: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  client: { select: { clientId: true, name: true, kind: true, redirectUris: true } },
+  user: { select: { id: true, name: true, email: true } },
+  project: { select: { slug: true, name: true } },
+} as const;
+
+type GrantRow = Prisma.OAuthGrantGetPayload<{ select: typeof grantSelect }>;
+
+/** Whether the actor sees every grant of the organization, or only their own. */
+export function seesAllGrants(access: OrganizationAccess): boolean {
+  return can({ role: access.membership.role }, "organization.grants");
+}
+
+/** The grants this actor may see and revoke: the scoped query every read and revoke goes through. */
+function visibleGrantsWhere(access: OrganizationAccess): Prisma.OAuthGrantWhereInput {
+  return {
+    organizationId: access.organization.id,
+    revokedAt: null,
+    ...(seesAllGrants(access) ? {} : { userId: access.membership.userId }),
+  };
+}
+
+/** The hosts a client redirects to, which is how people recognize a client whose name it chose itself. */
+function redirectHosts(redirectUris: string[]): string[] {
+  const hosts = new Set<string>();
+  for (const uri of redirectUris) {
+    try {
+      hosts.add(new URL(uri).host);
+    } catch {
+      // Redirect URIs are validated at registration; an unparsable one has no host to show.
+    }
+  }
+  return [...hosts];
+}
+
+function presentGrant(row: GrantRow, memberUserIds: Set<string>) {
+  return {
+    id: row.id,
+    client: { clientId: row.client.clientId, name: row.client.name, kind: row.client.kind, redirectHosts: redirectHosts(row.client.redirectUris) },
+    user: { ...row.user, isMember: memberUserIds.has(row.user.id) },
+    project: row.project,
+    endpoint: { environment: row.environment === "DRAFT" ? ("draft" as const) : ("production" as const), url: row.resource },
+    scopes: row.scopes,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+  };
+}
+
+export type GrantListItem = ReturnType<typeof presentGrant>;
+
+/** Active grants, newest first, a page at a time (`?cursor`, `?limit`). */
+export async function listGrants(options: { access: OrganizationAccess; page: Pagination }) {
+  const rows = await db.oAuthGrant.findMany({
+    where: visibleGrantsWhere(options.access),
+    select: grantSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...pageArgs(options.page),
+  });
+  const page = toPage(rows, options.page);
+  const members = await db.membership.findMany({
+    where: { organizationId: options.access.organization.id, userId: { in: [...new Set(page.data.map((row) => row.user.id))] } },
+    select: { userId: true },
+  });
+  const memberUserIds = new Set(members.map((member) => member.userId));
+  return { ...page, data: page.data.map((row) => presentGrant(row, memberUserIds)) };
+}
+
+/**
+ * Revokes one grant the actor may see (else 404, see above). Its access and refresh tokens stop
+ * working on the host's next request: the MCP endpoints read grant.revokedAt on every call.
+ * Audited as "grant.revoke" in the same transaction.
+ */
+export async function revokeGrant(options: { access: OrganizationAccess; actor: Actor; id: string }) {
+  await db.$transaction(async (tx) => {
+    const grant = await tx.oAuthGrant.findFirst({ where: { id: options.id, ...visibleGrantsWhere(options.access) }, select: { id: true, userId: true } });
+    if (!grant) throw notFound("Grant");
+    const reason = grant.userId === options.actor.userId ? "revoked_by_user" : "revoked_by_admin";
+    await revokeGrantRecord({ tx, grantId: grant.id, reason, actor: options.actor });
+  });
+}

@@ -30,8 +30,9 @@ export async function recordAuditEvent(
       targetLabel: event.target.label,
       oldValue: event.oldValue ?? undefined,
       newValue: event.newValue ?? undefined,
-      ip: actor?.ip ?? null,
-      userAgent: actor?.userAgent ?? null,
+      // Empty means unknown: stored as null, so an export's empty cell reads back as exactly that.
+      ip: actor?.ip || null,
+      userAgent: actor?.userAgent || null,
     },
   });
 }

@@ -2,18 +2,49 @@ import { z } from "zod";
 import type { OrganizationAccess, ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, forbidden } from "@/lib/errors";
+import type { Visibility } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
+import { PROJECT_RATE_LIMITS, type ProjectRateLimitName, type ProjectRateLimits } from "@/lib/rate-limit/limits";
 import { nameSchema, pageArgs, slugSchema, toPage, type Pagination } from "@/lib/validation/common";
 
 export const createProjectSchema = z.object({ slug: slugSchema, name: nameSchema, instructions: z.string().max(20_000).optional() });
+
+/** The API spells enums in lowercase (`kind: "data" | "ui"`); the database in uppercase. */
+export const visibilitySchema = z.enum(["private", "public"], { error: 'must be "private" or "public"' });
+export type ProjectVisibility = z.infer<typeof visibilitySchema>;
+export const toVisibilityColumn = (visibility: ProjectVisibility): Visibility => (visibility === "public" ? "PUBLIC" : "PRIVATE");
+export const fromVisibilityColumn = (visibility: Visibility): ProjectVisibility => (visibility === "PUBLIC" ? "public" : "private");
+
+const RATE_LIMIT_NAMES = Object.keys(PROJECT_RATE_LIMITS) as ProjectRateLimitName[];
+
+function rateLimitField(name: ProjectRateLimitName) {
+  const { min, max } = PROJECT_RATE_LIMITS[name];
+  return z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+}
+
+/** Any subset of the project's rate limits; a value outside lib/rate-limit/limits.ts bounds is a 422, never clamped. */
+export const rateLimitsSchema = z.strictObject(
+  Object.fromEntries(RATE_LIMIT_NAMES.map((name) => [name, rateLimitField(name).optional()])) as Record<
+    ProjectRateLimitName,
+    z.ZodOptional<z.ZodNumber>
+  >,
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown rate limit ${issue.keys.join(", ")}` : "must be an object") },
+);
+
 export const updateProjectSchema = z
   .object({
     name: nameSchema,
     instructions: z.string().max(20_000, "must be at most 20,000 characters"),
     /** User ids of the project owners (replaces the current set). */
     owners: z.array(z.string()).max(100),
+    visibility: visibilitySchema,
+    rateLimits: rateLimitsSchema,
   })
   .partial();
 
@@ -24,11 +55,26 @@ const projectInclude = {
 
 type ProjectRow = Awaited<ReturnType<typeof db.project.findFirstOrThrow<{ include: typeof projectInclude }>>>;
 
-function present(project: ProjectRow) {
-  const { owners, productionPackage, productionPackageId: _productionPackageId, ...rest } = project;
+function rateLimitsOf(project: ProjectRateLimits): ProjectRateLimits {
+  return Object.fromEntries(RATE_LIMIT_NAMES.map((name) => [name, project[name]])) as ProjectRateLimits;
+}
+
+export function presentProject(project: ProjectRow) {
+  const {
+    owners,
+    productionPackage,
+    productionPackageId: _productionPackageId,
+    dataToolCallsPerMinute: _dataToolCallsPerMinute,
+    anonymousCallsPerHour: _anonymousCallsPerHour,
+    anonymousBurst: _anonymousBurst,
+    credentialCallsPerMinute: _credentialCallsPerMinute,
+    ...rest
+  } = project;
   return {
     ...rest,
-    visibility: rest.visibility.toLowerCase(),
+    visibility: fromVisibilityColumn(rest.visibility),
+    /** Live on both endpoints (read at call time); bounds in lib/rate-limit/limits.ts. */
+    rateLimits: rateLimitsOf(project),
     owners: owners.map((owner) => owner.membership.user),
     /** The version the production endpoint serves; null before the first publish. */
     productionVersion: productionPackage?.version ?? null,
@@ -43,11 +89,11 @@ export async function listProjects(options: { access: OrganizationAccess; page: 
     ...pageArgs(options.page),
   });
   const page = toPage(rows, options.page);
-  return { ...page, data: page.data.map(present) };
+  return { ...page, data: page.data.map(presentProject) };
 }
 
 export async function getProject(options: { access: ProjectAccess }) {
-  return present(await db.project.findUniqueOrThrow({ where: { id: options.access.project.id }, include: projectInclude }));
+  return presentProject(await db.project.findUniqueOrThrow({ where: { id: options.access.project.id }, include: projectInclude }));
 }
 
 export async function createProject(options: { access: OrganizationAccess; actor: Actor; input: z.input<typeof createProjectSchema> }) {
@@ -66,10 +112,52 @@ export async function createProject(options: { access: OrganizationAccess; actor
     });
     return created;
   });
-  return present(project);
+  return presentProject(project);
 }
 
-/** Updates name, Instructions and project owners; each needs its own permission. */
+type ChangeOptions<T> = { access: ProjectAccess; actor: Actor; value: T };
+
+/**
+ * One conditional UPDATE: it changes the row only when the value differs, and the row lock it
+ * takes makes "did it change?" exact even against a concurrent kill switch. Unchanged → no event.
+ */
+async function changeVisibility(tx: Tx, { access, actor, value }: ChangeOptions<ProjectVisibility>) {
+  const { project, organization } = access;
+  const column = toVisibilityColumn(value);
+  const { count } = await tx.project.updateMany({ where: { id: project.id, visibility: { not: column } }, data: { visibility: column } });
+  if (count === 0) return;
+  await recordAuditEvent(tx, {
+    organizationId: organization.id,
+    actor,
+    action: "project.visibility",
+    target: { type: "project", id: project.id, label: project.slug },
+    oldValue: { visibility: value === "public" ? "private" : "public" },
+    newValue: { visibility: value },
+  });
+}
+
+/** Writes the rate limits that differ from the current ones; the event holds exactly those, old → new. */
+async function changeRateLimits(tx: Tx, { access, actor, value }: ChangeOptions<Partial<ProjectRateLimits>>) {
+  const { project, organization } = access;
+  const current = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
+  const changed = RATE_LIMIT_NAMES.filter((name) => value[name] !== undefined && value[name] !== current[name]);
+  if (changed.length === 0) return;
+  const pick = (source: Partial<ProjectRateLimits>) => Object.fromEntries(changed.map((name) => [name, source[name]]));
+  await tx.project.update({ where: { id: project.id }, data: pick(value) });
+  await recordAuditEvent(tx, {
+    organizationId: organization.id,
+    actor,
+    action: "project.rate_limits",
+    target: { type: "project", id: project.id, label: project.slug },
+    oldValue: pick(current),
+    newValue: pick(value),
+  });
+}
+
+/**
+ * Updates name, Instructions, project owners, visibility and rate limits; each needs its own
+ * permission, all checked before anything is written. One transaction, audit events included.
+ */
 export async function updateProject(options: { access: ProjectAccess; actor: Actor; input: z.input<typeof updateProjectSchema> }) {
   const input = updateProjectSchema.parse(options.input);
   const { project, membership, isProjectOwner, organization } = options.access;
@@ -77,8 +165,16 @@ export async function updateProject(options: { access: ProjectAccess; actor: Act
   if (input.name !== undefined && !can(principal, "project.settings")) throw forbidden("You cannot rename this project");
   if (input.instructions !== undefined && !can(principal, "project.edit")) throw forbidden("You cannot edit the Instructions");
   if (input.owners !== undefined && !can(principal, "project.owners")) throw forbidden("Only Owners and Admins assign project owners");
+  if (input.visibility !== undefined && !can(principal, "project.visibility")) {
+    throw forbidden("Only Owners, Admins and project owners can change the visibility");
+  }
+  if (input.rateLimits !== undefined && !can(principal, "project.settings")) {
+    throw forbidden("Only Owners, Admins and project owners can change the rate limits");
+  }
 
   const updated = await db.$transaction(async (tx) => {
+    if (input.visibility !== undefined) await changeVisibility(tx, { access: options.access, actor: options.actor, value: input.visibility });
+    if (input.rateLimits !== undefined) await changeRateLimits(tx, { access: options.access, actor: options.actor, value: input.rateLimits });
     if (input.owners !== undefined) {
       const memberships = await tx.membership.findMany({ where: { organizationId: organization.id, userId: { in: input.owners } } });
       if (memberships.length !== new Set(input.owners).size) {
@@ -112,7 +208,7 @@ export async function updateProject(options: { access: ProjectAccess; actor: Act
       include: projectInclude,
     });
   });
-  return present(updated);
+  return presentProject(updated);
 }
 
 export async function deleteProject(options: { access: ProjectAccess; actor: Actor }) {

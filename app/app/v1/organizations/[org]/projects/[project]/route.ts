@@ -7,7 +7,8 @@ export const GET = withProjectMember(async ({ access }) => json(await getProject
   permission: "project.view",
 });
 
-// PATCH /app/v1/organizations/{org}/projects/{project} – update name, Instructions, owners.
+// PATCH /app/v1/organizations/{org}/projects/{project} – update name, Instructions, owners,
+// visibility ("private" | "public") and rate limits (any subset of `rateLimits`).
 // Each field needs its own permission, which updateProject checks; here only membership.
 export const PATCH = withProjectMember(
   async ({ request, actor, access }) => {

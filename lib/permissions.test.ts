@@ -18,6 +18,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean]
   "project.settings": [Y, Y, Y, N, N],
   "project.owners": [Y, Y, N, N, N],
   "project.delete": [Y, Y, N, N, N],
+  "project.executions": [Y, Y, Y, Y, N],
   // Organization permissions: a project-owner assignment adds nothing to them.
   "organization.view": [Y, Y, N, Y, Y],
   "organization.members": [Y, Y, N, N, N],

@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   "organization.audit": ADMINS,
   "organization.createProject": ADMINS,
   "organization.update": ["OWNER"],
+  // Tool-execution records (list, detail, stats): builders only. They hold what hosts' users sent
+  // and got back, console output and caller IPs — data about people, not about the project —
+  // the same data builders already see in the test panel; Viewers see tools and history only.
+  "project.executions": BUILDERS,
 } as const satisfies Record<string, Grantee[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

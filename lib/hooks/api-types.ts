@@ -82,3 +82,11 @@ export type Jsonify<T> = T extends Date
 export function toJson<T>(value: T): Jsonify<T> {
   return JSON.parse(JSON.stringify(value)) as Jsonify<T>;
 }
+
+// Tool executions: derived from the server's presenters (lib/executions).
+
+/** The Executions page loads this many records at a time. */
+export const EXECUTIONS_PAGE_SIZE = 50;
+export type ExecutionSummary = Jsonify<import("@/lib/executions/present-execution").ExecutionSummary>;
+export type ExecutionDetail = Jsonify<import("@/lib/executions/present-execution").ExecutionDetail>;
+export type ExecutionStats = Jsonify<import("@/lib/executions/queries").ExecutionStats>;

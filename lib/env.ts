@@ -20,6 +20,10 @@ const schema = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
   ),
   REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
+  /** Admin REST API calls per minute, per personal API token (and per user for studio sessions). */
+  ATELIER_API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a whole number ≥ 1" }).int("must be a whole number ≥ 1").min(1, "must be a whole number ≥ 1").default(600),
+  /** Set by `npm start`: Next leaves SIGTERM/SIGINT to instrumentation.ts, which flushes execution records before exiting. */
+  NEXT_MANUAL_SIG_HANDLE: optional,
   NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ATELIER_ENCRYPTION_KEY: optional.pipe(
     z.string().regex(/^[A-Za-z0-9+/=_-]{43,44}$/, "must be 32 bytes, base64-encoded (openssl rand -base64 32)").optional(),

@@ -4,8 +4,9 @@
 //   export const PATCH = withProjectMember(handler, { permission: "…" })         — member of {org}, on {project}
 import { getOrganizationAccess, getProjectAccess, type OrganizationAccess, type ProjectAccess } from "@/lib/access";
 import { authenticateRequest, type Actor } from "@/lib/auth/actor";
-import { errorResponse } from "@/lib/http";
+import { errorBody, errorResponse, json } from "@/lib/http";
 import type { Permission } from "@/lib/permissions";
+import { checkApiLimit } from "@/lib/rate-limit/api-limits";
 
 type Params = Record<string, string>;
 type RouteContext = { params: Promise<Params> };
@@ -16,6 +17,11 @@ export function withActor<P extends Params>(handler: (args: Args<P>) => Promise<
   return async (request, context) => {
     try {
       const actor = await authenticateRequest(request);
+      // Every authenticated API call counts against its token's (or session user's) limit.
+      const limit = await checkApiLimit(actor);
+      if (!limit.allowed) {
+        return json(errorBody("rate_limited", limit.message), { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+      }
       return await handler({ request, actor, params: (await context.params) as P });
     } catch (error) {
       return errorResponse(error);

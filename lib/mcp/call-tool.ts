@@ -30,7 +30,8 @@ const SANDBOX_FAILURES: Record<SandboxErrorType, { type: "runtime" | "timeout"; 
 };
 
 export async function callTool(options: CallToolOptions): Promise<CallToolOutcome> {
-  const startedAt = performance.now();
+  const startedAt = new Date();
+  const started = performance.now();
   const args = options.arguments ?? {};
   const step = await runCall(options, args);
   const record: ToolCallRecord = {
@@ -39,11 +40,22 @@ export async function callTool(options: CallToolOptions): Promise<CallToolOutcom
     environment: options.context.environment,
     status: step.failure ? "error" : "success",
     ...(step.failure ? { errorType: step.failure.type, errorCode: step.failure.code } : {}),
-    durationMs: Math.round(performance.now() - startedAt),
+    durationMs: Math.round(performance.now() - started),
     logs: step.logs,
     arguments: args,
+    startedAt,
+    output: step.result,
   };
   return { result: step.result, record };
+}
+
+/** Hands a record to the context's recorder; a failing recorder never turns a call into an error. */
+export async function reportToolCall(context: Pick<ServeContext, "onToolCall">, record: ToolCallRecord) {
+  try {
+    await context.onToolCall?.(record);
+  } catch (error) {
+    console.error("[mcp] recording a tool call failed", error);
+  }
 }
 
 async function runCall(options: CallToolOptions, args: Record<string, unknown>): Promise<Step> {

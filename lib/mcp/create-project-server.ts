@@ -6,7 +6,8 @@
 // validation errors with a JSON Pointer path, the UI allowlist, sandbox failures as `isError`
 // results — which McpServer's built-in validation would replace with its own messages.
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type Tool } from "@modelcontextprotocol/server";
-import { callTool } from "./call-tool";
+import { beginActivity } from "@/lib/executions/recorder-shutdown";
+import { callTool, reportToolCall } from "./call-tool";
 import { componentUri } from "./component-uri";
 import { describeComponent, readComponent } from "./component-resources";
 import { toolErrorResult } from "./tool-results";
@@ -30,8 +31,16 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     const tool = toolsByName.get(request.params.name);
     // Unknown tool is a protocol error (the caller named something that does not exist), not a tool failure.
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
-    const { result, record } = await callToolSafely(snapshot, tool, request.params.arguments, context);
-    await report(context, record);
+    // Until its record is handed over, a graceful shutdown waits for this call (recorder-shutdown.ts).
+    const done = beginActivity();
+    let outcome: Awaited<ReturnType<typeof callToolSafely>>;
+    try {
+      outcome = await callToolSafely(snapshot, tool, request.params.arguments, context);
+      await reportToolCall(context, { ...outcome.record, client: context.client ?? null });
+    } finally {
+      done();
+    }
+    const { result, record } = outcome;
     const projected = server.projectCallToolResult(result, tool.outputSchema ?? undefined);
     // The draft endpoint hands the handler's console output (secrets already redacted) to the
     // studio's test panel; production keeps logs in the execution record only.
@@ -67,7 +76,8 @@ function describeTool(tool: ServedTool, projectSlug: string): Tool {
 // callTool turns everything a handler or caller does into a result; what is left (the database
 // failing while secrets load, a bug here) must still not become a 500 or leak a stack trace.
 async function callToolSafely(snapshot: ServedSnapshot, tool: ServedTool, args: Record<string, unknown> | undefined, context: ServeContext) {
-  const startedAt = performance.now();
+  const startedAt = new Date();
+  const started = performance.now();
   try {
     return await callTool({ snapshot, tool, arguments: args, context });
   } catch (error) {
@@ -79,20 +89,13 @@ async function callToolSafely(snapshot: ServedSnapshot, tool: ServedTool, args: 
       status: "error",
       errorType: "runtime",
       errorCode: "internal_error",
-      durationMs: Math.round(performance.now() - startedAt),
+      durationMs: Math.round(performance.now() - started),
       logs: [],
       arguments: args ?? {},
+      startedAt,
     };
     const message = "The tool could not run because of a problem on the server. Try again in a moment.";
-    return { result: toolErrorResult({ code: "internal_error", message }), record };
-  }
-}
-
-async function report(context: ServeContext, record: ToolCallRecord) {
-  try {
-    await context.onToolCall?.(record);
-  } catch (error) {
-    // A failing recorder must not turn a finished call into an error for the host.
-    console.error("[mcp] recording a tool call failed", error);
+    const result = toolErrorResult({ code: "internal_error", message });
+    return { result, record: { ...record, output: result } };
   }
 }

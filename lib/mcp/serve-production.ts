@@ -4,9 +4,12 @@
 // secrets from the draft tool of the same name. Draft edits never reach it; a publish or rollback
 // does on the next request, so connected hosts see new tools on their next tools/list.
 import { db } from "@/lib/db";
+import { recordToolCall } from "@/lib/executions/recorder";
+import type { ExecutionSource } from "@/lib/executions/recorder-row";
 import { clientInfo } from "@/lib/http";
 import type { PackageManifest } from "@/lib/packages/manifest";
 import { loadPackageManifest } from "@/lib/packages/package-manifests";
+import { loadProjectRateLimits } from "@/lib/rate-limit/tool-call-limits";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
 import type { ProductionProject } from "./production-credentials";
 import { mcpEndpointUrl, type EndpointAddress } from "./protected-resource";
@@ -18,6 +21,15 @@ export async function serveProduction({ request, address, project, caller, token
   if (!project.productionPackageId) return notPublishedResponse(address);
   const manifest = await loadPackageManifest(project.productionPackageId);
   const snapshot = await productionSnapshot(project, manifest);
+  const clientIp = clientInfo(request).ip;
+  const source: ExecutionSource = {
+    projectId: project.id,
+    organizationId: project.organizationId,
+    environment: "production",
+    packageVersion: manifest.version,
+    caller,
+    clientIp,
+  };
   return serveProject({
     request,
     address,
@@ -29,8 +41,10 @@ export async function serveProduction({ request, address, project, caller, token
       version: manifest.version,
       locale: requestLocale(request),
       caller,
-      clientIp: clientInfo(request).ip,
+      clientIp,
+      onToolCall: (record) => recordToolCall(source, record),
     },
+    rateLimits: () => loadProjectRateLimits(project.id),
   });
 }
 

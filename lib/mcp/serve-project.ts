@@ -2,11 +2,20 @@
 // createMcpHandler serves 2026-07-28 requests (per-request `_meta` envelope, server/discover)
 // and, with `legacy: "stateless"`, 2025-era clients (initialize handshake, no sessions) from
 // the same factory, so both eras always see the same tools.
+//
+// Before the SDK sees a request, its body (already read under the size limit) is parsed once and
+// handed to the SDK as `parsedBody`, so nothing is parsed twice; a tools/call is checked against
+// the rate limits there, and a refused call never reaches the SDK or the sandbox.
 import { createMcpHandler, type AuthInfo } from "@modelcontextprotocol/server";
+import { beginActivity, isShuttingDown } from "@/lib/executions/recorder-shutdown";
+import type { ProjectRateLimits } from "@/lib/rate-limit/limits";
+import { checkToolCallLimits } from "@/lib/rate-limit/tool-call-limits";
+import { reportToolCall } from "./call-tool";
 import { createProjectServer } from "./create-project-server";
+import { jsonRpcErrorResponse } from "./json-rpc-response";
 import { MAX_MCP_BODY_BYTES } from "./request-guards";
 import { mcpEndpointUrl, type EndpointAddress } from "./protected-resource";
-import type { McpCaller, ServeContext, ServedSnapshot } from "./types";
+import type { McpCaller, McpClientInfo, ServeContext, ServedSnapshot } from "./types";
 
 export async function serveProject(options: {
   request: Request;
@@ -15,16 +24,161 @@ export async function serveProject(options: {
   context: ServeContext;
   /** The bearer token the caller sent (null for anonymous callers). */
   token: string | null;
+  /** The project's live rate limits, read only for a tools/call. Without it nothing is limited. */
+  rateLimits?: () => Promise<ProjectRateLimits>;
 }): Promise<Response> {
-  const authInfo = describeAuth(options.context.caller, options.token, options.address, options.snapshot.projectId);
-  // The factory closes over this request's snapshot, so the handler is per request too;
-  // creating it only allocates a few closures.
-  const handler = createMcpHandler(() => createProjectServer(options.snapshot, options.context), {
-    legacy: "stateless",
-    maxRequestBodySize: MAX_MCP_BODY_BYTES,
-    onerror: reportSdkError,
+  if (isShuttingDown()) return shuttingDownResponse();
+  // Held until the answer is complete, so a graceful shutdown never exits under a running call.
+  const done = beginActivity();
+  try {
+    const message = await readMcpMessage(options.request);
+    const context: ServeContext = {
+      ...options.context,
+      client: message.toolCall ? requestClientInfo(message.toolCall, options.request) : null,
+    };
+    if (message.toolCall && options.rateLimits) {
+      const refused = await enforceRateLimits(message.toolCall, options.snapshot, context, options.rateLimits);
+      if (refused) {
+        done();
+        return refused;
+      }
+    }
+    const authInfo = describeAuth(context.caller, options.token, options.address, options.snapshot.projectId);
+    // The factory closes over this request's snapshot, so the handler is per request too;
+    // creating it only allocates a few closures.
+    const handler = createMcpHandler(() => createProjectServer(options.snapshot, context), {
+      legacy: "stateless",
+      maxRequestBodySize: MAX_MCP_BODY_BYTES,
+      onerror: reportSdkError,
+    });
+    const response = await handler.fetch(message.request, {
+      ...(authInfo ? { authInfo } : {}),
+      ...(message.parsed !== undefined ? { parsedBody: message.parsed } : {}),
+    });
+    return message.toolCall ? releaseWhenSent(response, done) : (done(), response);
+  } catch (error) {
+    done();
+    throw error;
+  }
+}
+
+/**
+ * SPEC §8, checked before the call runs. A refusal is a 429 with Retry-After and a JSON-RPC
+ * error carrying the request's id, and is recorded as an execution (errorType rate_limited,
+ * errorCode naming the limit).
+ */
+async function enforceRateLimits(call: ToolCallMessage, snapshot: ServedSnapshot, context: ServeContext, rateLimits: () => Promise<ProjectRateLimits>) {
+  const startedAt = new Date();
+  const started = performance.now();
+  const tool = snapshot.tools.find((candidate) => candidate.name === call.name);
+  const decision = await checkToolCallLimits({
+    projectId: snapshot.projectId,
+    limits: await rateLimits(),
+    caller: context.caller,
+    clientIp: context.clientIp,
+    isDataTool: tool?.kind === "data",
   });
-  return handler.fetch(options.request, authInfo ? { authInfo } : undefined);
+  if (decision.allowed) return null;
+  await reportToolCall(context, {
+    toolName: call.name,
+    toolId: tool?.id ?? null,
+    environment: context.environment,
+    status: "error",
+    errorType: "rate_limited",
+    errorCode: decision.code,
+    durationMs: Math.round(performance.now() - started),
+    logs: [],
+    arguments: call.arguments,
+    startedAt,
+    client: context.client ?? null,
+  });
+  return jsonRpcErrorResponse(429, decision.message, { "Retry-After": String(decision.retryAfterSeconds) }, call.id);
+}
+
+type ToolCallMessage = { id: string | number; name: string; arguments: Record<string, unknown>; meta: Record<string, unknown> | undefined };
+type McpMessage = { request: Request; parsed?: unknown; toolCall: ToolCallMessage | null };
+
+/**
+ * Reads the body once. Malformed JSON goes to the SDK unparsed, which answers with its own
+ * parse error; anything else goes with `parsedBody`, so the SDK never parses it again.
+ */
+async function readMcpMessage(request: Request): Promise<McpMessage> {
+  if (request.method !== "POST") return { request, toolCall: null };
+  const text = await request.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { request: new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal }), toolCall: null };
+  }
+  return { request, parsed, toolCall: toolCallOf(parsed) };
+}
+
+/** A well-formed tools/call request (others are the SDK's to refuse, and never run or count). */
+function toolCallOf(message: unknown): ToolCallMessage | null {
+  if (!isObject(message) || message.method !== "tools/call" || !isObject(message.params)) return null;
+  const { id } = message;
+  const { name, arguments: args, _meta: meta } = message.params;
+  if ((typeof id !== "string" && typeof id !== "number") || typeof name !== "string") return null;
+  return { id, name, arguments: isObject(args) ? args : {}, meta: isObject(meta) ? meta : undefined };
+}
+
+const CLIENT_INFO_META_KEY = "io.modelcontextprotocol/clientInfo";
+const MAX_CLIENT_FIELD_CHARS = 200;
+
+/**
+ * The host calling (see McpClientInfo): the 2026-07-28 envelope's clientInfo — the same value the
+ * SDK lifts into `ctx.mcpReq.envelope` — else the User-Agent's first product token
+ * ("claude-desktop/1.2.3 (…)" → claude-desktop 1.2.3), which is all a 2025-era stateless
+ * tools/call carries.
+ */
+function requestClientInfo(call: ToolCallMessage, request: Request): McpClientInfo | null {
+  const info = call.meta?.[CLIENT_INFO_META_KEY];
+  if (isObject(info) && typeof info.name === "string" && info.name) {
+    return { name: info.name.slice(0, MAX_CLIENT_FIELD_CHARS), version: typeof info.version === "string" ? info.version.slice(0, MAX_CLIENT_FIELD_CHARS) : null };
+  }
+  const product = /^([^\s/]+)(?:\/(\S+))?/.exec(request.headers.get("user-agent")?.trim() ?? "");
+  return product ? { name: product[1].slice(0, MAX_CLIENT_FIELD_CHARS), version: product[2]?.slice(0, MAX_CLIENT_FIELD_CHARS) ?? null } : null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Calls `done` once the response body has been sent (or abandoned by the client). */
+function releaseWhenSent(response: Response, done: () => void): Response {
+  if (!response.body) {
+    done();
+    return response;
+  }
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const chunk = await reader.read();
+        if (chunk.done) {
+          controller.close();
+          done();
+        } else {
+          controller.enqueue(chunk.value);
+        }
+      } catch (error) {
+        done();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      done();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+// While the process drains for a graceful shutdown (lib/executions/recorder-shutdown.ts): the
+// host retries, on another instance behind a proxy or on this one once restarted.
+function shuttingDownResponse(): Response {
+  return jsonRpcErrorResponse(503, "Service Unavailable: this server is restarting. Retry in a moment.", { "Retry-After": "1", Connection: "close" });
 }
 
 /** The SDK's view of the caller (handed to request handlers as `authInfo`); none when anonymous. */

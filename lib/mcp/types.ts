@@ -73,6 +73,8 @@ export type ServeContext = {
   clientIp: string | null;
   /** Receives one record per tools/call (the execution recorder plugs in here). */
   onToolCall?: (record: ToolCallRecord) => void | Promise<void>;
+  /** The MCP host, as serveProject reads it from the request (see McpClientInfo). */
+  client?: McpClientInfo | null;
 };
 
 /**
@@ -84,9 +86,25 @@ export type ToolCallRecord = {
   toolId: string | null;
   environment: McpEnvironment;
   status: "success" | "error";
-  errorType?: "validation" | "runtime" | "timeout";
+  /** rate_limited: refused before it ran (serve-project.ts); auth: reserved for refused credentials. */
+  errorType?: "validation" | "runtime" | "timeout" | "rate_limited" | "auth";
   errorCode?: string;
   durationMs: number;
   logs: LogEntry[];
   arguments: unknown;
+  /** When the call started (the execution's time). */
+  startedAt?: Date;
+  /** The result sent to the host (secrets already redacted); absent when the call never ran. */
+  output?: unknown;
+  /** The MCP host that called, when known. */
+  client?: McpClientInfo | null;
 };
+
+/**
+ * The calling host's name and version. A 2026-07-28 request carries it in its per-request `_meta`
+ * envelope (`io.modelcontextprotocol/clientInfo`, which the SDK hands handlers as
+ * `ctx.mcpReq.envelope`); a 2025-era client sends it only in `initialize`, which stateless serving
+ * never sees on the same server as a later tools/call, so for those the User-Agent's first
+ * product token (`name/version`) stands in.
+ */
+export type McpClientInfo = { name: string; version: string | null };

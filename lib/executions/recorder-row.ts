@@ -1,0 +1,106 @@
+// One tools/call → one Execution row (SPEC §9). Built at flush time, off the request: hashing and
+// serializing cost nothing on the hot path.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { McpCaller, McpEnvironment, ToolCallRecord } from "@/lib/mcp/types";
+import type { LogEntry } from "@/lib/sandbox/types";
+import { canonicalJsonText, sha256Hex } from "./hash";
+
+/** What the endpoint knows about every call it serves (the record carries the rest). */
+export type ExecutionSource = {
+  projectId: string;
+  organizationId: string;
+  environment: McpEnvironment;
+  /** The package version production served; null on the draft endpoint. */
+  packageVersion: string | null;
+  caller: McpCaller;
+  clientIp: string | null;
+};
+
+/**
+ * Input and output are kept for the detail view up to this size (canonical JSON, UTF-8 bytes);
+ * a larger value is stored as a marker with its size and a preview cut to this size. The hash is
+ * always over the whole value.
+ */
+export const MAX_STORED_JSON_BYTES = 64 * 1024;
+/** Console output kept per call, in characters over all messages. */
+export const MAX_STORED_LOG_CHARS = 64 * 1024;
+const MAX_LABEL_CHARS = 200;
+
+export type TruncatedJson = { $truncated: true; bytes: number; preview: string };
+
+export type ExecutionRow = Prisma.ExecutionCreateManyInput;
+
+/** `userLabels`: OAuth users' labels by id, loaded once per batch. */
+export function executionRow(source: ExecutionSource, record: ToolCallRecord, userLabels: ReadonlyMap<string, string>): ExecutionRow {
+  const input = storedJson(record.arguments ?? {});
+  const output = record.output === undefined ? null : storedJson(record.output);
+  const caller = describeCaller(source.caller, userLabels);
+  return {
+    organizationId: source.organizationId,
+    projectId: source.projectId,
+    toolName: cut(record.toolName),
+    environment: source.environment === "draft" ? "DRAFT" : "PRODUCTION",
+    packageVersion: source.packageVersion,
+    status: record.status === "success" ? "SUCCESS" : "ERROR",
+    errorType: record.errorType ?? null,
+    errorCode: record.errorCode ?? null,
+    durationMs: Math.max(0, Math.round(record.durationMs)),
+    inputSha256: input.sha256,
+    outputSha256: output?.sha256 ?? null,
+    input: input.stored,
+    ...(output ? { output: output.stored } : {}),
+    logs: storedLogs(record.logs),
+    clientName: record.client ? cut(record.client.name) : null,
+    clientVersion: record.client?.version ? cut(record.client.version) : null,
+    callerKind: caller.kind,
+    callerId: caller.id,
+    callerLabel: caller.label,
+    ip: source.clientIp,
+    ...(record.startedAt ? { createdAt: record.startedAt } : {}),
+  };
+}
+
+function storedJson(value: unknown): { sha256: string; stored: Prisma.InputJsonValue } {
+  const text = canonicalJsonText(value);
+  const sha256 = sha256Hex(text);
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= MAX_STORED_JSON_BYTES) return { sha256, stored: JSON.parse(text) as Prisma.InputJsonValue };
+  const truncated: TruncatedJson = { $truncated: true, bytes, preview: cutToBytes(text, MAX_STORED_JSON_BYTES) };
+  return { sha256, stored: truncated };
+}
+
+function storedLogs(logs: LogEntry[]): Prisma.InputJsonValue {
+  const kept: LogEntry[] = [];
+  let chars = 0;
+  for (const [index, entry] of logs.entries()) {
+    if (chars + entry.message.length > MAX_STORED_LOG_CHARS) {
+      kept.push({ level: "warn", message: `[${logs.length - index} more console entries not kept in the execution record]`, at: entry.at });
+      break;
+    }
+    chars += entry.message.length;
+    kept.push({ level: entry.level, message: entry.message, at: entry.at });
+  }
+  return kept;
+}
+
+/** callerKind / callerId / callerLabel: the token's name, "<client> for <user>" for OAuth, "anonymous". */
+export function describeCaller(caller: McpCaller, userLabels: ReadonlyMap<string, string>) {
+  switch (caller.kind) {
+    case "anonymous":
+      return { kind: caller.kind, id: null, label: "anonymous" };
+    case "draft_token":
+      return { kind: caller.kind, id: null, label: "Draft token" };
+    case "production_token":
+      return { kind: caller.kind, id: caller.tokenId, label: cut(caller.name) };
+    case "oauth":
+      return { kind: caller.kind, id: caller.grantId, label: cut(`${caller.clientName} for ${userLabels.get(caller.userId) ?? "a deleted user"}`) };
+  }
+}
+
+const cut = (text: string) => (text.length > MAX_LABEL_CHARS ? text.slice(0, MAX_LABEL_CHARS) : text);
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutToBytes(text: string, maxBytes: number): string {
+  const bytes = Buffer.from(text).subarray(0, maxBytes);
+  return bytes.toString("utf8").replace(/\uFFFD$/, "");
+}

@@ -1,0 +1,176 @@
+// Execution records, written off the request. A tools/call hands its record to recordToolCall,
+// which only appends it to an in-memory buffer; a timer writes the buffer in batches (createMany)
+// every FLUSH_INTERVAL_MS, or at once when BATCH_SIZE records are waiting. Hashing and serializing
+// happen at that point too, so the hot path pays for an array push.
+//
+// When the database is unavailable: a batch that fails is kept and retried with a growing delay
+// (up to MAX_ATTEMPTS times), then dropped with a log line saying how many records were lost.
+// The buffer is bounded (MAX_PENDING records waiting to be written); past that, new records are
+// dropped and counted in the log rather than growing memory without end. Nothing here ever throws
+// into a request. On SIGTERM/SIGINT the buffer is flushed before the process exits
+// (recorder-shutdown.ts).
+import { db } from "@/lib/db";
+import type { ToolCallRecord } from "@/lib/mcp/types";
+import { executionRow, type ExecutionRow, type ExecutionSource } from "./recorder-row";
+
+export const FLUSH_INTERVAL_MS = 200;
+const BATCH_SIZE = 200;
+const MAX_PENDING = 10_000;
+const MAX_ATTEMPTS = 8;
+const MAX_RETRY_DELAY_MS = 5_000;
+
+type Entry = { source: ExecutionSource; record: ToolCallRecord };
+type FailedBatch = { rows: ExecutionRow[]; attempts: number };
+
+export type WriteRows = (rows: ExecutionRow[]) => Promise<unknown>;
+export type LoadUserLabels = (userIds: string[]) => Promise<Map<string, string>>;
+
+export class ExecutionRecorder {
+  private pending: Entry[] = [];
+  private failed: FailedBatch | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private dropped = 0;
+
+  constructor(
+    private readonly writeRows: WriteRows,
+    private readonly loadUserLabels: LoadUserLabels,
+  ) {}
+
+  /** Buffers one call's record; returns at once. */
+  record(source: ExecutionSource, record: ToolCallRecord) {
+    if (this.pending.length >= MAX_PENDING) {
+      this.dropped++;
+      return;
+    }
+    this.pending.push({ source, record });
+    if (this.pending.length >= BATCH_SIZE) this.schedule(0);
+    else this.schedule(FLUSH_INTERVAL_MS);
+  }
+
+  /** Records waiting to be written (buffered or in a failed batch). */
+  get backlog(): number {
+    return this.pending.length + (this.failed?.rows.length ?? 0);
+  }
+
+  /**
+   * Writes everything buffered now; resolves when the buffer is empty or a write failed (the
+   * failed batch stays queued for the next attempt). For tests and for shutdown.
+   */
+  async flush(): Promise<void> {
+    while (true) {
+      await (this.flushing ?? this.startFlush());
+      const progressed = this.failed === null;
+      if (!progressed || this.backlog === 0) return;
+    }
+  }
+
+  private schedule(delayMs: number) {
+    if (this.flushing) return; // the running flush reschedules when it ends
+    if (this.timer && delayMs > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.startFlush();
+    }, delayMs);
+    // A buffered record never keeps a process alive by itself: shutdown flushes explicitly.
+    this.timer.unref();
+  }
+
+  private startFlush(): Promise<void> {
+    this.flushing ??= this.flushOnce().finally(() => {
+      this.flushing = null;
+      if (this.backlog > 0) this.schedule(this.failed ? retryDelay(this.failed.attempts) : this.pending.length >= BATCH_SIZE ? 0 : FLUSH_INTERVAL_MS);
+    });
+    return this.flushing;
+  }
+
+  private async flushOnce() {
+    this.reportDropped();
+    if (this.failed) {
+      const batch = this.failed;
+      this.failed = null;
+      await this.write(batch);
+      if (this.failed) return;
+    }
+    while (this.pending.length > 0) {
+      const entries = this.pending.splice(0, BATCH_SIZE);
+      await this.write({ rows: await this.buildRows(entries), attempts: 0 });
+      if (this.failed) return;
+    }
+  }
+
+  private async buildRows(entries: Entry[]): Promise<ExecutionRow[]> {
+    const labels = await this.userLabels(entries);
+    return entries.flatMap(({ source, record }) => {
+      try {
+        return [executionRow(source, record, labels)];
+      } catch (error) {
+        console.error(`[executions] could not record a call of ${record.toolName}`, error);
+        return [];
+      }
+    });
+  }
+
+  // Labels are cosmetic: a failed lookup costs the OAuth callers' user names, never the records.
+  private async userLabels(entries: Entry[]): Promise<Map<string, string>> {
+    const userIds = [...new Set(entries.flatMap(({ source }) => (source.caller.kind === "oauth" ? [source.caller.userId] : [])))];
+    if (userIds.length === 0) return new Map();
+    try {
+      return await this.loadUserLabels(userIds);
+    } catch (error) {
+      console.warn(`[executions] could not load user names for OAuth callers: ${error instanceof Error ? error.message : String(error)}`);
+      return new Map();
+    }
+  }
+
+  private async write(batch: FailedBatch) {
+    try {
+      await this.writeRows(batch.rows);
+    } catch (error) {
+      const attempts = batch.attempts + 1;
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      if (attempts >= MAX_ATTEMPTS) {
+        console.error(`[executions] dropped ${batch.rows.length} execution records after ${attempts} failed writes: ${reason}`);
+        return;
+      }
+      console.error(`[executions] writing ${batch.rows.length} execution records failed (attempt ${attempts} of ${MAX_ATTEMPTS}), will retry: ${reason}`);
+      this.failed = { rows: batch.rows, attempts };
+    }
+  }
+
+  private reportDropped() {
+    if (this.dropped === 0) return;
+    console.error(`[executions] dropped ${this.dropped} execution records: ${MAX_PENDING} were already waiting to be written (is the database down?)`);
+    this.dropped = 0;
+  }
+}
+
+const retryDelay = (attempts: number) => Math.min(FLUSH_INTERVAL_MS * 2 ** attempts, MAX_RETRY_DELAY_MS);
+
+async function loadUserLabels(userIds: string[]) {
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } });
+  return new Map(users.map((user) => [user.id, user.email]));
+}
+
+type Holder = { recorder?: ExecutionRecorder };
+const holder: Holder = ((globalThis as { __atelierExecutions?: Holder }).__atelierExecutions ??= {});
+
+function recorder(): ExecutionRecorder {
+  holder.recorder ??= new ExecutionRecorder((rows) => db.execution.createMany({ data: rows }), loadUserLabels);
+  return holder.recorder;
+}
+
+/** The recorder's entry point: plug into ServeContext.onToolCall. Never throws, never waits. */
+export function recordToolCall(source: ExecutionSource, record: ToolCallRecord) {
+  recorder().record(source, record);
+}
+
+/** Writes every buffered record now (tests, shutdown). */
+export function flushExecutions(): Promise<void> {
+  return recorder().flush();
+}
+
+export function executionBacklog(): number {
+  return recorder().backlog;
+}

@@ -42,6 +42,15 @@ const schema = z.object({
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
   OIDC_NAME: z.string().default("Single sign-on"),
+  /**
+   * Lets OAuth Client ID Metadata Documents be fetched over plain http and from loopback or private
+   * addresses (tests serve one from 127.0.0.1). Never set it in production: it opens the server to
+   * fetching internal URLs on an anonymous caller's behalf.
+   */
+  ATELIER_OAUTH_ALLOW_INSECURE_METADATA_URLS: z
+    .enum(["", "0", "1", "false", "true"], { message: "must be 1 or 0" })
+    .default("")
+    .transform((value) => value === "1" || value === "true"),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -1,0 +1,73 @@
+// The handlers behind /oauth/authorize (and /authorize): GET checks the request and sends the
+// browser on (authorize-request.ts); POST is the consent form's decision (consent.ts).
+import { publicOrigin } from "@/lib/http";
+import { errorPagePath, signInPath, consentPagePath } from "./authorization-response";
+import { checkAuthorizationRequest } from "./authorize-request";
+import { decideConsent } from "./consent";
+import { sessionActorFromRequest } from "./session";
+
+const MAX_FORM_BYTES = 16 * 1024;
+
+function redirectTo(location: string, origin: string, status: 302 | 303): Response {
+  return new Response(null, {
+    status,
+    headers: {
+      Location: new URL(location, origin).href,
+      "Cache-Control": "no-store",
+      // The consent page's URL carries the signed request: never hand it to the client as a Referer.
+      "Referrer-Policy": "no-referrer",
+    },
+  });
+}
+
+function failed(error: unknown, origin: string): Response {
+  console.error("[oauth] authorization failed", error);
+  return redirectTo(errorPagePath("server_error"), origin, 303);
+}
+
+// GET /oauth/authorize – the authorization endpoint (RFC 6749 §4.1.1), PKCE S256 and resource required
+export async function handleAuthorize(request: Request): Promise<Response> {
+  const origin = publicOrigin(request);
+  try {
+    const actor = await sessionActorFromRequest(request);
+    const outcome = await checkAuthorizationRequest({ url: new URL(request.url), origin, actor });
+    return redirectTo(outcome.location, origin, 302);
+  } catch (error) {
+    return failed(error, origin);
+  }
+}
+
+/**
+ * A form POST from our own consent page: its Origin is ours. Browsers send Origin with every
+ * POST; without one, only a same-origin fetch (Sec-Fetch-Site) passes.
+ */
+function isSameOrigin(request: Request, origin: string): boolean {
+  const header = request.headers.get("origin");
+  if (!header) return request.headers.get("sec-fetch-site") === "same-origin";
+  if (header === origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return host !== null && new URL(header).host === host;
+  } catch {
+    return false;
+  }
+}
+
+// POST /oauth/authorize – the consent form: consent_request (signed) and decision=approve|deny
+export async function handleConsentDecision(request: Request): Promise<Response> {
+  const origin = publicOrigin(request);
+  try {
+    if (!isSameOrigin(request, origin)) return redirectTo(errorPagePath("forbidden_origin"), origin, 303);
+    const text = await request.text();
+    if (Buffer.byteLength(text) > MAX_FORM_BYTES) return redirectTo(errorPagePath("consent_invalid"), origin, 303);
+    const form = new URLSearchParams(text);
+    const consentRequest = form.get("consent_request");
+    const actor = await sessionActorFromRequest(request);
+    // Signed out in another tab meanwhile: sign in again and come back to the same consent page.
+    if (!actor) return redirectTo(consentRequest ? signInPath(consentPagePath(consentRequest)) : errorPagePath("consent_invalid"), origin, 303);
+    const location = await decideConsent({ request: consentRequest, actor, approve: form.get("decision") === "approve", issuer: origin });
+    return redirectTo(location, origin, 303);
+  } catch (error) {
+    return failed(error, origin);
+  }
+}

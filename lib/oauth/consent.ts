@@ -1,0 +1,148 @@
+// The consent step: what the consent page shows for a checked authorization request, and what
+// its form's decision does. On Authorize the grant is created (audited "grant.create") with a
+// one-time authorization code bound to the client, redirect URI, PKCE challenge and resource.
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { AUTHORIZATION_CODE_TTL_SECONDS } from "./config";
+import { clientRedirectUrl, errorPagePath, type AuthorizeErrorReason } from "./authorization-response";
+import { findClientById, type OAuthClientRecord } from "./clients";
+import { verifyConsentRequest, type ConsentRequest } from "./consent-request";
+import { checkEndpointAccess, type EndpointAccess } from "./endpoint-access";
+import { generateOAuthSecret } from "./oauth-secrets";
+import { redirectHost, redirectUriMatches } from "./redirect-uris";
+import { grantLabel } from "./revoke-grant";
+
+type LoadedRequest = {
+  request: ConsentRequest;
+  client: OAuthClientRecord;
+  project: { id: string; slug: string; name: string; organization: { id: string; slug: string; name: string } };
+  access: EndpointAccess;
+};
+
+async function loadRequest(options: { request: string | null | undefined; actor: Actor }): Promise<LoadedRequest | { problem: AuthorizeErrorReason }> {
+  const checked = verifyConsentRequest(options.request);
+  if ("problem" in checked) return { problem: checked.problem === "expired" ? "consent_expired" : "consent_invalid" };
+  const { request } = checked;
+  if (request.userId !== options.actor.userId) return { problem: "wrong_user" };
+  const [client, project] = await Promise.all([
+    findClientById(request.clientId),
+    db.project.findUnique({
+      where: { id: request.projectId },
+      select: { id: true, slug: true, name: true, organization: { select: { id: true, slug: true, name: true } } },
+    }),
+  ]);
+  // The client was deleted or changed its redirect URIs, or the project was deleted, meanwhile.
+  if (!client || !project || !redirectUriMatches(request.redirectUri, client.redirectUris)) return { problem: "consent_invalid" };
+  const access = await checkEndpointAccess({
+    userId: request.userId,
+    organizationId: project.organization.id,
+    projectId: project.id,
+    environment: request.environment,
+  });
+  return { request, client, project, access };
+}
+
+export type ConsentView =
+  | { kind: "problem"; reason: AuthorizeErrorReason }
+  | {
+      kind: "consent";
+      /** The signed request, posted back by the form. */
+      request: string;
+      access: EndpointAccess;
+      client: { name: string; redirectHost: string; clientUri: string | null; clientId: string; unverified: boolean };
+      /** Names only for members: to anyone else the page shows no more than the endpoint URL they came with. */
+      organization: { slug: string; name: string } | null;
+      project: { slug: string; name: string } | null;
+      endpoint: { environment: "draft" | "production"; url: string };
+      scopes: string[];
+      user: { name: string; email: string };
+      /** Where "Cancel" goes: back to the client with error=access_denied. */
+      cancelUrl: string;
+    };
+
+/** What the consent page shows for `request` (the signed value /oauth/authorize produced). */
+export async function loadConsent(options: { request: string | null | undefined; actor: Actor; issuer: string }): Promise<ConsentView> {
+  const loaded = await loadRequest(options);
+  if ("problem" in loaded) return { kind: "problem", reason: loaded.problem };
+  const { request, client, project, access } = loaded;
+  const isMember = access.allowed || access.reason === "role";
+  return {
+    kind: "consent",
+    request: options.request!,
+    access,
+    client: {
+      name: client.name,
+      redirectHost: redirectHost(request.redirectUri),
+      clientUri: client.clientUri,
+      clientId: client.clientId,
+      // A registered client named itself; a metadata document client is at least vouched for by its URL's host.
+      unverified: client.kind === "REGISTERED",
+    },
+    organization: isMember ? { slug: project.organization.slug, name: project.organization.name } : null,
+    project: isMember ? { slug: project.slug, name: project.name } : null,
+    endpoint: { environment: request.environment === "DRAFT" ? "draft" : "production", url: request.resource },
+    scopes: request.scopes,
+    user: { name: options.actor.name, email: options.actor.email },
+    cancelUrl: deniedUrl(request, options.issuer),
+  };
+}
+
+function deniedUrl(request: ConsentRequest, issuer: string): string {
+  return clientRedirectUrl({
+    redirectUri: request.redirectUri,
+    issuer,
+    state: request.state,
+    result: { error: "access_denied", description: "The user did not authorize the app" },
+  });
+}
+
+/**
+ * The consent form's decision. Returns where the browser goes: the client's redirect URI with a
+ * code (approve) or error=access_denied (deny), or Atelier's error page.
+ */
+export async function decideConsent(options: { request: string | null | undefined; actor: Actor; approve: boolean; issuer: string }): Promise<string> {
+  const loaded = await loadRequest(options);
+  if ("problem" in loaded) return errorPagePath(loaded.problem);
+  const { request, client, project, access } = loaded;
+  if (!options.approve) return deniedUrl(request, options.issuer);
+  if (!access.allowed) return errorPagePath("not_allowed");
+
+  const code = generateOAuthSecret("authorizationCode");
+  await db.$transaction(async (tx) => {
+    const grant = await tx.oAuthGrant.create({
+      data: {
+        organizationId: project.organization.id,
+        projectId: project.id,
+        environment: request.environment,
+        userId: request.userId,
+        clientId: client.id,
+        resource: request.resource,
+        scopes: request.scopes,
+      },
+    });
+    await tx.oAuthAuthorizationCode.create({
+      data: {
+        codeHash: code.hash,
+        clientId: client.id,
+        userId: request.userId,
+        projectId: project.id,
+        environment: request.environment,
+        resource: request.resource,
+        redirectUri: request.redirectUri,
+        codeChallenge: request.codeChallenge,
+        scopes: request.scopes,
+        expiresAt: new Date(Date.now() + AUTHORIZATION_CODE_TTL_SECONDS * 1000),
+        grantId: grant.id,
+      },
+    });
+    await recordAuditEvent(tx, {
+      organizationId: project.organization.id,
+      actor: options.actor,
+      action: "grant.create",
+      target: { type: "oauth_grant", id: grant.id, label: grantLabel({ client, project, environment: request.environment }) },
+      newValue: { clientId: client.clientId, clientName: client.name, resource: request.resource, scopes: request.scopes },
+    });
+  });
+  return clientRedirectUrl({ redirectUri: request.redirectUri, issuer: options.issuer, state: request.state, result: { code: code.value } });
+}

@@ -1,0 +1,24 @@
+// Who may authorize a host for an endpoint (SPEC §5, §7): members of the project's organization;
+// a draft endpoint also needs a role that may use drafts ("project.draft": Viewers may not, unless
+// they own the project), production needs "project.connect" (everyone). The MCP endpoints ask the
+// same question on every request (see verify-access-token.ts), so a user who leaves the
+// organization or loses the role loses the access at once.
+import { db } from "@/lib/db";
+import type { Environment, Role } from "@/lib/generated/prisma/enums";
+import { can, type Permission } from "@/lib/permissions";
+
+export type EndpointAccess = { allowed: true; role: Role } | { allowed: false; reason: "not_member" } | { allowed: false; reason: "role"; role: Role };
+
+export function endpointPermission(environment: Environment): Permission {
+  return environment === "DRAFT" ? "project.draft" : "project.connect";
+}
+
+export async function checkEndpointAccess(options: { userId: string; organizationId: string; projectId: string; environment: Environment }): Promise<EndpointAccess> {
+  const membership = await db.membership.findUnique({
+    where: { organizationId_userId: { organizationId: options.organizationId, userId: options.userId } },
+    select: { role: true, projectOwners: { where: { projectId: options.projectId }, select: { projectId: true } } },
+  });
+  if (!membership) return { allowed: false, reason: "not_member" };
+  const principal = { role: membership.role, isProjectOwner: membership.projectOwners.length > 0 };
+  return can(principal, endpointPermission(options.environment)) ? { allowed: true, role: membership.role } : { allowed: false, reason: "role", role: membership.role };
+}

@@ -6,6 +6,7 @@ import type { PackageListItem } from "@/lib/packages/list-packages";
 import type { PublishPreview } from "@/lib/packages/preview-publish";
 import type { VersionBump } from "@/lib/packages/versions";
 import type { Role } from "@/lib/permissions";
+import type { ProjectRateLimits } from "@/lib/rate-limit/limits";
 
 export type { BreakingChange, ChangeSummary, FileDiff, NameChanges, PublishPreview, Role, VersionBump };
 export type Page<T> = { data: T[]; nextCursor: string | null };
@@ -32,7 +33,9 @@ export type Project = {
   slug: string;
   name: string;
   instructions: string;
-  visibility: string;
+  visibility: "private" | "public";
+  /** Live on both endpoints; bounds in lib/rate-limit/limits.ts. */
+  rateLimits: ProjectRateLimits;
   owners: UserSummary[];
   /** The version the production endpoint serves; null before the first publish. */
   productionVersion: string | null;

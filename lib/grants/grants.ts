@@ -16,9 +16,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { revokeGrant as revokeOAuthGrant } from "@/lib/oauth/revoke-grant";
 import { can } from "@/lib/permissions";
 import { pageArgs, toPage, type Pagination } from "@/lib/validation/common";
-import { revokeGrantRecord } from "./revoke-grant-record";
 
 const grantSelect = {
   id: true,
@@ -94,15 +94,16 @@ export async function listGrants(options: { access: OrganizationAccess; page: Pa
 }
 
 /**
- * Revokes one grant the actor may see (else 404, see above). Its access and refresh tokens stop
- * working on the host's next request: the MCP endpoints read grant.revokedAt on every call.
- * Audited as "grant.revoke" in the same transaction.
+ * Revokes one grant the actor may see (else 404, see above), through the authorization server's
+ * own revokeGrant: its access and refresh tokens go with it and the MCP endpoints read
+ * grant.revokedAt on every call, so the host's next request is refused. Audited as "grant.revoke"
+ * in the same transaction.
  */
 export async function revokeGrant(options: { access: OrganizationAccess; actor: Actor; id: string }) {
   await db.$transaction(async (tx) => {
     const grant = await tx.oAuthGrant.findFirst({ where: { id: options.id, ...visibleGrantsWhere(options.access) }, select: { id: true, userId: true } });
     if (!grant) throw notFound("Grant");
     const reason = grant.userId === options.actor.userId ? "revoked_by_user" : "revoked_by_admin";
-    await revokeGrantRecord({ tx, grantId: grant.id, reason, actor: options.actor });
+    await revokeOAuthGrant({ tx, grantId: grant.id, reason, actor: options.actor });
   });
 }

@@ -8,7 +8,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.PORT ?? "3000";
 // next-auth builds its own redirects (sign-out, external providers) from NEXTAUTH_URL.
 const publicUrl = process.env.ATELIER_URL || process.env.NEXTAUTH_URL || `http://localhost:${port}`;
-const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: publicUrl };
+// NEXT_MANUAL_SIG_HANDLE: on SIGTERM/SIGINT, instrumentation.ts (not Next) stops the server, so that
+// buffered execution records are written before the process exits.
+const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: publicUrl, NEXT_MANUAL_SIG_HANDLE: "1" };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 function run(command, args) {

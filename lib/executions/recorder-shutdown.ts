@@ -19,6 +19,7 @@ import { executionBacklog, FLUSH_INTERVAL_MS, flushExecutions } from "./recorder
 const DRAIN_TIMEOUT_MS = 65_000; // the sandbox's longest tool timeout (60 s), plus margin
 const FLUSH_TIMEOUT_MS = 10_000;
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+const REPEAT_MEANS_NOW_MS = 2_000;
 
 type State = { shuttingDown: boolean; active: number; idle: Array<() => void>; installed: boolean };
 const state: State = ((globalThis as { __atelierShutdown?: State }).__atelierShutdown ??= { shuttingDown: false, active: 0, idle: [], installed: false });
@@ -69,12 +70,16 @@ export async function drainExecutions(): Promise<void> {
 export function installShutdownHandlers() {
   if (state.installed) return;
   state.installed = true;
-  let stopping = false;
+  let stoppingSince: number | null = null;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
-      // A second signal while draining means "now".
-      if (stopping) process.exit(EXIT_CODES[signal]);
-      stopping = true;
+      if (stoppingSince !== null) {
+        // Ctrl+C reaches both `npm start` and this process, which forwards it: the same signal
+        // twice at once. Asked again later, while still draining, means "now".
+        if (Date.now() - stoppingSince > REPEAT_MEANS_NOW_MS) process.exit(EXIT_CODES[signal]);
+        return;
+      }
+      stoppingSince = Date.now();
       console.log(`[executions] ${signal}: finishing running MCP calls and writing their records before exiting`);
       void drainExecutions()
         .then(() => closeDb())

@@ -1,0 +1,92 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { ToolCallRecord } from "@/lib/mcp/types";
+import { executionRow, MAX_STORED_JSON_BYTES, MAX_STORED_LOG_CHARS, type ExecutionSource } from "./recorder-row";
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const source: ExecutionSource = {
+  projectId: "p1",
+  organizationId: "o1",
+  environment: "production",
+  packageVersion: "1.2.0",
+  caller: { kind: "production_token", tokenId: "tok1", name: "CI runner" },
+  clientIp: "203.0.113.7",
+};
+const base: ToolCallRecord = {
+  toolName: "quote",
+  toolId: "tool1",
+  environment: "production",
+  status: "success",
+  durationMs: 12.4,
+  logs: [{ level: "log", message: "hello", at: 1 }],
+  arguments: { b: 2, a: [1, { d: 4, c: 3 }] },
+  startedAt: new Date("2026-11-20T10:00:00.000Z"),
+  output: { structuredContent: { ok: true }, content: [{ type: "text", text: "{\"ok\":true}" }] },
+  client: { name: "claude-ai", version: "0.1.0" },
+};
+
+describe("executionRow", () => {
+  it("has every field of SPEC §9, hashes over the canonical JSON (sorted keys, no spaces)", () => {
+    const row = executionRow(source, base, new Map());
+    expect(row).toEqual({
+      organizationId: "o1",
+      projectId: "p1",
+      toolName: "quote",
+      environment: "PRODUCTION",
+      packageVersion: "1.2.0",
+      status: "SUCCESS",
+      errorType: null,
+      errorCode: null,
+      durationMs: 12,
+      inputSha256: sha256('{"a":[1,{"c":3,"d":4}],"b":2}'),
+      outputSha256: sha256('{"content":[{"text":"{\\"ok\\":true}","type":"text"}],"structuredContent":{"ok":true}}'),
+      input: { a: [1, { c: 3, d: 4 }], b: 2 },
+      output: base.output,
+      logs: [{ level: "log", message: "hello", at: 1 }],
+      clientName: "claude-ai",
+      clientVersion: "0.1.0",
+      callerKind: "production_token",
+      callerId: "tok1",
+      callerLabel: "CI runner",
+      ip: "203.0.113.7",
+      createdAt: new Date("2026-11-20T10:00:00.000Z"),
+    });
+  });
+
+  it("records a call that never ran (rate limited) with no output and no output hash", () => {
+    const row = executionRow(
+      { ...source, caller: { kind: "anonymous" } },
+      { ...base, status: "error", errorType: "rate_limited", errorCode: "anonymous_calls_per_hour", output: undefined, logs: [], client: null },
+      new Map(),
+    );
+    expect(row).toMatchObject({ status: "ERROR", errorType: "rate_limited", errorCode: "anonymous_calls_per_hour", outputSha256: null, clientName: null, callerKind: "anonymous", callerId: null, callerLabel: "anonymous" });
+    expect(row).not.toHaveProperty("output");
+  });
+
+  it("keeps input and output up to 64 KB; beyond, a marker with the size and a preview, while the hash covers the whole value", () => {
+    const big = { text: "é".repeat(MAX_STORED_JSON_BYTES) };
+    const canonical = JSON.stringify(big);
+    const row = executionRow(source, { ...base, arguments: big }, new Map());
+    expect(row.inputSha256).toBe(sha256(canonical));
+    const stored = row.input as { $truncated: boolean; bytes: number; preview: string };
+    expect(stored.$truncated).toBe(true);
+    expect(stored.bytes).toBe(Buffer.byteLength(canonical));
+    expect(Buffer.byteLength(stored.preview)).toBeLessThanOrEqual(MAX_STORED_JSON_BYTES);
+    expect(canonical.startsWith(stored.preview)).toBe(true);
+    expect(stored.preview.length).toBeGreaterThan(MAX_STORED_JSON_BYTES / 2 - 10);
+  });
+
+  it("keeps console output up to its cap, then says how many entries were left out", () => {
+    const logs = Array.from({ length: 20 }, (_, index) => ({ level: "log" as const, message: "x".repeat(8 * 1024), at: index }));
+    const stored = executionRow(source, { ...base, logs }, new Map()).logs as Array<{ message: string }>;
+    expect(stored).toHaveLength(MAX_STORED_LOG_CHARS / (8 * 1024) + 1);
+    expect(stored.at(-1)?.message).toBe("[12 more console entries not kept in the execution record]");
+  });
+
+  it("labels callers: draft token, OAuth client for its user", () => {
+    const draft = executionRow({ ...source, environment: "draft", packageVersion: null, caller: { kind: "draft_token" } }, base, new Map());
+    expect(draft).toMatchObject({ environment: "DRAFT", packageVersion: null, callerKind: "draft_token", callerId: null, callerLabel: "Draft token" });
+    const oauth = executionRow({ ...source, caller: { kind: "oauth", grantId: "g1", userId: "u1", clientName: "ChatGPT" } }, base, new Map([["u1", "ada@example.test"]]));
+    expect(oauth).toMatchObject({ callerKind: "oauth", callerId: "g1", callerLabel: "ChatGPT for ada@example.test" });
+  });
+});

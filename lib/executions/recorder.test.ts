@@ -1,0 +1,109 @@
+// The recorder's buffering: batches, the timer, a failing database (retry, then drop, never
+// throw), and the bound on what waits in memory. The writes go to a function standing in for
+// createMany; rows themselves are tested in recorder-row.test.ts and through the endpoints.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ToolCallRecord } from "@/lib/mcp/types";
+import { ExecutionRecorder, FLUSH_INTERVAL_MS } from "./recorder";
+import type { ExecutionRow, ExecutionSource } from "./recorder-row";
+
+const source: ExecutionSource = { projectId: "p1", organizationId: "o1", environment: "draft", packageVersion: null, caller: { kind: "draft_token" }, clientIp: null };
+const record = (toolName: string): ToolCallRecord => ({ toolName, toolId: null, environment: "draft", status: "success", durationMs: 1, logs: [], arguments: {} });
+
+function recorderWith(write: (rows: ExecutionRow[]) => Promise<unknown>) {
+  const batches: string[][] = [];
+  const recorder = new ExecutionRecorder(async (rows) => {
+    await write(rows);
+    batches.push(rows.map((row) => row.toolName));
+  }, async (ids) => new Map(ids.map((id) => [id, `${id}@example.test`])));
+  return { recorder, batches };
+}
+
+let errors: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+});
+afterEach(() => {
+  errors.mockRestore();
+  vi.useRealTimers();
+});
+
+describe("ExecutionRecorder", () => {
+  it("writes nothing during the call, then everything buffered in one batch when the timer fires", async () => {
+    vi.useFakeTimers();
+    const { recorder, batches } = recorderWith(async () => {});
+    recorder.record(source, record("a"));
+    recorder.record(source, record("b"));
+    expect(batches).toEqual([]);
+    expect(recorder.backlog).toBe(2);
+    await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+    expect(batches).toEqual([["a", "b"]]);
+    expect(recorder.backlog).toBe(0);
+  });
+
+  it("writes at once, in batches of 200, when many records are waiting", async () => {
+    vi.useFakeTimers();
+    const { recorder, batches } = recorderWith(async () => {});
+    for (let i = 0; i < 450; i++) recorder.record(source, record(`t${i}`));
+    // The 200th record starts a flush without waiting for the timer; it writes all that waits.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches.map((batch) => batch.length)).toEqual([200, 200, 50]);
+  });
+
+  it("keeps a batch the database refused and writes it on a later attempt, in order", async () => {
+    let down = true;
+    const { recorder, batches } = recorderWith(async () => {
+      if (down) throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
+    });
+    recorder.record(source, record("a"));
+    await recorder.flush();
+    expect(batches).toEqual([]);
+    expect(recorder.backlog).toBe(1);
+    expect(String(errors.mock.calls[0][0])).toContain("writing 1 execution records failed (attempt 1 of 8), will retry: connect ECONNREFUSED");
+
+    recorder.record(source, record("b"));
+    down = false;
+    await recorder.flush();
+    expect(batches).toEqual([["a"], ["b"]]);
+    expect(recorder.backlog).toBe(0);
+  });
+
+  it("drops a batch after 8 failed writes, and says so", async () => {
+    const { recorder } = recorderWith(async () => {
+      throw new Error("database is down");
+    });
+    recorder.record(source, record("a"));
+    for (let attempt = 0; attempt < 8; attempt++) await recorder.flush();
+    expect(recorder.backlog).toBe(0);
+    expect(String(errors.mock.calls.at(-1)?.[0])).toBe("[executions] dropped 1 execution records after 8 failed writes: database is down");
+  });
+
+  it("bounds what waits in memory: past 10,000 records, new ones are dropped and counted", async () => {
+    const { recorder, batches } = recorderWith(async () => {});
+    for (let i = 0; i < 10_005; i++) recorder.record(source, record("t"));
+    expect(recorder.backlog).toBe(10_000);
+    await recorder.flush();
+    expect(batches.flat()).toHaveLength(10_000);
+    expect(errors).toHaveBeenCalledWith("[executions] dropped 5 execution records: 10000 were already waiting to be written (is the database down?)");
+  });
+
+  it("labels OAuth callers with their user, looked up once per batch", async () => {
+    const rows: ExecutionRow[] = [];
+    const lookups: string[][] = [];
+    const recorder = new ExecutionRecorder(
+      async (batch) => rows.push(...batch),
+      async (ids) => {
+        lookups.push(ids);
+        return new Map([["u1", "ada@example.test"]]);
+      },
+    );
+    const oauth = { ...source, caller: { kind: "oauth" as const, grantId: "g1", userId: "u1", clientName: "Claude" } };
+    recorder.record(oauth, record("a"));
+    recorder.record(oauth, record("b"));
+    await recorder.flush();
+    expect(lookups).toEqual([["u1"]]);
+    expect(rows.map((row) => [row.callerKind, row.callerId, row.callerLabel])).toEqual([
+      ["oauth", "g1", "Claude for ada@example.test"],
+      ["oauth", "g1", "Claude for ada@example.test"],
+    ]);
+  });
+});

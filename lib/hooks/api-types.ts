@@ -1,5 +1,6 @@
 // Shapes of the admin REST API (/app/v1) as the studio reads them. Dates are ISO strings.
 import type { GrantListItem } from "@/lib/grants/grants";
+import type { AuditEventItem, listAuditFilterOptions } from "@/lib/audit/list-audit-events";
 import type { BreakingChange } from "@/lib/packages/breaking-changes";
 import type { ChangeSummary, FileDiff, NameChanges } from "@/lib/packages/diff";
 import type { PackageListItem } from "@/lib/packages/list-packages";
@@ -72,6 +73,10 @@ export type CreatedProductionToken = ProductionToken & { token: string };
 export type Grant = Jsonify<GrantListItem>;
 /** Authorized apps load this many grants at a time (the server page and the hook alike). */
 export const GRANTS_PAGE_SIZE = 50;
+
+// Organization audit log: one event as the list and the JSON Lines export carry it.
+export type AuditEvent = Jsonify<AuditEventItem>;
+export type AuditFilterOptions = Awaited<ReturnType<typeof listAuditFilterOptions>>;
 
 /** A server-side value as it looks after JSON: Dates become strings. Server pages use it to hand data to hooks. */
 export type Jsonify<T> = T extends Date

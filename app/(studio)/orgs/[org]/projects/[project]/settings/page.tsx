@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectAccess, publicOrigin, requireActor } from "@/app/(studio)/data";
 import { DangerZone } from "@/components/projects/settings/danger-zone";
 import { GeneralSettings } from "@/components/projects/settings/general-settings";
+import { KillSwitch } from "@/components/projects/settings/kill-switch";
 import { ProjectOwnersSettings } from "@/components/projects/settings/project-owners-settings";
+import { RateLimitsSettings } from "@/components/projects/settings/rate-limits-settings";
+import { VisibilitySettings } from "@/components/projects/settings/visibility-settings";
 import { Section } from "@/components/ui/card";
 import { toJson } from "@/lib/hooks/api-types";
 import { listMembers } from "@/lib/members/members";
@@ -17,15 +20,31 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const access = await loadProjectAccess(actor.userId, org, projectSlug);
   const principal = { role: access.membership.role, isProjectOwner: access.isProjectOwner };
   const canManageOwners = can(principal, "project.owners");
-  const [project, members] = await Promise.all([
+  const [project, members, origin] = await Promise.all([
     getProject({ access }),
     canManageOwners ? listMembers({ access, page: { limit: 100 } }) : null,
+    publicOrigin(),
   ]);
 
   return (
     <main className="space-y-6">
       <h2 className="sr-only">Settings</h2>
       <GeneralSettings org={org} project={{ slug: project.slug, name: project.name }} canEdit={can(principal, "project.settings")} />
+      <VisibilitySettings
+        org={org}
+        project={{ slug: project.slug, visibility: project.visibility, productionVersion: project.productionVersion }}
+        productionUrl={`${origin}/mcp/${org}/${project.slug}`}
+        canChange={can(principal, "project.visibility")}
+      />
+      <KillSwitch org={org} project={{ slug: project.slug, visibility: project.visibility }} canUse={can(principal, "project.killSwitch")} />
+      <RateLimitsSettings
+        // Remount after a save elsewhere (router.refresh) so the form shows the stored values.
+        key={JSON.stringify(project.rateLimits)}
+        org={org}
+        projectSlug={project.slug}
+        rateLimits={project.rateLimits}
+        canEdit={can(principal, "project.settings")}
+      />
       {members ? (
         <ProjectOwnersSettings
           org={org}

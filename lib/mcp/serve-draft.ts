@@ -3,7 +3,7 @@
 // revision, which the auth query has just read (see lib/tools/draft-snapshot.ts).
 import { recordToolCall } from "@/lib/executions/recorder";
 import type { ExecutionSource } from "@/lib/executions/recorder-row";
-import { clientInfo } from "@/lib/http";
+import { requestClientIp } from "@/lib/rate-limit/client-ip";
 import { projectRateLimits } from "@/lib/rate-limit/tool-call-limits";
 import { getDraftSnapshot } from "@/lib/tools/draft-snapshot";
 import { requestLocale, serveProject } from "./serve-project";
@@ -13,7 +13,7 @@ export const DRAFT_SERVER_VERSION = "draft";
 
 export async function serveDraft({ request, address, project, caller, token }: DraftTokenArgs): Promise<Response> {
   const snapshot = await getDraftSnapshot(project);
-  const clientIp = clientInfo(request).ip;
+  const clientIp = requestClientIp(request);
   const source: ExecutionSource = { projectId: project.id, organizationId: project.organizationId, environment: "draft", packageVersion: null, caller, clientIp };
   return serveProject({
     request,

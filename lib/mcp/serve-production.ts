@@ -6,9 +6,9 @@
 import { db } from "@/lib/db";
 import { recordToolCall } from "@/lib/executions/recorder";
 import type { ExecutionSource } from "@/lib/executions/recorder-row";
-import { clientInfo } from "@/lib/http";
 import type { PackageManifest } from "@/lib/packages/manifest";
 import { loadPackageManifest } from "@/lib/packages/package-manifests";
+import { requestClientIp } from "@/lib/rate-limit/client-ip";
 import { loadProjectRateLimits } from "@/lib/rate-limit/tool-call-limits";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
 import type { ProductionProject } from "./production-credentials";
@@ -21,7 +21,7 @@ export async function serveProduction({ request, address, project, caller, token
   if (!project.productionPackageId) return notPublishedResponse(address);
   const manifest = await loadPackageManifest(project.productionPackageId);
   const snapshot = await productionSnapshot(project, manifest);
-  const clientIp = clientInfo(request).ip;
+  const clientIp = requestClientIp(request);
   const source: ExecutionSource = {
     projectId: project.id,
     organizationId: project.organizationId,

@@ -69,7 +69,7 @@ export type ServeContext = {
   locale: string;
   /** Who called (see McpCaller). */
   caller: McpCaller;
-  /** The caller's IP address as the request reports it (x-forwarded-for first hop), if any. */
+  /** The caller's IP address (lib/rate-limit/client-ip.ts: the last X-Forwarded-For hop), if any. */
   clientIp: string | null;
   /** Receives one record per tools/call (the execution recorder plugs in here). */
   onToolCall?: (record: ToolCallRecord) => void | Promise<void>;

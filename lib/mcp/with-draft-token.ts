@@ -1,23 +1,35 @@
-// Auth of the draft endpoint: the project's draft token as a bearer token. A missing or refused
-// token is a 401 whose challenge points hosts at the endpoint's protected resource metadata.
+// Auth of the draft endpoint: the project's draft token, or an OAuth access token bound to this
+// endpoint whose user may still use drafts. The token's prefix picks the one query that checks it.
+// A missing or refused token is a 401 whose challenge points hosts at the endpoint's protected
+// resource metadata.
 import { bearerToken } from "@/lib/auth/actor";
+import type { Project } from "@/lib/generated/prisma/client";
+import { isOAuthAccessToken } from "@/lib/oauth/oauth-secrets";
+import { verifyOAuthAccessToken } from "@/lib/oauth/verify-access-token";
 import { findProjectByDraftToken } from "@/lib/projects/draft-token";
-import { unauthorizedResponse } from "./protected-resource";
+import { mcpEndpointUrl, unauthorizedResponse, type EndpointAddress } from "./protected-resource";
 import type { McpCaller } from "./types";
 import { withMcpGuards, type GuardedMcpArgs, type McpRoute } from "./with-mcp-guards";
 
-export type DraftProject = NonNullable<Awaited<ReturnType<typeof findProjectByDraftToken>>>;
+export type DraftProject = Omit<Project, "draftTokenHash">;
 export type DraftTokenArgs = GuardedMcpArgs & { project: DraftProject; caller: McpCaller; token: string };
 
-const MISSING = "Unauthorized: send the project's draft token as Authorization: Bearer <token> (Server tab → Draft)";
+const MISSING = "Unauthorized: connect with OAuth, or send the project's draft token as Authorization: Bearer <token> (Server tab → Draft)";
+// Existing clients and tests match this wording; it covers OAuth tokens too (expired, revoked or for another endpoint).
 const REFUSED = "Unauthorized: the draft token is not valid for this project (it may have been rotated)";
+
+async function verifyDraftCredential(token: string, address: EndpointAddress): Promise<{ project: DraftProject; caller: McpCaller } | null> {
+  if (isOAuthAccessToken(token)) return verifyOAuthAccessToken({ token, resource: mcpEndpointUrl(address) });
+  const project = await findProjectByDraftToken({ orgSlug: address.orgSlug, projectSlug: address.projectSlug, token });
+  return project ? { project, caller: { kind: "draft_token" } } : null;
+}
 
 export function withDraftToken(handler: (args: DraftTokenArgs) => Promise<Response>): McpRoute {
   return withMcpGuards("draft", async ({ request, address }) => {
     const token = bearerToken(request);
     if (!token) return unauthorizedResponse({ address, message: MISSING, invalidToken: false });
-    const project = await findProjectByDraftToken({ orgSlug: address.orgSlug, projectSlug: address.projectSlug, token });
-    if (!project) return unauthorizedResponse({ address, message: REFUSED, invalidToken: true });
-    return handler({ request, address, project, caller: { kind: "draft_token" }, token });
+    const verified = await verifyDraftCredential(token, address);
+    if (!verified) return unauthorizedResponse({ address, message: REFUSED, invalidToken: true });
+    return handler({ request, address, project: verified.project, caller: verified.caller, token });
   });
 }

@@ -4,7 +4,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { AUTHORIZATION_CODE_TTL_SECONDS } from "./config";
+import { AUTHORIZATION_CODE_TTL_SECONDS, OAUTH_PATHS } from "./config";
 import { clientRedirectUrl, errorPagePath, type AuthorizeErrorReason } from "./authorization-response";
 import { findClientById, type OAuthClientRecord } from "./clients";
 import { verifyConsentRequest, type ConsentRequest } from "./consent-request";
@@ -44,7 +44,7 @@ async function loadRequest(options: { request: string | null | undefined; actor:
 }
 
 export type ConsentView =
-  | { kind: "problem"; reason: AuthorizeErrorReason }
+  | { kind: "problem"; reason: AuthorizeErrorReason; /** Set when starting over as the current account can work. */ restartPath: string | null }
   | {
       kind: "consent";
       /** The signed request, posted back by the form. */
@@ -59,12 +59,16 @@ export type ConsentView =
       user: { name: string; email: string };
       /** Where "Cancel" goes: back to the client with error=access_denied. */
       cancelUrl: string;
+      /** The authorization request again, to start over as another account. */
+      restartPath: string;
     };
 
 /** What the consent page shows for `request` (the signed value /oauth/authorize produced). */
 export async function loadConsent(options: { request: string | null | undefined; actor: Actor; issuer: string }): Promise<ConsentView> {
   const loaded = await loadRequest(options);
-  if ("problem" in loaded) return { kind: "problem", reason: loaded.problem };
+  if ("problem" in loaded) {
+    return { kind: "problem", reason: loaded.problem, restartPath: loaded.problem === "wrong_user" ? await restartPathOf(options.request) : null };
+  }
   const { request, client, project, access } = loaded;
   const isMember = access.allowed || access.reason === "role";
   return {
@@ -85,7 +89,31 @@ export async function loadConsent(options: { request: string | null | undefined;
     scopes: request.scopes,
     user: { name: options.actor.name, email: options.actor.email },
     cancelUrl: deniedUrl(request, options.issuer),
+    restartPath: authorizePath(request, client.clientId),
   };
+}
+
+/** For a request started by another account: the same request, to go through as the signed-in one. */
+async function restartPathOf(value: string | null | undefined): Promise<string | null> {
+  const checked = verifyConsentRequest(value);
+  if ("problem" in checked) return null;
+  const client = await findClientById(checked.request.clientId);
+  return client ? authorizePath(checked.request, client.clientId) : null;
+}
+
+/** The /oauth/authorize URL that produced this request (everything needed is in it). */
+function authorizePath(request: ConsentRequest, publicClientId: string): string {
+  const params = new URLSearchParams({
+    response_type: "code",
+    client_id: publicClientId,
+    redirect_uri: request.redirectUri,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: "S256",
+    resource: request.resource,
+    scope: request.scopes.join(" "),
+  });
+  if (request.state !== null) params.set("state", request.state);
+  return `${OAUTH_PATHS.authorize}?${params}`;
 }
 
 function deniedUrl(request: ConsentRequest, issuer: string): string {

@@ -48,7 +48,14 @@ export function pkcePair(): Pkce {
 
 export const CALLBACK = "http://127.0.0.1:4999/callback";
 
-export type RegisteredClient = { client_id: string; client_secret?: string; registration_access_token: string; registration_client_uri: string; client_name: string };
+export type RegisteredClient = {
+  client_id: string;
+  client_secret?: string;
+  registration_access_token: string;
+  registration_client_uri: string;
+  client_name: string;
+  redirect_uris: string[];
+};
 
 export async function registerClient(origin: string, metadata: Record<string, unknown> = {}, path = "/oauth/register") {
   const response = await fetch(`${origin}${path}`, {

@@ -1,0 +1,241 @@
+// OAuth access tokens on the MCP endpoints, over real HTTP with the real SDK v2 client: a token
+// opens exactly the endpoint it was granted for, and stops working the moment its grant, its
+// user's membership or role, or its lifetime says so.
+import { randomBytes } from "node:crypto";
+import {
+  auth,
+  Client,
+  StreamableHTTPClientTransport,
+  type OAuthClientProvider,
+  type OAuthDiscoveryState,
+  type StoredOAuthClientInformation,
+  type StoredOAuthTokens,
+} from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getOrganizationAccess } from "@/lib/access";
+import { db } from "@/lib/db";
+import { removeMember, updateMemberRole } from "@/lib/members/members";
+import { revokeGrant } from "@/lib/oauth/revoke-grant";
+import { hashToken } from "@/lib/tokens/secret-token";
+import { createTool } from "@/lib/tools/tools";
+import { addMember, createOrgWithMembers, createTestUser, type OrgFixture, type TestUser } from "./helpers";
+import { connectClient, createProjectWithDraftToken, postJsonRpc, type Era, type TestHttpServer } from "./mcp-helpers";
+import { CALLBACK, connectWithOAuth, navigate, startOAuthServer, submitConsent, tokenRequest } from "./oauth-helpers";
+import { publishingApi } from "./publish-helpers";
+
+let server: TestHttpServer;
+let fixture: OrgFixture;
+let production: string;
+let draft: string;
+let otherProduction: string;
+
+const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+
+async function publishedProject() {
+  const orgSlug = fixture.organization.slug;
+  const { project, access } = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug });
+  await createTool({ access, input: { name: "echo", kind: "data", inputSchema: { type: "object", properties: { text: { type: "string" } } }, handler: "async (props, env) => ({ echoed: props.text ?? null, environment: env.environment })" } });
+  const published = await publishingApi({ orgSlug, projectSlug: project.slug }).publish(fixture.users.owner, { changelog: "First" });
+  expect(published.status).toBe(201);
+  return `${server.origin}/mcp/${orgSlug}/${project.slug}`;
+}
+
+beforeAll(async () => {
+  fixture = await createOrgWithMembers();
+  server = await startOAuthServer();
+  production = await publishedProject();
+  draft = `${production}/draft`;
+  otherProduction = await publishedProject();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Calls tools/list with a raw 2025-era initialize: the status and challenge a host sees. */
+async function attempt(url: string, token: string) {
+  const response = await postJsonRpc(url, initialize, { Authorization: `Bearer ${token}` });
+  return { status: response.status, challenge: response.headers.get("www-authenticate") };
+}
+
+const metadataOf = (url: string) => url.replace(server.origin, `${server.origin}/.well-known/oauth-protected-resource`);
+
+async function echo(url: string, token: string, era: Era) {
+  const client = await connectClient({ url, token, era });
+  try {
+    const { tools } = await client.listTools();
+    const result = await client.callTool({ name: "echo", arguments: { text: "hi" } });
+    return { names: tools.map((tool) => tool.name), structured: result.structuredContent };
+  } finally {
+    await client.close();
+  }
+}
+
+async function grantOf(accessToken: string) {
+  const token = await db.oAuthAccessToken.findUniqueOrThrow({ where: { tokenHash: hashToken(accessToken) }, include: { grant: true } });
+  return token.grant;
+}
+
+describe("a host with an OAuth access token", () => {
+  it.each(["modern", "legacy"] as const)("lists and calls tools on production and on draft (%s era)", async (era) => {
+    const productionTokens = (await connectWithOAuth(server.origin, fixture.users.editor, production)).tokens;
+    expect(await echo(production, productionTokens.access_token, era)).toEqual({ names: ["echo"], structured: { echoed: "hi", environment: "production" } });
+    const draftTokens = (await connectWithOAuth(server.origin, fixture.users.editor, draft)).tokens;
+    expect(await echo(draft, draftTokens.access_token, era)).toEqual({ names: ["echo"], structured: { echoed: "hi", environment: "draft" } });
+  });
+
+  it("is refused with 401 and the challenge on the other endpoint of the project and on another project", async () => {
+    const { tokens } = await connectWithOAuth(server.origin, fixture.users.owner, production);
+    expect((await attempt(production, tokens.access_token)).status).toBe(200);
+    for (const url of [draft, otherProduction, `${otherProduction}/draft`]) {
+      const { status, challenge } = await attempt(url, tokens.access_token);
+      expect(status, url).toBe(401);
+      expect(challenge).toContain('Bearer error="invalid_token"');
+      expect(challenge).toContain(`resource_metadata="${metadataOf(url)}"`);
+    }
+    const draftTokens = (await connectWithOAuth(server.origin, fixture.users.owner, draft)).tokens;
+    expect((await attempt(production, draftTokens.access_token)).status).toBe(401);
+  });
+
+  it("goes through refresh; reusing the old refresh token revokes the grant and the next call is 401", async () => {
+    const { client, tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
+    const refresh = (token: string) => tokenRequest(server.origin, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: token });
+    const rotated = await refresh(tokens.refresh_token);
+    expect(rotated.status).toBe(200);
+    expect(await echo(production, rotated.body.access_token, "modern")).toMatchObject({ names: ["echo"] });
+
+    expect((await refresh(tokens.refresh_token)).body.error).toBe("invalid_grant");
+    const grant = await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: client.client_id } } });
+    expect(grant.revokedReason).toBe("refresh_token_reuse");
+    for (const accessToken of [tokens.access_token, rotated.body.access_token]) {
+      expect((await attempt(production, accessToken)).status).toBe(401);
+    }
+  });
+
+  it("stops working on the next request once the grant is revoked (Authorized apps), audited", async () => {
+    const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, draft);
+    expect((await attempt(draft, tokens.access_token)).status).toBe(200);
+    const grant = await grantOf(tokens.access_token);
+    const revoked = await revokeGrant({ grantId: grant.id, reason: "revoked_by_user", actor: fixture.users.editor });
+    expect(revoked?.id).toBe(grant.id);
+    expect((await attempt(draft, tokens.access_token)).status).toBe(401);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "grant.revoke", targetId: grant.id } });
+    expect(audit).toMatchObject({ actorUserId: fixture.users.editor.id, newValue: { reason: "revoked_by_user" } });
+    expect(await revokeGrant({ grantId: grant.id, reason: "revoked_by_user", actor: fixture.users.editor })).toBeNull();
+  });
+
+  it("is refused once expired", async () => {
+    const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
+    await db.oAuthAccessToken.update({ where: { tokenHash: hashToken(tokens.access_token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const { status, challenge } = await attempt(production, tokens.access_token);
+    expect(status).toBe(401);
+    expect(challenge).toContain('error="invalid_token"');
+  });
+
+  it("is refused when one character is changed", async () => {
+    const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
+    const last = tokens.access_token.at(-1)!;
+    const tampered = `${tokens.access_token.slice(0, -1)}${last === "A" ? "B" : "A"}`;
+    expect((await attempt(production, tampered)).status).toBe(401);
+    expect((await attempt(production, tokens.access_token)).status).toBe(200);
+  });
+
+  it("stops working for a member removed from the organization", async () => {
+    const member = await createTestUser({ name: "Temporary" });
+    await addMember({ orgSlug: fixture.organization.slug, inviter: fixture.users.owner, user: member, role: "EDITOR" });
+    const { tokens } = await connectWithOAuth(server.origin, member, production);
+    expect((await attempt(production, tokens.access_token)).status).toBe(200);
+    const access = await getOrganizationAccess({ actor: fixture.users.owner, orgSlug: fixture.organization.slug, permission: "organization.members" });
+    await removeMember({ access, actor: fixture.users.owner, userId: member.id });
+    expect((await attempt(production, tokens.access_token)).status).toBe(401);
+  });
+
+  it("loses the draft endpoint (but not production) when the user is made a Viewer", async () => {
+    const member = await createTestUser({ name: "Demoted" });
+    await addMember({ orgSlug: fixture.organization.slug, inviter: fixture.users.owner, user: member, role: "EDITOR" });
+    const draftTokens = (await connectWithOAuth(server.origin, member, draft)).tokens;
+    const productionTokens = (await connectWithOAuth(server.origin, member, production)).tokens;
+    const access = await getOrganizationAccess({ actor: fixture.users.owner, orgSlug: fixture.organization.slug, permission: "organization.members" });
+    await updateMemberRole({ access, actor: fixture.users.owner, userId: member.id, role: "VIEWER" });
+    expect((await attempt(draft, draftTokens.access_token)).status).toBe(401);
+    expect((await attempt(production, productionTokens.access_token)).status).toBe(200);
+  });
+
+  it("records use at most once a minute per grant", async () => {
+    const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
+    const grant = await grantOf(tokens.access_token);
+    expect(grant.lastUsedAt).toBeNull();
+    await attempt(production, tokens.access_token);
+    const first = (await grantOf(tokens.access_token)).lastUsedAt;
+    expect(first).not.toBeNull();
+    await attempt(production, tokens.access_token);
+    expect((await grantOf(tokens.access_token)).lastUsedAt).toEqual(first);
+    const stale = new Date(Date.now() - 2 * 60_000);
+    await db.oAuthGrant.update({ where: { id: grant.id }, data: { lastUsedAt: stale } });
+    await attempt(production, tokens.access_token);
+    expect((await grantOf(tokens.access_token)).lastUsedAt!.getTime()).toBeGreaterThan(stale.getTime());
+  });
+
+  it("is refused after the revocation endpoint revoked it, while the grant's refresh token still works", async () => {
+    const { client, tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
+    const response = await fetch(`${server.origin}/oauth/revoke`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: tokens.access_token, token_type_hint: "access_token", client_id: client.client_id }),
+    });
+    expect(response.status).toBe(200);
+    expect((await attempt(production, tokens.access_token)).status).toBe(401);
+    const refreshed = await tokenRequest(server.origin, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: tokens.refresh_token });
+    expect(refreshed.status).toBe(200);
+  });
+});
+
+/** The SDK client's own OAuth support, as a host uses it: state kept in memory, the browser step done with the user's session. */
+class TestOAuthProvider implements OAuthClientProvider {
+  authorizationUrl: URL | null = null;
+  private info: StoredOAuthClientInformation | undefined;
+  private stored: StoredOAuthTokens | undefined;
+  private verifier = "";
+  private discovery: OAuthDiscoveryState | undefined;
+  readonly redirectUrl = CALLBACK;
+  readonly clientMetadata = { client_name: "SDK Host", redirect_uris: [CALLBACK], grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], token_endpoint_auth_method: "none" };
+  state = () => randomBytes(8).toString("hex");
+  clientInformation = () => this.info;
+  saveClientInformation = (info: StoredOAuthClientInformation) => void (this.info = info);
+  tokens = () => this.stored;
+  saveTokens = (tokens: StoredOAuthTokens) => void (this.stored = tokens);
+  redirectToAuthorization = (url: URL) => void (this.authorizationUrl = url);
+  saveCodeVerifier = (verifier: string) => void (this.verifier = verifier);
+  codeVerifier = () => this.verifier;
+  saveDiscoveryState = (state: OAuthDiscoveryState) => void (this.discovery = state);
+  discoveryState = () => this.discovery;
+}
+
+async function consentInBrowser(user: TestUser, url: URL): Promise<URL> {
+  const { location } = await navigate(url.href, user);
+  if (location?.pathname !== "/oauth/consent") throw new Error(`expected the consent page, got ${location?.href}`);
+  const decided = await submitConsent({ origin: server.origin, user, consentRequest: location.searchParams.get("request")!, decision: "approve" });
+  return decided.location!;
+}
+
+describe("the SDK v2 client's OAuth support", () => {
+  it.each([
+    ["production", () => production],
+    ["draft", () => draft],
+  ])("discovers, registers, authorizes and connects to %s from the endpoint URL alone", async (_label, endpoint) => {
+    const provider = new TestOAuthProvider();
+    const serverUrl = endpoint();
+    expect(await auth(provider, { serverUrl })).toBe("REDIRECT");
+    expect(provider.authorizationUrl?.searchParams.get("resource")).toBe(serverUrl);
+    const callback = await consentInBrowser(fixture.users.editor, provider.authorizationUrl!);
+    expect(await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")!, iss: callback.searchParams.get("iss")! })).toBe("AUTHORIZED");
+
+    const client = new Client({ name: "sdk-host", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
+    try {
+      expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(["echo"]);
+    } finally {
+      await client.close();
+    }
+  });
+});

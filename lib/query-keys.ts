@@ -19,6 +19,7 @@ export const queryKeys = {
   package: (org: string, project: string, version: string) => ["organizations", org, "projects", project, "packages", version] as const,
   productionTokens: (org: string, project: string) => ["organizations", org, "projects", project, "production-tokens"] as const,
   grants: (org: string) => ["organizations", org, "grants"] as const,
+  auditLog: (org: string, filters: Record<string, string>) => ["organizations", org, "audit-log", filters] as const,
   executions: (org: string, project: string) => ["organizations", org, "projects", project, "executions"] as const,
   executionList: (org: string, project: string, filters: object) => ["organizations", org, "projects", project, "executions", "list", filters] as const,
   executionStats: (org: string, project: string, filters: object) => ["organizations", org, "projects", project, "executions", "stats", filters] as const,

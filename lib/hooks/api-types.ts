@@ -75,6 +75,7 @@ export type Grant = Jsonify<GrantListItem>;
 export const GRANTS_PAGE_SIZE = 50;
 
 // Organization audit log: one event as the list and the JSON Lines export carry it.
+export const AUDIT_LOG_PAGE_SIZE = 50;
 export type AuditEvent = Jsonify<AuditEventItem>;
 export type AuditFilterOptions = Awaited<ReturnType<typeof listAuditFilterOptions>>;
 

@@ -1,0 +1,79 @@
+import { FormattedDate } from "@/components/ui/date";
+import type { AuditEvent } from "@/lib/hooks/api-types";
+import { AuditChange } from "./audit-change";
+
+function Origin({ event }: { event: AuditEvent }) {
+  if (!event.ip && !event.userAgent) return <span className="text-muted">—</span>;
+  return (
+    <>
+      <span className="font-mono">{event.ip ?? "unknown IP"}</span>
+      {event.userAgent && (
+        <span className="block truncate" title={event.userAgent}>
+          {event.userAgent}
+        </span>
+      )}
+    </>
+  );
+}
+
+/**
+ * One row per event: time, actor, action, target, old → new, IP and user agent. On phones the
+ * event cell carries the rest underneath; columns appear as the screen widens.
+ */
+export function AuditLogTable({ events }: { events: AuditEvent[] }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
+          <tr>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Time (UTC)</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">Event</th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Actor</th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">Old → new</th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">IP</th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">User agent</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line align-top">
+          {events.map((event) => (
+            <tr key={event.id}>
+              <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
+                <FormattedDate value={event.createdAt} withTime />
+              </td>
+              {/* w-full + max-w-0: this column takes the remaining width and wraps on phones. */}
+              <td className="w-full max-w-0 px-4 py-3">
+                <div className="font-mono text-xs font-medium break-all text-fg">{event.action}</div>
+                <div className="mt-0.5 text-xs break-all text-muted">
+                  {event.targetType} <span className="text-fg">{event.targetLabel}</span>
+                </div>
+                <div className="mt-1 text-xs text-muted sm:hidden">
+                  <FormattedDate value={event.createdAt} withTime />
+                </div>
+                <div className="mt-1 truncate text-xs md:hidden">{event.actorLabel}</div>
+                <div className="mt-2 lg:hidden">
+                  <AuditChange oldValue={event.oldValue} newValue={event.newValue} />
+                </div>
+                <div className="mt-1 text-xs text-muted md:hidden">
+                  <Origin event={event} />
+                </div>
+              </td>
+              <td className="hidden px-4 py-3 md:table-cell">
+                <div className="max-w-56 truncate" title={event.actorLabel}>{event.actorLabel}</div>
+                <div className="max-w-56 text-xs text-muted xl:hidden">
+                  <Origin event={event} />
+                </div>
+              </td>
+              <td className="hidden min-w-48 px-4 py-3 lg:table-cell">
+                <AuditChange oldValue={event.oldValue} newValue={event.newValue} />
+              </td>
+              <td className="hidden px-4 py-3 font-mono text-xs whitespace-nowrap text-muted xl:table-cell">{event.ip ?? "—"}</td>
+              <td className="hidden px-4 py-3 text-xs text-muted xl:table-cell">
+                <div className="max-w-56 truncate" title={event.userAgent ?? undefined}>{event.userAgent ?? "—"}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

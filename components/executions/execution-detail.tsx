@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { ExecutionDetail as Execution } from "@/lib/hooks/api-types";
 import { useExecution } from "@/lib/hooks/use-executions";
-import { EnvironmentBadge, ExecutionStatusBadge } from "./execution-badges";
+import { EnvironmentBadge, ExecutionStatusBadge, ToolName } from "./execution-badges";
 import { Drawer } from "./execution-drawer";
 import { callerKindLabel, formatDuration, formatTime, prettyJson } from "./format";
 
@@ -38,10 +38,23 @@ function Code({ children, className }: { children: string; className?: string })
   );
 }
 
+/** What the recorder keeps instead of a value over 64 KB (lib/executions/recorder-row.ts). */
+type TruncatedJson = { $truncated: true; bytes: number; preview: string };
+
+function isTruncated(value: unknown): value is TruncatedJson {
+  return typeof value === "object" && value !== null && (value as Partial<TruncatedJson>).$truncated === true && typeof (value as Partial<TruncatedJson>).preview === "string";
+}
+
 function JsonBlock({ title, value, missing }: { title: string; value: unknown; missing: string }) {
-  const text = value === null || value === undefined ? null : prettyJson(value);
+  const truncated = isTruncated(value) ? value : null;
+  const text = value === null || value === undefined ? null : truncated ? truncated.preview : prettyJson(value);
   return (
     <Block title={title} actions={text && <CopyButton value={text} label={`Copy ${title.toLowerCase()}`} />}>
+      {truncated && (
+        <p className="text-xs text-warning">
+          Too large to keep whole ({Math.round(truncated.bytes / 1024)} KB): the beginning of its JSON is shown; the hash is of the full value.
+        </p>
+      )}
       {text ? <Code>{text}</Code> : <p className="text-sm text-muted">{missing}</p>}
     </Block>
   );
@@ -61,6 +74,18 @@ function Hash({ value }: { value: string | null }) {
   return <code className="font-mono text-xs break-all">{value}</code>;
 }
 
+/** The caller's label, with its kind (when the label doesn't already say it) and its token or grant id. */
+function Caller({ caller }: { caller: Execution["caller"] }) {
+  const kind = callerKindLabel(caller.kind);
+  const details = [kind === caller.label ? null : kind, caller.id].filter(Boolean);
+  return (
+    <>
+      {caller.label}
+      {details.length > 0 && <span className="block font-mono text-xs text-muted">{details.join(" · ")}</span>}
+    </>
+  );
+}
+
 function Overview({ execution }: { execution: Execution }) {
   return (
     <dl className="divide-y divide-line text-sm">
@@ -77,11 +102,7 @@ function Overview({ execution }: { execution: Execution }) {
         <EnvironmentBadge execution={execution} />
       </Row>
       <Row label="Caller">
-        {execution.caller.label}
-        <span className="block text-xs text-muted">
-          {callerKindLabel(execution.caller.kind)}
-          {execution.caller.id && <> · <code className="font-mono">{execution.caller.id}</code></>}
-        </span>
+        <Caller caller={execution.caller} />
       </Row>
       <Row label="Host">{execution.host ? `${execution.host.name}${execution.host.version ? ` ${execution.host.version}` : ""}` : <span className="text-muted">Not sent by the client</span>}</Row>
       <Row label="IP address">{execution.ip ? <span className="font-mono">{execution.ip}</span> : <span className="text-muted">—</span>}</Row>
@@ -132,7 +153,9 @@ function DetailsSkeleton() {
 export function ExecutionDetailDrawer({ org, project, id, onClose }: { org: string; project: string; id: string | null; onClose: () => void }) {
   const execution = useExecution(org, project, id);
   const title = execution.data ? (
-    <span className="font-mono [overflow-wrap:anywhere]">{execution.data.toolName}</span>
+    <span className="font-mono">
+      <ToolName name={execution.data.toolName} />
+    </span>
   ) : (
     "Tool call"
   );

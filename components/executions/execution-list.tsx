@@ -2,7 +2,7 @@
 
 import { cn } from "@/components/ui/cn";
 import type { ExecutionSummary } from "@/lib/hooks/api-types";
-import { EnvironmentBadge, ExecutionStatusBadge } from "./execution-badges";
+import { EnvironmentBadge, ExecutionStatusBadge, ToolName } from "./execution-badges";
 import { callerKindLabel, formatDuration, formatTime } from "./format";
 
 function hostText(execution: ExecutionSummary) {
@@ -25,7 +25,7 @@ export function ExecutionList({
   onOpen: (id: string) => void;
 }) {
   const head = "px-3 py-2.5 font-medium sm:px-4";
-  const cell = "px-3 py-3 align-top sm:px-4";
+  const cell = "px-3 py-3 align-top leading-5 sm:px-4";
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
       <table className="w-full text-left text-sm">
@@ -54,14 +54,14 @@ export function ExecutionList({
               <td className={cn(cell, "min-w-32")}>
                 <button
                   type="button"
-                  className="cursor-pointer text-left font-mono text-[13px] font-medium [overflow-wrap:anywhere] hover:text-accent-fg hover:underline"
+                  className="cursor-pointer text-left font-mono text-[13px] font-medium hover:text-accent-fg hover:underline"
                   aria-label={`${execution.toolName}, ${formatTime(execution.createdAt)}: details`}
                   onClick={(event) => {
                     event.stopPropagation();
                     onOpen(execution.id);
                   }}
                 >
-                  {execution.toolName}
+                  <ToolName name={execution.toolName} />
                 </button>
                 <p className="mt-0.5 font-mono text-xs text-muted sm:hidden">
                   <time dateTime={execution.createdAt}>{formatTime(execution.createdAt)}</time>
@@ -82,7 +82,9 @@ export function ExecutionList({
                 <p className="truncate" title={execution.caller.label}>
                   {execution.caller.label}
                 </p>
-                <p className="text-xs text-muted">{callerKindLabel(execution.caller.kind)}</p>
+                {callerKindLabel(execution.caller.kind) !== execution.caller.label && (
+                  <p className="text-xs text-muted">{callerKindLabel(execution.caller.kind)}</p>
+                )}
               </td>
               <td className={cn(cell, "hidden max-w-48 truncate text-muted xl:table-cell")} title={hostText(execution)}>
                 {hostText(execution)}

@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { ExecutionStats } from "@/lib/hooks/api-types";
+import { ToolName } from "./execution-badges";
 import { formatDuration, formatRate } from "./format";
 
 type Figures = ExecutionStats["total"];
@@ -36,37 +37,37 @@ function OverallCards({ total }: { total: Figures }) {
 }
 
 function PerToolTable({ tools, onSelectTool }: { tools: ExecutionStats["tools"]; onSelectTool: (tool: string) => void }) {
-  const cell = "px-3 py-2.5 text-right font-mono tabular-nums whitespace-nowrap sm:px-4";
+  const cell = "px-2 py-2.5 text-right font-mono tabular-nums whitespace-nowrap sm:px-4";
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Calls, error rate and latency per tool</caption>
         <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
           <tr>
-            <th scope="col" className="px-3 py-2.5 font-medium sm:px-4">Tool</th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium sm:px-4">Calls</th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium sm:px-4">Error rate</th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium sm:px-4">p50</th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium sm:px-4">p95</th>
+            <th scope="col" className="px-2 py-2.5 font-medium sm:px-4">Tool</th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">Calls</th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">Error rate</th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">p50</th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">p95</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {tools.map((tool) => (
             <tr key={tool.toolName}>
-              <th scope="row" className="max-w-48 px-3 py-2.5 font-medium sm:px-4">
+              <th scope="row" className="px-2 py-2.5 font-medium sm:px-4">
                 <button
                   type="button"
-                  className="cursor-pointer text-left font-mono text-[13px] [overflow-wrap:anywhere] hover:text-accent-fg hover:underline"
+                  className="cursor-pointer text-left font-mono text-[13px] hover:text-accent-fg hover:underline"
                   title={`Show only ${tool.toolName}`}
                   onClick={() => onSelectTool(tool.toolName)}
                 >
-                  {tool.toolName}
+                  <ToolName name={tool.toolName} />
                 </button>
               </th>
               <td className={cell}>{tool.calls}</td>
               <td className={cn(cell, tool.errors > 0 && "text-danger")}>
                 {formatRate(tool.errorRate)}
-                <span className="ml-1 text-xs text-muted">({tool.errors})</span>
+                <span className="ml-1 hidden text-xs text-muted sm:inline">({tool.errors})</span>
               </td>
               <td className={cell}>{formatDuration(tool.p50Ms)}</td>
               <td className={cell}>{formatDuration(tool.p95Ms)}</td>

@@ -30,6 +30,6 @@ export async function serveDraft({ request, address, project, caller, token }: D
       onToolCall: (record) => recordToolCall(source, record),
     },
     // The auth query read the whole project row: its limits are as fresh as its token.
-    rateLimits: async () => projectRateLimits(project),
+    rateLimits: projectRateLimits(project),
   });
 }

@@ -1,7 +1,7 @@
 // The production endpoint, /mcp/{org}/{project}: the tools and components of the package the
 // production pointer names (parsed once per package and cached — packages are immutable), with
-// what is live read per request: Instructions, visibility, and each tool's allowed domains and
-// secrets from the draft tool of the same name. Draft edits never reach it; a publish or rollback
+// what is live read per request: Instructions, visibility, rate limits, and each tool's allowed
+// domains and secrets from the draft tool of the same name. Draft edits never reach it; a publish or rollback
 // does on the next request, so connected hosts see new tools on their next tools/list.
 import { db } from "@/lib/db";
 import { recordToolCall } from "@/lib/executions/recorder";
@@ -9,7 +9,7 @@ import type { ExecutionSource } from "@/lib/executions/recorder-row";
 import type { PackageManifest } from "@/lib/packages/manifest";
 import { loadPackageManifest } from "@/lib/packages/package-manifests";
 import { requestClientIp } from "@/lib/rate-limit/client-ip";
-import { loadProjectRateLimits } from "@/lib/rate-limit/tool-call-limits";
+import { projectRateLimits } from "@/lib/rate-limit/tool-call-limits";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
 import type { ProductionProject } from "./production-credentials";
 import { mcpEndpointUrl, type EndpointAddress } from "./protected-resource";
@@ -44,7 +44,8 @@ export async function serveProduction({ request, address, project, caller, token
       clientIp,
       onToolCall: (record) => recordToolCall(source, record),
     },
-    rateLimits: () => loadProjectRateLimits(project.id),
+    // The auth query read them with the project, on this request: live, with no query of their own.
+    rateLimits: projectRateLimits(project),
   });
 }
 

@@ -24,8 +24,8 @@ export async function serveProject(options: {
   context: ServeContext;
   /** The bearer token the caller sent (null for anonymous callers). */
   token: string | null;
-  /** The project's live rate limits, read only for a tools/call. Without it nothing is limited. */
-  rateLimits?: () => Promise<ProjectRateLimits>;
+  /** The project's live rate limits (read with the project on this request). Without them nothing is limited. */
+  rateLimits?: ProjectRateLimits;
 }): Promise<Response> {
   if (isShuttingDown()) return shuttingDownResponse();
   // Held until the answer is complete, so a graceful shutdown never exits under a running call.
@@ -67,13 +67,13 @@ export async function serveProject(options: {
  * error carrying the request's id, and is recorded as an execution (errorType rate_limited,
  * errorCode naming the limit).
  */
-async function enforceRateLimits(call: ToolCallMessage, snapshot: ServedSnapshot, context: ServeContext, rateLimits: () => Promise<ProjectRateLimits>) {
+async function enforceRateLimits(call: ToolCallMessage, snapshot: ServedSnapshot, context: ServeContext, limits: ProjectRateLimits) {
   const startedAt = new Date();
   const started = performance.now();
   const tool = snapshot.tools.find((candidate) => candidate.name === call.name);
   const decision = await checkToolCallLimits({
     projectId: snapshot.projectId,
-    limits: await rateLimits(),
+    limits,
     caller: context.caller,
     clientIp: context.clientIp,
     isDataTool: tool?.kind === "data",

@@ -6,7 +6,6 @@
 // - per project: Data Tool executions by dataToolCallsPerMinute, across draft and production and
 //   all callers (UI Tool calls run no code and are not counted here).
 // Keys carry the project id as a {hash tag}, so one check's keys live in one Redis slot.
-import { db } from "@/lib/db";
 import type { McpCaller } from "@/lib/mcp/types";
 import type { ProjectRateLimits } from "./limits";
 import { getRateLimiter } from "./rate-limiter";
@@ -78,18 +77,8 @@ export async function checkToolCallLimits(options: Parameters<typeof toolCallRul
   return { allowed: false, code: refused.code, message: refused.message(retryAfter), retryAfterSeconds: retryAfter };
 }
 
-const RATE_LIMIT_COLUMNS = { dataToolCallsPerMinute: true, anonymousCallsPerHour: true, anonymousBurst: true, credentialCallsPerMinute: true } as const;
-
-/** The four settings of a project row that has them (the draft endpoint's auth query reads the whole row). */
+/** The four settings of a project row; both endpoints' auth queries read them with the project, on every request. */
 export function projectRateLimits(project: ProjectRateLimits): ProjectRateLimits {
   const { dataToolCallsPerMinute, anonymousCallsPerHour, anonymousBurst, credentialCallsPerMinute } = project;
   return { dataToolCallsPerMinute, anonymousCallsPerHour, anonymousBurst, credentialCallsPerMinute };
-}
-
-/**
- * Read fresh, in one small indexed query, and only for a tools/call: the settings are live (SPEC
- * §1) and a change needs no cache invalidation on any instance.
- */
-export async function loadProjectRateLimits(projectId: string): Promise<ProjectRateLimits> {
-  return db.project.findUniqueOrThrow({ where: { id: projectId }, select: RATE_LIMIT_COLUMNS });
 }

@@ -2,17 +2,21 @@
 // view, per-tool figures against known durations, who may read them, and that another project's
 // or organization's records are 404s. Rows come from execution-fixtures.ts (exact times and
 // durations); a real tools/call producing a record is at the end.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as executionRoute from "@/app/app/v1/organizations/[org]/projects/[project]/executions/[id]/route";
 import * as executionsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/executions/route";
 import * as statsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/executions/stats/route";
+import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { getOrganizationAccess } from "@/lib/access";
 import type { ExecutionDetail, ExecutionSummary } from "@/lib/executions/present-execution";
 import type { ExecutionStats } from "@/lib/executions/queries";
+import { flushExecutions } from "@/lib/executions/recorder";
 import type { Jsonify, Page } from "@/lib/hooks/api-types";
 import { createProject } from "@/lib/projects/projects";
+import { createTool } from "@/lib/tools/tools";
 import { createExecution, createExecutions, minutesAgo } from "./execution-fixtures";
 import { asSession, asToken, call, createOrgWithMembers, createTestOrganization, createTestUser, uniqueSlug, type OrgFixture, type TestUser } from "./helpers";
+import { connectClient, createProjectWithDraftToken, startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
 type Summary = Jsonify<ExecutionSummary>;
 type Detail = Jsonify<ExecutionDetail>;
@@ -327,5 +331,65 @@ describe("who may read executions", () => {
 
   it("without a session or token: 401", async () => {
     expect((await api(project).list({})).status).toBe(401);
+  });
+});
+
+describe("a real tools/call", () => {
+  let server: TestHttpServer;
+  let project: ProjectRef;
+  let draftUrl: string;
+  let token: string;
+
+  beforeAll(async () => {
+    const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug: fixture.organization.slug });
+    token = created.token;
+    project = { id: created.project.id, organizationId: created.project.organizationId, slug: created.project.slug, orgSlug: fixture.organization.slug };
+    await createTool({
+      access: created.access,
+      input: {
+        name: "shout",
+        kind: "data",
+        inputSchema: { type: "object", properties: { text: { type: "string" } }, required: ["text"] },
+        handler: "async ({ text }) => { if (text === 'fail') throw new Error('Refusing to shout'); console.log('shouting', text); return { loud: text.toUpperCase() }; }",
+      },
+    });
+    server = await startRouteServer([{ pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute }]);
+    draftUrl = `${server.origin}/mcp/${project.orgSlug}/${project.slug}/draft`;
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("made with the SDK client on the draft endpoint is listed, opens with its input, output and console, and counts in the stats", async () => {
+    const client = await connectClient({ url: draftUrl, token, era: "modern" });
+    try {
+      expect((await client.callTool({ name: "shout", arguments: { text: "hello" } })).isError).toBeFalsy();
+      expect((await client.callTool({ name: "shout", arguments: { text: "fail" } })).isError).toBe(true);
+    } finally {
+      await client.close();
+    }
+    await flushExecutions();
+
+    const headers = await asSession(fixture.users.editor);
+    const listed = await api(project).list(headers);
+    expect(listed.body.data).toMatchObject([
+      { toolName: "shout", environment: "draft", packageVersion: null, status: "error", errorType: "runtime", caller: { kind: "draft_token" } },
+      { toolName: "shout", environment: "draft", packageVersion: null, status: "success", errorType: null, host: { name: "atelier-tests", version: "1.0.0" } },
+    ]);
+
+    const detail = await api(project).get(headers, listed.body.data[1].id);
+    expect(detail.body).toMatchObject({
+      input: { text: "hello" },
+      output: { structuredContent: { loud: "HELLO" } },
+      logs: [expect.objectContaining({ level: "log", message: "shouting hello" })],
+      inputSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      outputSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+
+    const errors = await api(project).list(headers, "?status=error&errorType=runtime");
+    expect(ids(errors.body)).toEqual([listed.body.data[0].id]);
+    const stats = await api(project).stats(headers);
+    expect(stats.body.tools).toMatchObject([{ toolName: "shout", calls: 2, errors: 1, errorRate: 0.5 }]);
   });
 });

@@ -20,6 +20,7 @@ const DRAIN_TIMEOUT_MS = 65_000; // the sandbox's longest tool timeout (60 s), p
 const FLUSH_TIMEOUT_MS = 10_000;
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 const REPEAT_MEANS_NOW_MS = 2_000;
+const LINGER_MS = 250;
 
 type State = { shuttingDown: boolean; active: number; idle: Array<() => void>; installed: boolean };
 const state: State = ((globalThis as { __atelierShutdown?: State }).__atelierShutdown ??= { shuttingDown: false, active: 0, idle: [], installed: false });
@@ -82,6 +83,9 @@ export function installShutdownHandlers() {
       stoppingSince = Date.now();
       console.log(`[executions] ${signal}: finishing running MCP calls and writing their records before exiting`);
       void drainExecutions()
+        // The last answers were handed to their sockets when the calls finished; give Node a
+        // moment to write them out before the process (and its sockets) goes away.
+        .then(() => new Promise((resolve) => setTimeout(resolve, LINGER_MS)))
         .then(() => closeDb())
         .catch((error: unknown) => console.error("[executions] closing the database failed", error))
         .finally(() => process.exit(EXIT_CODES[signal]));

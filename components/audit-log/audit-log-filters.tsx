@@ -29,9 +29,9 @@ export function AuditLogFiltersForm({
   const actionOptions = filters.action && !options.actions.includes(filters.action) ? [filters.action, ...options.actions] : options.actions;
 
   return (
-    <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end">
+    <fieldset className="grid grid-cols-2 gap-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end">
       <legend className="sr-only">Filter events</legend>
-      <Field label="Actor">
+      <Field label="Actor" className="col-span-2 sm:col-span-1">
         {(control) => (
           <Select {...control} value={filters.actor ?? ""} onChange={(event) => set({ actor: event.target.value || undefined })}>
             <option value="">Everyone</option>
@@ -44,7 +44,7 @@ export function AuditLogFiltersForm({
           </Select>
         )}
       </Field>
-      <Field label="Action">
+      <Field label="Action" className="col-span-2 sm:col-span-1">
         {(control) => (
           <Select {...control} value={filters.action ?? ""} onChange={(event) => set({ action: event.target.value || undefined })}>
             <option value="">All actions</option>
@@ -56,7 +56,7 @@ export function AuditLogFiltersForm({
           </Select>
         )}
       </Field>
-      <Field label="Project">
+      <Field label="Project" className="col-span-2 sm:col-span-1">
         {(control) => (
           <Select {...control} value={filters.project ?? ""} onChange={(event) => set({ project: event.target.value || undefined })}>
             <option value="">All projects</option>
@@ -75,7 +75,7 @@ export function AuditLogFiltersForm({
       <Field label="To (UTC)">
         {(control) => <Input {...control} type="datetime-local" value={toInput(filters.to)} onChange={(event) => set({ to: toBound(event.target.value) })} />}
       </Field>
-      <Button variant="ghost" disabled={!active} onClick={() => onChange({})}>
+      <Button variant="ghost" className="col-span-2 sm:col-span-1" disabled={!active} onClick={() => onChange({})}>
         Clear filters
       </Button>
     </fieldset>

@@ -40,10 +40,10 @@ export function AuditLogTable({ events }: { events: AuditEvent[] }) {
               <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
                 <FormattedDate value={event.createdAt} withTime />
               </td>
-              {/* w-full + max-w-0: this column takes the remaining width and wraps on phones. */}
-              <td className="w-full max-w-0 px-4 py-3">
-                <div className="font-mono text-xs font-medium break-all text-fg">{event.action}</div>
-                <div className="mt-0.5 text-xs break-all text-muted">
+              {/* On phones (max-w-0 + w-full) this column takes the remaining width and wraps; wider, it keeps a readable minimum. */}
+              <td className="px-4 py-3 max-sm:w-full max-sm:max-w-0 sm:min-w-48">
+                <div className="font-mono text-xs font-medium [overflow-wrap:anywhere] text-fg">{event.action}</div>
+                <div className="mt-0.5 text-xs [overflow-wrap:anywhere] text-muted">
                   {event.targetType} <span className="text-fg">{event.targetLabel}</span>
                 </div>
                 <div className="mt-1 text-xs text-muted sm:hidden">
@@ -63,12 +63,12 @@ export function AuditLogTable({ events }: { events: AuditEvent[] }) {
                   <Origin event={event} />
                 </div>
               </td>
-              <td className="hidden min-w-48 px-4 py-3 lg:table-cell">
+              <td className="hidden max-w-sm min-w-56 px-4 py-3 lg:table-cell">
                 <AuditChange oldValue={event.oldValue} newValue={event.newValue} />
               </td>
               <td className="hidden px-4 py-3 font-mono text-xs whitespace-nowrap text-muted xl:table-cell">{event.ip ?? "—"}</td>
               <td className="hidden px-4 py-3 text-xs text-muted xl:table-cell">
-                <div className="max-w-56 truncate" title={event.userAgent ?? undefined}>{event.userAgent ?? "—"}</div>
+                <div className="max-w-48 truncate" title={event.userAgent ?? undefined}>{event.userAgent ?? "—"}</div>
               </td>
             </tr>
           ))}

@@ -79,6 +79,14 @@ export class InMemoryOAuthProvider implements OAuthClientProvider {
     return this.verifier;
   }
 
+  /** What a host does when the server refuses its credentials: forget them and ask the user again. */
+  invalidateCredentials(scope: "all" | "client" | "tokens" | "verifier" | "discovery") {
+    if (scope === "all" || scope === "tokens") this.storedTokens = undefined;
+    if (scope === "all" || scope === "client") this.client = undefined;
+    if (scope === "all" || scope === "verifier") this.verifier = undefined;
+    if (scope === "all" || scope === "discovery") this.discovery = undefined;
+  }
+
   saveDiscoveryState(state: OAuthDiscoveryState) {
     this.discovery = state;
   }
@@ -89,8 +97,8 @@ export class InMemoryOAuthProvider implements OAuthClientProvider {
 
 /** A loopback listener on 127.0.0.1:<random port>/callback that hands over the authorization response. */
 export async function startLoopbackRedirect() {
-  let deliver: (params: URLSearchParams) => void = () => {};
-  let received = new Promise<URLSearchParams>((resolve) => (deliver = resolve));
+  // Set by nextCallback() before the browser is sent off, so a callback always has a taker.
+  let deliver: ((params: URLSearchParams) => void) | null = null;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     if (url.pathname !== "/callback") {
@@ -99,18 +107,15 @@ export async function startLoopbackRedirect() {
     }
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     response.end("<!doctype html><title>Connected</title><h1>Authorization finished</h1><p>You can close this window.</p>");
-    deliver(url.searchParams);
+    deliver?.(url.searchParams);
+    deliver = null;
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     redirectUri: `http://127.0.0.1:${port}/callback`,
-    /** The query of the next request to /callback (code, state, iss — or error). */
-    nextCallback: () => {
-      const current = received;
-      received = new Promise<URLSearchParams>((resolve) => (deliver = resolve));
-      return current;
-    },
+    /** The query of the next request to /callback (code, state, iss — or error). Call it before opening the authorization URL. */
+    nextCallback: () => new Promise<URLSearchParams>((resolve) => (deliver = resolve)),
     close: () => {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,6 +11,7 @@ import { PROJECT_RATE_LIMITS, type ProjectRateLimitName } from "@/lib/rate-limit
 import { createTool } from "@/lib/tools/tools";
 import { asSession, asToken, call, createOrgWithMembers, createTestOrganization, createTestUser, type OrgFixture } from "./helpers";
 import { connectClient, createProjectWithDraftToken, postJsonRpc, startRouteServer, type TestHttpServer } from "./mcp-helpers";
+import { connectWithOAuth, startOAuthServer, tokenRequest } from "./oauth-helpers";
 import { publishingApi } from "./publish-helpers";
 
 type Who = keyof OrgFixture["users"];
@@ -315,6 +316,38 @@ describe("anonymous production calls and the kill switch", () => {
     expect((await postJsonRpc(project.url, initialize, { Authorization: `Bearer ${first.body.token}` })).status).toBe(401);
     const otherClient = await connectClient({ url: other.url, token: elsewhere.body.token!, era: "modern" });
     await otherClient.close();
+  });
+});
+
+describe("kill switch and an OAuth host", () => {
+  let server: TestHttpServer;
+  beforeAll(async () => {
+    server = await startOAuthServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("with revokeCredentials, a connected OAuth host's next call gets 401 and its refresh token no longer works", async () => {
+    const orgSlug = fixture.organization.slug;
+    const { project, access } = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug });
+    await createTool({ access, input: { name: "ping", kind: "data", handler: "async () => ({ pong: true })" } });
+    expect((await publishingApi({ orgSlug, projectSlug: project.slug }).publish(fixture.users.owner, { changelog: "First" })).status).toBe(201);
+    const url = `${server.origin}/mcp/${orgSlug}/${project.slug}`;
+    const { client: registered, tokens } = await connectWithOAuth(server.origin, fixture.users.viewer, url);
+
+    const host = await connectClient({ url, token: tokens.access_token, era: "modern" });
+    try {
+      expect((await host.callTool({ name: "ping", arguments: {} })).structuredContent).toEqual({ pong: true });
+      const response = await projectApi(fixture, project.slug).killSwitch("admin", { revokeCredentials: true });
+      expect(response.body.revoked).toEqual({ productionTokens: 0, oauthGrants: 1 });
+      await expect(host.callTool({ name: "ping", arguments: {} })).rejects.toMatchObject({ status: 401 });
+    } finally {
+      await host.close();
+    }
+    const refreshed = await tokenRequest(server.origin, { grant_type: "refresh_token", client_id: registered.client_id, refresh_token: tokens.refresh_token });
+    expect(refreshed.status).toBe(400);
+    expect(refreshed.body.error).toBe("invalid_grant");
   });
 });
 

@@ -15,6 +15,7 @@ import { setSecret } from "@/lib/tools/secrets";
 import { createTool } from "@/lib/tools/tools";
 import { createOrgWithMembers, type OrgFixture } from "./helpers";
 import { connectClient, createProjectWithDraftToken, parseJsonRpc, postJsonRpc, startRouteServer, type TestHttpServer } from "./mcp-helpers";
+import { connectWithOAuth, startOAuthServer } from "./oauth-helpers";
 import { publishingApi } from "./publish-helpers";
 
 const SECRET = "sk-live-recording-0123456789";
@@ -204,6 +205,23 @@ describe("production", () => {
       expect(record).toMatchObject({ environment: "PRODUCTION", callerId: null, callerLabel: "anonymous", ip: "198.51.100.3", input: { title: "anon" } });
     } finally {
       await db.project.update({ where: { id: project.project.id }, data: { visibility: "PRIVATE" } });
+    }
+  });
+});
+
+describe("OAuth callers", () => {
+  it("are recorded as the grant, labelled '<client name> for <user>'", async () => {
+    const oauthServer = await startOAuthServer();
+    try {
+      const user = fixture.users.viewer;
+      const url = `${oauthServer.origin}/mcp/${fixture.organization.slug}/${project.project.slug}`;
+      const { tokens } = await connectWithOAuth(oauthServer.origin, user, url);
+      await withClient({ url, token: tokens.access_token, era: "modern" }, (client) => client.callTool({ name: "show_card", arguments: { title: "oauth" } }));
+      const record = (await recordsOf("show_card")).find((row) => row.callerKind === "oauth")!;
+      const grant = await db.oAuthGrant.findFirstOrThrow({ where: { projectId: project.project.id, userId: user.id } });
+      expect(record).toMatchObject({ environment: "PRODUCTION", callerId: grant.id, callerLabel: `Test Host for ${user.email}`, input: { title: "oauth" } });
+    } finally {
+      await oauthServer.close();
     }
   });
 });

@@ -31,7 +31,7 @@ export function GrantsTable({
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
+        <thead className="border-b border-line bg-subtle/60 text-xs whitespace-nowrap text-muted">
           <tr>
             <th scope="col" className="px-4 py-2.5 font-medium">App</th>
             {showUser && <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">User</th>}
@@ -48,7 +48,7 @@ export function GrantsTable({
             <tr key={grant.id}>
               {/* w-full + max-w-0: this column takes the remaining width and truncates on phones. */}
               <td className="w-full max-w-0 px-4 py-3">
-                <div className="truncate font-medium text-fg">{grant.client.name}</div>
+                <div className="truncate font-medium text-fg" title={grant.client.name}>{grant.client.name}</div>
                 <div className="truncate text-xs text-muted" title={grant.client.redirectHosts.join(", ")}>
                   {grant.client.redirectHosts.length > 0 ? `redirects to ${grant.client.redirectHosts.join(", ")}` : grant.client.clientId}
                 </div>

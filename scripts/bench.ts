@@ -4,7 +4,12 @@
 // in the same run, a bare MCP SDK v2 server serving the same tool in-process with no auth,
 // database or sandbox. Drives both with the real SDK client over HTTP (2026-07-28 era) and
 // prints throughput and p50/p99 of tools/list and of tools/call on a trivial Data Tool.
-import { spawn, type ChildProcess } from "node:child_process";
+//
+// Every Atelier tools/call goes through the rate limits and is recorded as an execution, as in
+// production: the demo project's limits are raised to their maxima first (the bench makes more
+// calls a minute than the defaults allow), and once the server has been stopped (SIGTERM, which
+// writes the buffered records) the bench counts the records it left in the database.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +18,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { createMcpHandler, Server } from "@modelcontextprotocol/server";
+import { connectDatabase } from "../lib/database/adapter";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { PROJECT_RATE_LIMITS } from "../lib/rate-limit/limits";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -56,21 +64,42 @@ async function startBareServer() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`, close: () => server.close() };
 }
 
-async function startAtelier(): Promise<{ url: string; token: string; child: ChildProcess; dataDir: string }> {
+/** Migrates and seeds a fresh data directory (as `npm start` would), then raises the demo project's limits. */
+async function prepareData(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/prepare.ts")], { cwd: root, env, encoding: "utf8" });
+  const token = /Bearer (atl_draft_\S+)/.exec(prepared.stdout)?.[1];
+  if (prepared.status !== 0 || !token) throw new Error(`Preparing the data directory failed:\n${prepared.stdout}\n${prepared.stderr}`);
+  await withDatabase(dataDir, (db) =>
+    db.project.updateMany({
+      where: { slug: "demo", organization: { slug: "acme" } },
+      data: { dataToolCallsPerMinute: PROJECT_RATE_LIMITS.dataToolCallsPerMinute.max, credentialCallsPerMinute: PROJECT_RATE_LIMITS.credentialCallsPerMinute.max },
+    }),
+  );
+  return token;
+}
+
+async function withDatabase<T>(dataDir: string, run: (db: PrismaClient) => Promise<T>): Promise<T> {
+  const connection = connectDatabase({ dataDir });
+  const db = new PrismaClient({ adapter: connection.factory });
+  try {
+    return await run(db);
+  } finally {
+    await db.$disconnect();
+    await connection.close();
+  }
+}
+
+async function startAtelier(): Promise<{ url: string; token: string; child: ChildProcess; dataDir: string; exited: Promise<number | null> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "atelier-bench-"));
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
-    cwd: root,
-    env: { ...process.env, PORT: String(PORT), ATELIER_DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const env = { ...process.env, PORT: String(PORT), ATELIER_DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" };
+  const token = await prepareData(dataDir, env);
+  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
-    const token = /Bearer (atl_draft_\S+)/.exec(output)?.[1];
-    if (token && /Ready in|started server|Local:/i.test(output)) {
-      return { url: `http://localhost:${PORT}/mcp/acme/demo/draft`, token, child, dataDir };
-    }
+    if (/Ready in|started server|Local:/i.test(output)) return { url: `http://localhost:${PORT}/mcp/acme/demo/draft`, token, child, dataDir, exited };
     if (child.exitCode !== null) throw new Error(`Atelier exited early:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -117,15 +146,20 @@ const format = (stats: Stats) => `${stats.throughput.toFixed(0).padStart(6)} req
 
 const bare = await startBareServer();
 const atelier = await startAtelier();
+let atelierCalls = 0;
 try {
   const bareClient = await connect(bare.url);
   const draftClient = await connect(atelier.url, atelier.token);
   const call = (client: Client) => () => client.callTool({ name: "add_numbers", arguments: { numbers: [1, 2, 3] } });
+  const countedCall = (client: Client) => () => {
+    atelierCalls++;
+    return call(client)();
+  };
   const results = {
     "bare tools/list": await measure(() => bareClient.listTools()),
     "atelier tools/list": await measure(() => draftClient.listTools()),
     "bare tools/call": await measure(call(bareClient)),
-    "atelier tools/call": await measure(call(draftClient)),
+    "atelier tools/call": await measure(countedCall(draftClient)),
   };
   console.log(`\nMCP hot path — throughput: ${REQUESTS} requests at concurrency ${CONCURRENCY}; latency: sequential; ${os.cpus().length} cores, embedded PGlite\n`);
   for (const [name, stats] of Object.entries(results)) console.log(`${name.padEnd(20)} ${format(stats)}`);
@@ -136,6 +170,12 @@ try {
 } finally {
   bare.close();
   atelier.child.kill("SIGTERM");
+  await atelier.exited;
+}
+try {
+  const recorded = await withDatabase(atelier.dataDir, (db) => db.execution.count({ where: { project: { slug: "demo" }, toolName: "add_numbers" } }));
+  console.log(`execution records after SIGTERM: ${recorded} of ${atelierCalls} tools/call${recorded === atelierCalls ? "" : " — RECORDS MISSING"}`);
+} finally {
   rmSync(atelier.dataDir, { recursive: true, force: true });
 }
 process.exit(0);

@@ -1,53 +1,60 @@
-// Authorized apps: GET/DELETE /app/v1/organizations/{org}/grants through the real route handlers.
+// Authorized apps: GET/DELETE /app/v1/organizations/{org}/grants through the real route handlers,
+// with grants made by the real OAuth flow (registration, consent, code exchange) over HTTP.
 // Who sees which grants (own vs all), who may revoke which (else 404), cross-organization 404s
 // with a cookie and with an API token, the audit event, and that a revoked grant's access token
 // is refused by the MCP endpoint on the very next request.
-import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as grantRoute from "@/app/app/v1/organizations/[org]/grants/[id]/route";
 import * as grantsRoute from "@/app/app/v1/organizations/[org]/grants/route";
 import { getOrganizationAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { Grant } from "@/lib/hooks/api-types";
+import { removeMember } from "@/lib/members/members";
 import { createProject } from "@/lib/projects/projects";
-import { asSession, asToken, call, createOrgWithMembers, createTestOrganization, createTestUser, uniqueSlug, type OrgFixture, type TestUser } from "./helpers";
+import { addMember, asSession, asToken, call, createOrgWithMembers, createTestOrganization, createTestUser, uniqueSlug, type OrgFixture, type TestUser } from "./helpers";
+import { connectClient, parseJsonRpc, postJsonRpc, type TestHttpServer } from "./mcp-helpers";
+import { authorizeAndApprove, CALLBACK, pkcePair, registerClient, startOAuthServer, tokenRequest } from "./oauth-helpers";
 
 type GrantPage = { data: Grant[]; nextCursor: string | null };
 type ErrorBody = { error: { code: string; message: string } };
 type Headers = Record<string, string>;
 
 let fixture: OrgFixture;
+let server: TestHttpServer;
 const orgSlug = () => fixture.organization.slug;
 
 beforeAll(async () => {
   fixture = await createOrgWithMembers();
+  server = await startOAuthServer();
 });
 
-// Until lib/oauth can be driven here, grants are seeded as the authorization server stores them.
-async function seedGrant(options: { user: TestUser; environment?: "DRAFT" | "PRODUCTION"; clientName?: string; organizationId?: string; projectId?: string }) {
-  const environment = options.environment ?? "PRODUCTION";
-  const client = await db.oAuthClient.create({
-    data: {
-      clientId: randomUUID(),
-      kind: "REGISTERED",
-      name: options.clientName ?? "Claude",
-      redirectUris: ["https://claude.ai/api/mcp/auth_callback"],
-    },
-  });
-  const projectId = options.projectId ?? fixture.project.id;
-  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, include: { organization: true } });
-  const resource = `http://localhost:3000/mcp/${project.organization.slug}/${project.slug}${environment === "DRAFT" ? "/draft" : ""}`;
-  return db.oAuthGrant.create({
-    data: {
-      organizationId: options.organizationId ?? project.organizationId,
-      projectId,
-      environment,
-      userId: options.user.id,
-      clientId: client.id,
-      resource,
-      scopes: ["mcp"],
-    },
-  });
+afterAll(async () => {
+  await server?.close();
+});
+
+/**
+ * A host connected the real way: Dynamic Client Registration, the user's consent, the code
+ * exchanged for tokens. Returns the grant that created and the host's access token.
+ */
+async function connectHost(options: {
+  user: TestUser;
+  environment?: "draft" | "production";
+  clientName?: string;
+  project?: { orgSlug: string; projectSlug: string };
+}) {
+  const { orgSlug: org, projectSlug } = options.project ?? { orgSlug: orgSlug(), projectSlug: fixture.project.slug };
+  const resource = `${server.origin}/mcp/${org}/${projectSlug}${options.environment === "draft" ? "/draft" : ""}`;
+  const registered = await registerClient(server.origin, { client_name: options.clientName ?? "Claude" });
+  expect(registered.status).toBe(201);
+  const pkce = pkcePair();
+  const clientId = registered.body.client_id;
+  const redirect = await authorizeAndApprove(server.origin, options.user, { clientId, resource, pkce });
+  const code = redirect.searchParams.get("code");
+  expect(code).toBeTruthy();
+  const tokens = await tokenRequest(server.origin, { grant_type: "authorization_code", client_id: clientId, code: code!, redirect_uri: CALLBACK, code_verifier: pkce.verifier });
+  expect(tokens.status).toBe(200);
+  const grant = await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId } } });
+  return { grant, resource, accessToken: tokens.body.access_token };
 }
 
 async function listGrants(headers: Headers, options: { org?: string; query?: string } = {}) {
@@ -73,9 +80,9 @@ async function createOrganizationWithProject(owner: TestUser) {
 describe("listing authorized apps", () => {
   it("shows each member their own grants, and Owners and Admins every grant", async () => {
     const { owner, admin, editor, viewer } = fixture.users;
-    const editorGrant = await seedGrant({ user: editor, environment: "DRAFT", clientName: "Claude" });
-    const viewerGrant = await seedGrant({ user: viewer, clientName: "ChatGPT" });
-    const adminGrant = await seedGrant({ user: admin, clientName: "MCP Inspector" });
+    const { grant: editorGrant } = await connectHost({ user: editor, environment: "draft", clientName: "Claude" });
+    const { grant: viewerGrant } = await connectHost({ user: viewer, clientName: "ChatGPT" });
+    const { grant: adminGrant } = await connectHost({ user: admin, clientName: "MCP Inspector" });
     const all = [editorGrant.id, viewerGrant.id, adminGrant.id];
 
     for (const user of [owner, admin]) {
@@ -92,14 +99,14 @@ describe("listing authorized apps", () => {
 
   it("describes the client, user, project, endpoint, scopes and times", async () => {
     const { editor } = fixture.users;
-    const grant = await seedGrant({ user: editor, environment: "DRAFT", clientName: "Claude Desktop" });
+    const { grant, resource } = await connectHost({ user: editor, environment: "draft", clientName: "Claude Desktop" });
     const response = await listGrants(await asSession(editor));
     expect(response.body.data.find((item) => item.id === grant.id)).toEqual({
       id: grant.id,
-      client: { clientId: expect.any(String), name: "Claude Desktop", kind: "REGISTERED", redirectHosts: ["claude.ai"] },
+      client: { clientId: expect.any(String), name: "Claude Desktop", kind: "REGISTERED", redirectHosts: [new URL(CALLBACK).host] },
       user: { id: editor.id, name: editor.name, email: editor.email, isMember: true },
       project: { slug: fixture.project.slug, name: fixture.project.name },
-      endpoint: { environment: "draft", url: `http://localhost:3000/mcp/${orgSlug()}/${fixture.project.slug}/draft` },
+      endpoint: { environment: "draft", url: resource },
       scopes: ["mcp"],
       createdAt: grant.createdAt.toISOString(),
       lastUsedAt: null,
@@ -109,8 +116,8 @@ describe("listing authorized apps", () => {
   it("lists active grants only, newest first, a page at a time", async () => {
     const user = await createTestUser();
     const { organization, project } = await createOrganizationWithProject(user);
-    const grants: Awaited<ReturnType<typeof seedGrant>>[] = [];
-    for (let index = 0; index < 5; index++) grants.push(await seedGrant({ user, projectId: project.id }));
+    const grants: Awaited<ReturnType<typeof connectHost>>["grant"][] = [];
+    for (let index = 0; index < 5; index++) grants.push((await connectHost({ user, project: { orgSlug: organization.slug, projectSlug: project.slug } })).grant);
     const headers = await asSession(user);
     expect((await revoke(headers, grants[2].id, { org: organization.slug })).status).toBe(204);
     // Newest first; grants made within the same millisecond are ordered by id.
@@ -134,7 +141,10 @@ describe("listing authorized apps", () => {
     const { owner } = fixture.users;
     const leaver = await createTestUser({ name: "Leaver" });
     const { organization, project } = await createOrganizationWithProject(owner);
-    const grant = await seedGrant({ user: leaver, projectId: project.id });
+    await addMember({ orgSlug: organization.slug, inviter: owner, user: leaver, role: "EDITOR" });
+    const { grant } = await connectHost({ user: leaver, project: { orgSlug: organization.slug, projectSlug: project.slug } });
+    const access = await getOrganizationAccess({ actor: leaver, orgSlug: organization.slug, permission: "organization.view" });
+    await removeMember({ access, actor: leaver, userId: leaver.id });
     const response = await listGrants(await asSession(owner), { org: organization.slug });
     expect(response.body.data.find((item) => item.id === grant.id)?.user.isMember).toBe(false);
   });
@@ -142,7 +152,7 @@ describe("listing authorized apps", () => {
   it("is a 404 for another organization, with a cookie and with an API token", async () => {
     const outsider = await createTestUser();
     await createTestOrganization(outsider);
-    await seedGrant({ user: fixture.users.editor });
+    await connectHost({ user: fixture.users.editor });
     for (const headers of [await asSession(outsider), await asToken(outsider)]) {
       const response = await listGrants(headers);
       expect(response.status).toBe(404);
@@ -160,7 +170,7 @@ describe("listing authorized apps", () => {
 describe("revoking an authorized app", () => {
   it("lets a member revoke their own grant, audited as grant.revoke", async () => {
     const { editor } = fixture.users;
-    const grant = await seedGrant({ user: editor, clientName: "Claude" });
+    const { grant } = await connectHost({ user: editor, clientName: "Claude" });
     const headers = { ...(await asSession(editor)), "user-agent": "grants-test", "x-forwarded-for": "203.0.113.9" };
 
     const response = await revoke(headers, grant.id);
@@ -180,7 +190,7 @@ describe("revoking an authorized app", () => {
   it("lets Owners and Admins revoke anyone's grant", async () => {
     const { owner, admin, viewer } = fixture.users;
     for (const actor of [owner, admin]) {
-      const grant = await seedGrant({ user: viewer });
+      const { grant } = await connectHost({ user: viewer });
       expect((await revoke(await asSession(actor), grant.id)).status).toBe(204);
       expect((await db.oAuthGrant.findUniqueOrThrow({ where: { id: grant.id } })).revokedAt).toBeInstanceOf(Date);
       const event = await db.auditEvent.findFirstOrThrow({ where: { action: "grant.revoke", targetId: grant.id } });
@@ -190,7 +200,7 @@ describe("revoking an authorized app", () => {
 
   it("is a 404, revoking nothing, for someone else's grant when the caller is a plain member", async () => {
     const { editor, viewer, projectOwner } = fixture.users;
-    const grant = await seedGrant({ user: viewer });
+    const { grant } = await connectHost({ user: viewer });
     for (const actor of [editor, projectOwner]) {
       const response = await revoke(await asSession(actor), grant.id);
       expect(response.status).toBe(404);
@@ -204,7 +214,7 @@ describe("revoking an authorized app", () => {
     const { owner } = fixture.users;
     const outsider = await createTestUser();
     const otherOrganization = await createTestOrganization(outsider);
-    const grant = await seedGrant({ user: fixture.users.editor });
+    const { grant } = await connectHost({ user: fixture.users.editor });
 
     // The outsider names the grant's own organization (not theirs) and their own organization.
     for (const headers of [await asSession(outsider), await asToken(outsider)]) {
@@ -221,9 +231,29 @@ describe("revoking an authorized app", () => {
     const { editor } = fixture.users;
     const headers = await asSession(editor);
     expect((await revoke(headers, "does-not-exist")).status).toBe(404);
-    const grant = await seedGrant({ user: editor });
+    const { grant } = await connectHost({ user: editor });
     expect((await revoke(headers, grant.id)).status).toBe(204);
     expect((await revoke(headers, grant.id)).status).toBe(404);
     expect(await db.auditEvent.count({ where: { action: "grant.revoke", targetId: grant.id } })).toBe(1);
+  });
+
+  it("cuts the host off on its next request: the SDK client with the grant's access token gets 401", async () => {
+    const { editor } = fixture.users;
+    const { grant, resource, accessToken } = await connectHost({ user: editor, environment: "draft", clientName: "Claude" });
+    const host = await connectClient({ url: resource, token: accessToken, era: "modern" });
+    try {
+      expect((await host.listTools()).tools).toEqual([]);
+
+      expect((await revoke(await asSession(editor), grant.id)).status).toBe(204);
+
+      await expect(host.listTools()).rejects.toThrow();
+      await expect(connectClient({ url: resource, token: accessToken, era: "legacy" })).rejects.toThrow();
+      const raw = await postJsonRpc(resource, { jsonrpc: "2.0", id: 1, method: "tools/list" }, { authorization: `Bearer ${accessToken}`, "mcp-protocol-version": "2025-11-25" });
+      expect(raw.status).toBe(401);
+      expect(raw.headers.get("www-authenticate")).toContain('error="invalid_token"');
+      expect(parseJsonRpc(raw.text).error?.message).toMatch(/unauthorized/i);
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -20,6 +20,8 @@ type LoadedRequest = {
   access: EndpointAccess;
 };
 
+const CODE_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 async function loadRequest(options: { request: string | null | undefined; actor: Actor }): Promise<LoadedRequest | { problem: AuthorizeErrorReason }> {
   const checked = verifyConsentRequest(options.request);
   if ("problem" in checked) return { problem: checked.problem === "expired" ? "consent_expired" : "consent_invalid" };
@@ -138,6 +140,8 @@ export async function decideConsent(options: { request: string | null | undefine
 
   const code = generateOAuthSecret("authorizationCode");
   await db.$transaction(async (tx) => {
+    // Codes live a minute; a day later one is no longer worth keeping for reuse detection.
+    await tx.oAuthAuthorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - CODE_RETENTION_MS) } } });
     const grant = await tx.oAuthGrant.create({
       data: {
         organizationId: project.organization.id,

@@ -14,6 +14,11 @@ export type TokenResponse = {
 };
 
 export async function issueTokens(tx: Tx, grant: { id: string; scopes: string[] }, now = Date.now()): Promise<TokenResponse> {
+  // The grant's lapsed tokens are of no use any more (a used refresh token is kept until it lapses:
+  // presenting it again is how reuse is detected). Cheap: by the grant's index.
+  const lapsed = { grantId: grant.id, expiresAt: { lt: new Date(now) } };
+  await tx.oAuthAccessToken.deleteMany({ where: lapsed });
+  await tx.oAuthRefreshToken.deleteMany({ where: lapsed });
   const access = generateOAuthSecret("accessToken");
   const refresh = generateOAuthSecret("refreshToken");
   await tx.oAuthAccessToken.create({ data: { tokenHash: access.hash, grantId: grant.id, expiresAt: new Date(now + ACCESS_TOKEN_TTL_SECONDS * 1000) } });

@@ -395,6 +395,16 @@ describe("token endpoint", () => {
     expect((await refreshAs(rotated.body.refresh_token)).body.error).toBe("invalid_grant");
   });
 
+  it("drops a grant's lapsed access tokens when it issues new ones, and keeps used refresh tokens for reuse detection", async () => {
+    const { client: own, tokens } = await connectWithOAuth(server.origin, fixture.users.owner, production);
+    const grantId = (await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: own.client_id } } })).id;
+    await db.oAuthAccessToken.updateMany({ where: { grantId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const rotated = await tokenRequest(server.origin, { grant_type: "refresh_token", client_id: own.client_id, refresh_token: tokens.refresh_token });
+    expect(rotated.status).toBe(200);
+    expect(await db.oAuthAccessToken.count({ where: { grantId } })).toBe(1);
+    expect(await db.oAuthRefreshToken.count({ where: { grantId } })).toBe(2);
+  });
+
   it("refuses to refresh for a user who left the organization", async () => {
     const leaver = await createTestUser({ name: "Leaver" });
     await addMember({ orgSlug: fixture.organization.slug, inviter: fixture.users.owner, user: leaver, role: "EDITOR" });

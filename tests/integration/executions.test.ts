@@ -155,6 +155,14 @@ describe("paging", () => {
     expect(seen[4]).toBe(rows[0].id);
   });
 
+  it("answers an unknown cursor with an empty page, not an error", async () => {
+    const project = await newProject();
+    await createExecution(project);
+    const response = await api(project).list(await owner(), "?cursor=no-such-execution");
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ data: [], nextCursor: null });
+  });
+
   it("keeps the filters on later pages", async () => {
     const project = await newProject();
     const rows = await createExecutions(

@@ -11,6 +11,12 @@ const nextConfig = {
     "pg",
   ],
   poweredByHeader: false,
+  // No page of Atelier may be framed by another site: the OAuth consent page above all (clickjacking
+  // an Authorize click), but the studio too. The test panel's UI preview is a srcdoc iframe, which
+  // has no response and is not affected.
+  async headers() {
+    return [{ source: "/:path*", headers: [{ key: "X-Frame-Options", value: "DENY" }] }];
+  },
   reactStrictMode: true,
 };
 

@@ -13,6 +13,15 @@ const DEMO_EMAIL = "demo@atelier.local";
 
 type ToolResult = { isError?: boolean; structuredContent?: Record<string, unknown> };
 
+// A cold production server opens the embedded database and loads route modules on its first
+// requests (seconds on a small machine): do that once, before any step with a timeout.
+test.beforeAll(async ({ request }) => {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: DEMO_EMAIL, password: E2E_DEMO_PASSWORD, json: "true" } });
+  expect((await request.get(`/orgs/${ORG}/settings/authorized-apps`)).ok()).toBe(true);
+  expect((await request.get("/.well-known/oauth-authorization-server")).ok()).toBe(true);
+});
+
 /** Starts the SDK's OAuth flow on `endpoint`: discovery, registration, then the authorization URL a host would open. */
 async function startAuthorization(endpoint: string, clientName: string, redirectUri: string) {
   const provider = new InMemoryOAuthProvider({ redirectUri, clientName });

@@ -29,7 +29,7 @@ export function AuditLogFiltersForm({
   const actionOptions = filters.action && !options.actions.includes(filters.action) ? [filters.action, ...options.actions] : options.actions;
 
   return (
-    <fieldset className="grid grid-cols-2 gap-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end">
+    <fieldset className="grid grid-cols-2 items-end gap-3 lg:grid-cols-3 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
       <legend className="sr-only">Filter events</legend>
       <Field label="Actor" className="col-span-2 sm:col-span-1">
         {(control) => (

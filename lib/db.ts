@@ -16,10 +16,10 @@ const omit = {
   toolSecret: { ciphertext: true },
   signingKey: { privateKeyCiphertext: true },
   productionToken: { tokenHash: true },
-  oauthClient: { clientSecretHash: true, registrationTokenHash: true },
-  oauthAuthorizationCode: { codeHash: true },
-  oauthAccessToken: { tokenHash: true },
-  oauthRefreshToken: { tokenHash: true },
+  oAuthClient: { clientSecretHash: true, registrationTokenHash: true },
+  oAuthAuthorizationCode: { codeHash: true },
+  oAuthAccessToken: { tokenHash: true },
+  oAuthRefreshToken: { tokenHash: true },
 } as const;
 
 function createClient() {

@@ -40,7 +40,7 @@ export async function exchangeAuthorizationCode(options: { client: OAuthClientRe
   const verifier = requiredParam(params, "code_verifier");
   if (!isOAuthSecret("authorizationCode", code)) throw invalidGrant("The authorization code is not valid");
   const hash = hashToken(code);
-  const record = await db.oAuthAuthorizationCode.findUnique({ where: { codeHash: hash } });
+  const record = await db.oAuthAuthorizationCode.findUnique({ where: { codeHash: hash }, omit: { codeHash: false } });
   if (!record || !hashesEqual(record.codeHash, hash) || record.clientId !== client.id) throw invalidGrant("The authorization code is not valid");
   if (record.usedAt) {
     if (record.grantId) await revokeGrant({ grantId: record.grantId, reason: "authorization_code_reuse" });
@@ -72,7 +72,7 @@ export async function refreshAccessToken(options: { client: OAuthClientRecord; p
   const token = requiredParam(params, "refresh_token");
   if (!isOAuthSecret("refreshToken", token)) throw invalidGrant("The refresh token is not valid");
   const hash = hashToken(token);
-  const record = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hash }, include: { grant: true } });
+  const record = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false }, include: { grant: true } });
   if (!record || !hashesEqual(record.tokenHash, hash) || record.grant.clientId !== client.id) throw invalidGrant("The refresh token is not valid");
   const { grant } = record;
   if (grant.revokedAt) throw invalidGrant("The authorization has been revoked");

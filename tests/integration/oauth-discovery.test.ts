@@ -114,7 +114,7 @@ describe("dynamic client registration", () => {
     expect(body).not.toHaveProperty("client_secret");
     expect(body.registration_access_token).toMatch(/^atl_orat_/);
 
-    const stored = await db.oAuthClient.findUniqueOrThrow({ where: { clientId: body.client_id } });
+    const stored = await db.oAuthClient.findUniqueOrThrow({ where: { clientId: body.client_id }, omit: { registrationTokenHash: false } });
     expect(stored.kind).toBe("REGISTERED");
     expect(stored.registrationTokenHash).not.toContain(body.registration_access_token);
 
@@ -145,7 +145,7 @@ describe("dynamic client registration", () => {
     expect(status).toBe(201);
     expect(body.client_secret).toMatch(/^atl_ocs_/);
     expect(body).toMatchObject({ token_endpoint_auth_method: "client_secret_post", client_secret_expires_at: 0 });
-    const stored = await db.oAuthClient.findUniqueOrThrow({ where: { clientId: body.client_id } });
+    const stored = await db.oAuthClient.findUniqueOrThrow({ where: { clientId: body.client_id }, omit: { clientSecretHash: false } });
     expect(stored.clientSecretHash).toHaveLength(64);
     expect(stored.clientSecretHash).not.toBe(body.client_secret);
     const read = await fetch(body.registration_client_uri, { headers: { Authorization: `Bearer ${body.registration_access_token}` } });

@@ -82,7 +82,7 @@ describe("authorization endpoint", () => {
     const code = redirect.searchParams.get("code")!;
     expect(code).toMatch(/^atl_oac_/);
 
-    const stored = await db.oAuthAuthorizationCode.findMany({ where: { codeChallenge: pkce.challenge } });
+    const stored = await db.oAuthAuthorizationCode.findMany({ where: { codeChallenge: pkce.challenge }, omit: { codeHash: false } });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ resource: draft, redirectUri: CALLBACK, environment: "DRAFT", scopes: ["mcp"], usedAt: null });
     expect(stored[0].codeHash).not.toBe(code);
@@ -280,7 +280,7 @@ describe("token endpoint", () => {
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "mcp" });
     expect(body.access_token).toMatch(/^atl_oat_/);
     expect(body.refresh_token).toMatch(/^atl_ort_/);
-    const stored = await db.oAuthAccessToken.findFirstOrThrow({ where: { grant: { clientId: (await clientRow()).id } }, orderBy: { createdAt: "desc" } });
+    const stored = await db.oAuthAccessToken.findFirstOrThrow({ where: { grant: { clientId: (await clientRow()).id } }, orderBy: { createdAt: "desc" }, omit: { tokenHash: false } });
     expect(stored.tokenHash).not.toContain(body.access_token);
     expect(await db.oAuthAccessToken.count({ where: { tokenHash: body.access_token } })).toBe(0);
     expect(await db.oAuthRefreshToken.count({ where: { tokenHash: body.refresh_token } })).toBe(0);

@@ -24,14 +24,14 @@ function ConnectHostSection({ url, serverName, endpoint }: { url: string; server
         <div className="space-y-2">
           <CodeSnippet label="Claude Desktop (claude_desktop_config.json)" value={claudeDesktopConfig({ url, serverName, endpoint })} />
           <p className="text-xs text-muted">
-            Uses the <code className="font-mono">mcp-remote</code> bridge to send the token. claude.ai and Claude Desktop custom connectors can also paste the
-            URL directly once OAuth lands.
+            Uses the <code className="font-mono">mcp-remote</code> bridge to send the token. Or, with no token at all: in claude.ai or Claude Desktop,
+            Settings → Connectors → Add custom connector, paste the URL above, sign in to Atelier and click Authorize.
           </p>
         </div>
         <div className="space-y-1.5">
           <p className="text-sm font-medium">ChatGPT connector URL</p>
           <CopyField label="ChatGPT connector URL" value={url} />
-          <p className="text-xs text-muted">In ChatGPT: Settings → Connectors → Create, with this URL.</p>
+          <p className="text-xs text-muted">In ChatGPT: Settings → Connectors → Create, with this URL; ChatGPT then asks you to sign in to Atelier and authorize it.</p>
         </div>
         <CodeSnippet label="MCP Inspector (command line)" value={inspectorCommand(url, endpoint)} />
         <CodeSnippet label="MCP Inspector (web UI — add the Authorization header there)" value={inspectorUiCommand(url)} />

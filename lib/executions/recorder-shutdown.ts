@@ -14,6 +14,7 @@
 //      itself uses (128 + signal).
 // Studio pages still being served at step 4 are cut, as they would be by any process exit.
 import { closeDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { executionBacklog, FLUSH_INTERVAL_MS, flushExecutions } from "./recorder";
 
 const DRAIN_TIMEOUT_MS = 65_000; // the sandbox's longest tool timeout (60 s), plus margin
@@ -91,4 +92,18 @@ export function installShutdownHandlers() {
         .finally(() => process.exit(EXIT_CODES[signal]));
     });
   }
+}
+
+/**
+ * For instrumentation.ts. With NEXT_MANUAL_SIG_HANDLE (set by `npm start`) the handler above owns
+ * shutdown. Without it (`next dev`, or `next start` run by hand) Next exits on its own after
+ * closing its server; the buffer is then written as soon as the signal arrives, which may lose
+ * the race with that exit.
+ */
+export function registerShutdownWithNext() {
+  if (env().NEXT_MANUAL_SIG_HANDLE) {
+    installShutdownHandlers();
+    return;
+  }
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushExecutions());
 }

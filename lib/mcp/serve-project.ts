@@ -55,7 +55,9 @@ export async function serveProject(options: {
       ...(authInfo ? { authInfo } : {}),
       ...(message.parsed !== undefined ? { parsedBody: message.parsed } : {}),
     });
-    return message.toolCall ? releaseWhenSent(response, done) : (done(), response);
+    if (message.toolCall) return releaseWhenSent(response, done);
+    done();
+    return response;
   } catch (error) {
     done();
     throw error;

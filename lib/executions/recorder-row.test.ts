@@ -29,6 +29,7 @@ describe("executionRow", () => {
   it("has every field of SPEC §9, hashes over the canonical JSON (sorted keys, no spaces)", () => {
     const row = executionRow(source, base, new Map());
     expect(row).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       organizationId: "o1",
       projectId: "p1",
       toolName: "quote",
@@ -74,6 +75,15 @@ describe("executionRow", () => {
     expect(Buffer.byteLength(stored.preview)).toBeLessThanOrEqual(MAX_STORED_JSON_BYTES);
     expect(canonical.startsWith(stored.preview)).toBe(true);
     expect(stored.preview.length).toBeGreaterThan(MAX_STORED_JSON_BYTES / 2 - 10);
+  });
+
+  it("stores U+0000 (which PostgreSQL refuses) as U+FFFD, and hashes the value as it was", () => {
+    const args = { "k\u0000": "a\u0000b", escaped: "\\u0000 stays text" };
+    const row = executionRow(source, { ...base, toolName: "t\u0000", arguments: args, logs: [{ level: "log", message: "x\u0000", at: 0 }] }, new Map());
+    expect(row.input).toEqual({ "k\ufffd": "a\ufffdb", escaped: "\\u0000 stays text" });
+    expect(row.inputSha256).toBe(sha256(JSON.stringify({ escaped: "\\u0000 stays text", "k\u0000": "a\u0000b" })));
+    expect(row.toolName).toBe("t\ufffd");
+    expect(row.logs).toEqual([{ level: "log", message: "x\ufffd", at: 0 }]);
   });
 
   it("keeps console output up to its cap, then says how many entries were left out", () => {

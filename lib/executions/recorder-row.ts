@@ -1,5 +1,6 @@
 // One tools/call → one Execution row (SPEC §9). Built at flush time, off the request: hashing and
 // serializing cost nothing on the hot path.
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { McpCaller, McpEnvironment, ToolCallRecord } from "@/lib/mcp/types";
 import type { LogEntry } from "@/lib/sandbox/types";
@@ -28,7 +29,8 @@ const MAX_LABEL_CHARS = 200;
 
 export type TruncatedJson = { $truncated: true; bytes: number; preview: string };
 
-export type ExecutionRow = Prisma.ExecutionCreateManyInput;
+/** Every column, id and time included: rows are inserted by column name (recorder.ts). */
+export type ExecutionRow = Prisma.ExecutionCreateManyInput & { id: string; createdAt: Date };
 
 /** `userLabels`: OAuth users' labels by id, loaded once per batch. */
 export function executionRow(source: ExecutionSource, record: ToolCallRecord, userLabels: ReadonlyMap<string, string>): ExecutionRow {
@@ -36,6 +38,7 @@ export function executionRow(source: ExecutionSource, record: ToolCallRecord, us
   const output = record.output === undefined ? null : storedJson(record.output);
   const caller = describeCaller(source.caller, userLabels);
   return {
+    id: randomUUID(),
     organizationId: source.organizationId,
     projectId: source.projectId,
     toolName: cut(record.toolName),
@@ -56,7 +59,7 @@ export function executionRow(source: ExecutionSource, record: ToolCallRecord, us
     callerId: caller.id,
     callerLabel: caller.label,
     ip: source.clientIp,
-    ...(record.startedAt ? { createdAt: record.startedAt } : {}),
+    createdAt: record.startedAt ?? new Date(),
   };
 }
 
@@ -64,9 +67,18 @@ function storedJson(value: unknown): { sha256: string; stored: Prisma.InputJsonV
   const text = canonicalJsonText(value);
   const sha256 = sha256Hex(text);
   const bytes = Buffer.byteLength(text);
-  if (bytes <= MAX_STORED_JSON_BYTES) return { sha256, stored: JSON.parse(text) as Prisma.InputJsonValue };
-  const truncated: TruncatedJson = { $truncated: true, bytes, preview: cutToBytes(text, MAX_STORED_JSON_BYTES) };
+  if (bytes <= MAX_STORED_JSON_BYTES) return { sha256, stored: JSON.parse(withoutNul(text)) as Prisma.InputJsonValue };
+  const truncated: TruncatedJson = { $truncated: true, bytes, preview: withoutNul(cutToBytes(text, MAX_STORED_JSON_BYTES)) };
   return { sha256, stored: truncated };
+}
+
+/**
+ * PostgreSQL's jsonb and text refuse U+0000, and one such value would fail the whole batch of
+ * records it is written with: the stored copy shows U+FFFD instead (the hash keeps the original).
+ * In JSON text U+0000 is always the escape \u0000, preceded by an even number of backslashes.
+ */
+function withoutNul(json: string): string {
+  return json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd").replaceAll("\u0000", "\ufffd");
 }
 
 function storedLogs(logs: LogEntry[]): Prisma.InputJsonValue {
@@ -78,7 +90,7 @@ function storedLogs(logs: LogEntry[]): Prisma.InputJsonValue {
       break;
     }
     chars += entry.message.length;
-    kept.push({ level: entry.level, message: entry.message, at: entry.at });
+    kept.push({ level: entry.level, message: entry.message.replaceAll("\u0000", "\ufffd"), at: entry.at });
   }
   return kept;
 }
@@ -97,7 +109,7 @@ export function describeCaller(caller: McpCaller, userLabels: ReadonlyMap<string
   }
 }
 
-const cut = (text: string) => (text.length > MAX_LABEL_CHARS ? text.slice(0, MAX_LABEL_CHARS) : text);
+const cut = (text: string) => (text.length > MAX_LABEL_CHARS ? text.slice(0, MAX_LABEL_CHARS) : text).replaceAll("\u0000", "\ufffd");
 
 /** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
 function cutToBytes(text: string, maxBytes: number): string {

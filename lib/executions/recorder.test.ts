@@ -1,6 +1,6 @@
 // The recorder's buffering: batches, the timer, a failing database (retry, then drop, never
-// throw), and the bound on what waits in memory. The writes go to a function standing in for
-// createMany; rows themselves are tested in recorder-row.test.ts and through the endpoints.
+// throw), and the bound on what waits in memory. The writes go to a function standing in for the
+// INSERT; rows themselves are tested in recorder-row.test.ts and through the endpoints.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ToolCallRecord } from "@/lib/mcp/types";
 import { ExecutionRecorder, FLUSH_INTERVAL_MS } from "./recorder";

@@ -9,7 +9,7 @@ import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import * as productionRoute from "@/app/mcp/[org]/[project]/route";
 import { createComponent } from "@/lib/components/components";
 import { db } from "@/lib/db";
-import { flushExecutions } from "@/lib/executions/recorder";
+import { flushExecutions, recordToolCall } from "@/lib/executions/recorder";
 import { canonicalJson } from "@/lib/packages/canonical-json";
 import { setSecret } from "@/lib/tools/secrets";
 import { createTool } from "@/lib/tools/tools";
@@ -267,5 +267,26 @@ describe("rate-limited calls", () => {
     } finally {
       await db.project.update({ where: { id: project.project.id }, data: { credentialCallsPerMinute: 300 } });
     }
+  });
+});
+
+describe("writing records", () => {
+  it("stores what PostgreSQL refuses (U+0000) without losing the call or the batch", async () => {
+    const result = (await withClient({ url: draftUrl, token: project.token, era: "modern" }, (client) =>
+      client.callTool({ name: "echo", arguments: { text: "nul\u0000here" } }),
+    )) as ToolResult;
+    expect(result.structuredContent).toEqual({ echoed: "nul\u0000here", n: 0 });
+    const record = (await recordsOf("echo")).find((row) => JSON.stringify(row.input).includes("nul"))!;
+    expect(record.input).toEqual({ text: "nul\ufffdhere" });
+    expect(record.inputSha256).toBe(sha256({ text: "nul\u0000here" }));
+  });
+
+  it("skips the records of a project deleted before they were written, and keeps the rest of the batch", async () => {
+    const call = { toolName: "batch_probe", toolId: null, environment: "draft" as const, status: "success" as const, durationMs: 1, logs: [], arguments: {} };
+    const source = { organizationId: fixture.organization.id, environment: "draft" as const, packageVersion: null, caller: { kind: "draft_token" as const }, clientIp: null };
+    recordToolCall({ ...source, projectId: "deleted-project" }, call);
+    recordToolCall({ ...source, projectId: project.project.id }, call);
+    expect(await recordsOf("batch_probe")).toHaveLength(1);
+    expect(await db.execution.count({ where: { projectId: "deleted-project" } })).toBe(0);
   });
 });

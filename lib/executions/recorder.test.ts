@@ -67,6 +67,23 @@ describe("ExecutionRecorder", () => {
     expect(recorder.backlog).toBe(0);
   });
 
+  it("backs off while the database fails: a full buffer does not bring the next attempt forward", async () => {
+    vi.useFakeTimers();
+    let attempts = 0;
+    const { recorder } = recorderWith(async () => {
+      attempts++;
+      throw new Error("database is down");
+    });
+    recorder.record(source, record("a"));
+    await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+    expect(attempts).toBe(1);
+    for (let i = 0; i < 300; i++) recorder.record(source, record("b"));
+    await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+    expect(attempts).toBe(1);
+    await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+    expect(attempts).toBe(2); // 2 × the interval after the first failure
+  });
+
   it("drops a batch after 8 failed writes, and says so", async () => {
     const { recorder } = recorderWith(async () => {
       throw new Error("database is down");

@@ -44,8 +44,8 @@ export class ExecutionRecorder {
       return;
     }
     this.pending.push({ source, record });
-    if (this.pending.length >= BATCH_SIZE) this.schedule(0);
-    else this.schedule(FLUSH_INTERVAL_MS);
+    // A full batch goes at once, unless the database is failing: then the retry delay stands.
+    this.schedule(this.pending.length >= BATCH_SIZE && !this.failed ? 0 : FLUSH_INTERVAL_MS);
   }
 
   /** Records waiting to be written (buffered or in a failed batch). */

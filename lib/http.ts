@@ -1,4 +1,5 @@
 // Request parsing and the one error → response mapper for JSON routes.
+import { requestClientIp } from "@/lib/rate-limit/client-ip";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -57,12 +58,9 @@ export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.
   return schema.parse(Object.fromEntries(new URL(request.url).searchParams));
 }
 
+/** Who sent a request, for audit entries and execution records (see requestClientIp for which address). */
 export function clientInfo(request: Request) {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return {
-    ip: forwarded || request.headers.get("x-real-ip") || null,
-    userAgent: request.headers.get("user-agent"),
-  };
+  return { ip: requestClientIp(request), userAgent: request.headers.get("user-agent") };
 }
 
 /** The origin clients see: ATELIER_URL when set (behind a proxy), else the request's own. */

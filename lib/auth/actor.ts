@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
+import { clientInfo } from "@/lib/http";
 import { hashToken, tokenKind } from "@/lib/tokens/secret-token";
 
 export type Actor = {
@@ -63,6 +64,5 @@ export async function authenticateRequest(request: Request): Promise<Actor> {
   const token = bearerToken(request);
   const actor = token ? await actorFromApiToken(token) : await actorFromSession(request);
   if (!actor) throw unauthorized();
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ...actor, ip: forwarded || null, userAgent: request.headers.get("user-agent") };
+  return { ...actor, ...clientInfo(request) };
 }

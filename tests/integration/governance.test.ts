@@ -18,7 +18,9 @@ type Who = keyof OrgFixture["users"];
 type ErrorBody = { error: { code: string; message: string; details?: { fields?: { field: string; message: string }[] } } };
 type KillSwitchBody = Project & { revoked: { productionTokens: number; oauthGrants: number } };
 
-const CLIENT = { "x-forwarded-for": "203.0.113.7, 10.0.0.1", "user-agent": "GovernanceTest/1.0 (integration)" };
+// What the client sent (10.0.0.1, its own choice), then what our proxy appended: the address recorded
+// is the one the proxy saw (lib/rate-limit/client-ip.ts), so a caller can't pick its audit IP.
+const CLIENT = { "x-forwarded-for": "10.0.0.1, 203.0.113.7", "user-agent": "GovernanceTest/1.0 (integration)" };
 const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
 
 function projectApi(fixture: OrgFixture, projectSlug = fixture.project.slug) {

@@ -37,6 +37,31 @@ export function createRedisClient(url: string): Redis {
   return client;
 }
 
+/**
+ * Resolves once a client has connected for the first time, or after `timeoutMs` — whichever comes
+ * first, and only once per client: the first requests after a start are not counted locally just
+ * because the connection was still opening, and when Redis is down from the start only that first
+ * window waits; afterwards every caller fails fast.
+ */
+export function firstConnection(client: Redis, timeoutMs: number): Promise<void> {
+  let waiting = firstConnections.get(client);
+  if (!waiting) {
+    waiting = client.status === "ready" ? Promise.resolve() : new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        client.off("ready", done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      client.once("ready", done);
+    });
+    firstConnections.set(client, waiting);
+  }
+  return waiting;
+}
+
+const firstConnections = new WeakMap<Redis, Promise<void>>();
+
 /** The shared client, or null when REDIS_URL is not set (one process, state in memory). */
 export function getRedis(): Redis | null {
   if (holder.client === undefined) {

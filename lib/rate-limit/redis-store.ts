@@ -7,6 +7,7 @@
 // NTP precision. Keys of one check should share a {hash tag} so the script also runs on a cluster.
 import { randomUUID } from "node:crypto";
 import type Redis from "ioredis";
+import { firstConnection } from "@/lib/redis";
 import type { RateLimitDecision, RateLimitRule, RateLimitStore } from "./rules";
 
 // KEYS: one per rule. ARGV: now, member, then per rule: kind ("w" | "b"), a, b
@@ -62,6 +63,9 @@ end
 return { 1, 0, 0 }
 `;
 
+// Right after a start, the connection may still be opening: the first checks wait for it this long.
+const FIRST_CONNECTION_WAIT_MS = 1_000;
+
 type ConsumeCommand = (keys: string[], args: Array<string | number>) => Promise<[number, number, number]>;
 
 export class RedisRateLimitStore implements RateLimitStore {
@@ -81,6 +85,7 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async consume(rules: RateLimitRule[], now: number): Promise<RateLimitDecision> {
     if (rules.length === 0) return { allowed: true };
+    await firstConnection(this.redis, FIRST_CONNECTION_WAIT_MS);
     const keys = rules.map((rule) => this.prefix + rule.key);
     const args: Array<string | number> = [Math.floor(now), `${Math.floor(now)}:${randomUUID()}`];
     for (const rule of rules) {

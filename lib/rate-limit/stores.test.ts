@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { createRedisClient } from "@/lib/redis";
 import { MemoryRateLimitStore } from "./memory-store";
 import { RedisRateLimitStore } from "./redis-store";
 import type { RateLimitRule, RateLimitStore } from "./rules";
@@ -107,6 +108,17 @@ describe("redis store", () => {
       expect(results).toEqual([true, true, true, true, false, false]);
     } finally {
       await other.quit();
+    }
+  });
+
+  it("counts the very first check of a new connection in Redis (it waits for the connection to open)", async () => {
+    const fresh = createRedisClient("redis://127.0.0.1:6379");
+    try {
+      const key = `first-${randomUUID()}`;
+      expect(await new RedisRateLimitStore(fresh, prefix).consume([window(key, 5, 30_000)], Date.now())).toEqual({ allowed: true });
+      expect(await redis.zcard(`${prefix}${key}`)).toBe(1);
+    } finally {
+      fresh.disconnect();
     }
   });
 

@@ -97,7 +97,7 @@ async function enforceRateLimits(call: ToolCallMessage, snapshot: ServedSnapshot
   return jsonRpcErrorResponse(429, decision.message, { "Retry-After": String(decision.retryAfterSeconds) }, call.id);
 }
 
-type ToolCallMessage = { id: string | number; name: string; arguments: Record<string, unknown>; meta: Record<string, unknown> | undefined };
+export type ToolCallMessage = { id: string | number; name: string; arguments: Record<string, unknown>; meta: Record<string, unknown> | undefined };
 type McpMessage = { request: Request; parsed?: unknown; toolCall: ToolCallMessage | null };
 
 /**
@@ -117,7 +117,7 @@ async function readMcpMessage(request: Request): Promise<McpMessage> {
 }
 
 /** A well-formed tools/call request (others are the SDK's to refuse, and never run or count). */
-function toolCallOf(message: unknown): ToolCallMessage | null {
+export function toolCallOf(message: unknown): ToolCallMessage | null {
   if (!isObject(message) || message.method !== "tools/call" || !isObject(message.params)) return null;
   const { id } = message;
   const { name, arguments: args, _meta: meta } = message.params;
@@ -134,7 +134,7 @@ const MAX_CLIENT_FIELD_CHARS = 200;
  * ("claude-desktop/1.2.3 (…)" → claude-desktop 1.2.3), which is all a 2025-era stateless
  * tools/call carries.
  */
-function requestClientInfo(call: ToolCallMessage, request: Request): McpClientInfo | null {
+export function requestClientInfo(call: Pick<ToolCallMessage, "meta">, request: Request): McpClientInfo | null {
   const info = call.meta?.[CLIENT_INFO_META_KEY];
   if (isObject(info) && typeof info.name === "string" && info.name) {
     return { name: info.name.slice(0, MAX_CLIENT_FIELD_CHARS), version: typeof info.version === "string" ? info.version.slice(0, MAX_CLIENT_FIELD_CHARS) : null };

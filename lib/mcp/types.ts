@@ -86,7 +86,7 @@ export type ToolCallRecord = {
   toolId: string | null;
   environment: McpEnvironment;
   status: "success" | "error";
-  /** rate_limited: refused before it ran (serve-project.ts); auth: reserved for refused credentials. */
+  /** rate_limited: refused before it ran (serve-project.ts); auth: a missing or refused credential (record-refused-call.ts). */
   errorType?: "validation" | "runtime" | "timeout" | "rate_limited" | "auth";
   errorCode?: string;
   durationMs: number;

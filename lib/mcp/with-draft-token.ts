@@ -8,6 +8,7 @@ import { isOAuthAccessToken } from "@/lib/oauth/oauth-secrets";
 import { verifyOAuthAccessToken } from "@/lib/oauth/verify-access-token";
 import { findProjectByDraftToken } from "@/lib/projects/draft-token";
 import { mcpEndpointUrl, unauthorizedResponse, type EndpointAddress } from "./protected-resource";
+import { recordRefusedCall } from "./record-refused-call";
 import type { McpCaller } from "./types";
 import { withMcpGuards, type GuardedMcpArgs, type McpRoute } from "./with-mcp-guards";
 
@@ -27,9 +28,15 @@ async function verifyDraftCredential(token: string, address: EndpointAddress): P
 export function withDraftToken(handler: (args: DraftTokenArgs) => Promise<Response>): McpRoute {
   return withMcpGuards("draft", async ({ request, address }) => {
     const token = bearerToken(request);
-    if (!token) return unauthorizedResponse({ address, message: MISSING, invalidToken: false });
+    if (!token) {
+      await recordRefusedCall({ request, address, code: "missing_credentials" });
+      return unauthorizedResponse({ address, message: MISSING, invalidToken: false });
+    }
     const verified = await verifyDraftCredential(token, address);
-    if (!verified) return unauthorizedResponse({ address, message: REFUSED, invalidToken: true });
+    if (!verified) {
+      await recordRefusedCall({ request, address, code: "invalid_token" });
+      return unauthorizedResponse({ address, message: REFUSED, invalidToken: true });
+    }
     return handler({ request, address, project: verified.project, caller: verified.caller, token });
   });
 }

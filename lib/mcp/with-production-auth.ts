@@ -5,6 +5,7 @@
 // token is never one of them. 401s carry the challenge pointing at this endpoint's metadata.
 import { bearerToken } from "@/lib/auth/actor";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
+import { recordRefusedCall } from "./record-refused-call";
 import { findProductionProject, verifyProductionCredential, type ProductionCaller, type ProductionProject } from "./production-credentials";
 import { mcpEndpointUrl, unauthorizedResponse } from "./protected-resource";
 import { withMcpGuards, type GuardedMcpArgs, type McpRoute } from "./with-mcp-guards";
@@ -22,10 +23,14 @@ export function withProductionAuth(handler: (args: ProductionArgs) => Promise<Re
     const token = bearerToken(request);
     if (token) {
       const caller = await verifyProductionCredential({ token, project, resource: mcpEndpointUrl(address) });
-      if (!caller) return unauthorizedResponse({ address, message: REFUSED, invalidToken: true });
+      if (!caller) {
+        await recordRefusedCall({ request, address, project, code: "invalid_token" });
+        return unauthorizedResponse({ address, message: REFUSED, invalidToken: true });
+      }
       return handler({ request, address, project, caller, token });
     }
     if (project.visibility === "PUBLIC") return handler({ request, address, project, caller: { kind: "anonymous" }, token: null });
+    await recordRefusedCall({ request, address, project, code: "missing_credentials" });
     return unauthorizedResponse({ address, message: MISSING, invalidToken: false });
   });
 }

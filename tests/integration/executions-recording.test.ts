@@ -209,6 +209,38 @@ describe("production", () => {
   });
 });
 
+describe("calls refused for their credentials", () => {
+  const call = (name: string, args: Record<string, unknown>) => ({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name, arguments: args } });
+
+  it("are recorded as errors of type auth on both endpoints — missing and refused tokens — with the address and host, never run", async () => {
+    const before = (await recordsOf("echo")).length;
+    const headers = { ...ip(9), "User-Agent": "incident-host/2.1" };
+    const missing = await postJsonRpc(productionUrl, call("echo", { text: "no token" }), headers);
+    const revoked = await postJsonRpc(productionUrl, call("echo", { text: "bad token" }), { ...headers, Authorization: "Bearer atl_prod_not-a-real-token" });
+    const draft = await postJsonRpc(draftUrl, call("echo", { text: "bad draft" }), { ...headers, Authorization: "Bearer atl_draft_rotated-long-ago" });
+    expect([missing.status, revoked.status, draft.status]).toEqual([401, 401, 401]);
+
+    const refused = (await recordsOf("echo")).slice(before);
+    expect(refused.map((row) => [row.environment, row.errorCode, (row.input as { text: string }).text])).toEqual([
+      ["PRODUCTION", "missing_credentials", "no token"],
+      ["PRODUCTION", "invalid_token", "bad token"],
+      ["DRAFT", "invalid_token", "bad draft"],
+    ]);
+    for (const row of refused) {
+      expect(row).toMatchObject({ status: "ERROR", errorType: "auth", callerKind: "anonymous", ip: "198.51.100.9", clientName: "incident-host", clientVersion: "2.1", output: null, logs: [] });
+    }
+  });
+
+  it("records nothing for requests that are not tool calls (tools/list without a token)", async () => {
+    await flushExecutions();
+    const before = await db.execution.count({ where: { projectId: project.project.id } });
+    const response = await postJsonRpc(productionUrl, { jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }, ip(9));
+    expect(response.status).toBe(401);
+    await flushExecutions();
+    expect(await db.execution.count({ where: { projectId: project.project.id } })).toBe(before);
+  });
+});
+
 describe("OAuth callers", () => {
   it("are recorded as the grant, labelled '<client name> for <user>'", async () => {
     const oauthServer = await startOAuthServer();

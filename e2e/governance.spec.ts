@@ -114,6 +114,11 @@ test("flip the demo project public, call it anonymously, pull the kill switch, a
     await page.reload();
     await expect(page.getByRole("row").filter({ hasText: "add_numbers" }).filter({ hasText: /anonymous/i }).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
+  // …and so is the call the kill switch refused, as an auth error.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("row").filter({ hasText: "add_numbers" }).filter({ hasText: "Auth" }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
 });
 
 /** A new account that has joined the demo organization with `role`, signed in on its own page. */

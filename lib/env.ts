@@ -22,6 +22,12 @@ const schema = z.object({
   REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
   /** Admin REST API calls per minute, per personal API token (and per user for studio sessions). */
   ATELIER_API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a whole number ≥ 1" }).int("must be a whole number ≥ 1").min(1, "must be a whole number ≥ 1").default(600),
+  /**
+   * How many proxies in front of Atelier append to X-Forwarded-For (nginx `$proxy_add_x_forwarded_for`).
+   * The client address is the entry that many places from the end: 1 (default) for one proxy or none,
+   * 2 for a CDN in front of nginx. Entries before it are whatever the client sent, never trusted.
+   */
+  ATELIER_TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number from 1 to 10" }).int("must be a whole number from 1 to 10").min(1, "must be a whole number from 1 to 10").max(10, "must be a whole number from 1 to 10").default(1),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to instrumentation.ts, which flushes execution records before exiting. */
   NEXT_MANUAL_SIG_HANDLE: optional,
   NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),

@@ -3,8 +3,8 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
+import { OutputBlock, OutputCode } from "@/components/ui/output-block";
 import { Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { ExecutionDetail as Execution } from "@/lib/hooks/api-types";
@@ -13,30 +13,7 @@ import { EnvironmentBadge, ExecutionStatusBadge, ToolName } from "./execution-ba
 import { Drawer } from "./execution-drawer";
 import { callerKindLabel, formatDuration, formatTime, prettyJson } from "./format";
 
-function Block({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <section className="space-y-1.5">
-      <div className="flex min-h-8 items-center justify-between gap-2">
-        <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">{title}</h3>
-        {actions}
-      </div>
-      {children}
-    </section>
-  );
-}
 
-function Code({ children, className }: { children: string; className?: string }) {
-  return (
-    <pre
-      className={cn(
-        "max-h-96 overflow-auto rounded-lg border border-line bg-subtle px-3 py-2 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap break-words",
-        className,
-      )}
-    >
-      {children}
-    </pre>
-  );
-}
 
 /** What the recorder keeps instead of a value over 64 KB (lib/executions/recorder-row.ts). */
 type TruncatedJson = { $truncated: true; bytes: number; preview: string };
@@ -49,14 +26,14 @@ function JsonBlock({ title, value, missing }: { title: string; value: unknown; m
   const truncated = isTruncated(value) ? value : null;
   const text = value === null || value === undefined ? null : truncated ? truncated.preview : prettyJson(value);
   return (
-    <Block title={title} actions={text && <CopyButton value={text} label={`Copy ${title.toLowerCase()}`} />}>
+    <OutputBlock title={title} actions={text && <CopyButton value={text} label={`Copy ${title.toLowerCase()}`} />}>
       {truncated && (
         <p className="text-xs text-warning">
           Too large to keep whole ({Math.round(truncated.bytes / 1024)} KB): the beginning of its JSON is shown; the hash is of the full value.
         </p>
       )}
-      {text ? <Code>{text}</Code> : <p className="text-sm text-muted">{missing}</p>}
-    </Block>
+      {text ? <OutputCode>{text}</OutputCode> : <p className="text-sm text-muted">{missing}</p>}
+    </OutputBlock>
   );
 }
 
@@ -126,13 +103,13 @@ function Details({ execution }: { execution: Execution }) {
         value={execution.output}
         missing={execution.status === "error" ? "No output: the call failed before returning one." : "Not recorded."}
       />
-      <Block title="Console">
+      <OutputBlock title="Console">
         {execution.logs.length === 0 ? (
           <p className="text-sm text-muted">Nothing logged.</p>
         ) : (
-          <Code>{execution.logs.map((entry) => `${String(entry.at).padStart(5)} ms  ${entry.level.padEnd(5)} ${entry.message}`).join("\n")}</Code>
+          <OutputCode>{execution.logs.map((entry) => `${String(entry.at).padStart(5)} ms  ${entry.level.padEnd(5)} ${entry.message}`).join("\n")}</OutputCode>
         )}
-      </Block>
+      </OutputBlock>
     </div>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
+import { OutputBlock, OutputCode } from "@/components/ui/output-block";
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { AppFrame } from "./app-frame";
 import type { ComponentDocument } from "./draft-client";
@@ -28,33 +27,15 @@ function logsOf(result: CallToolResult): LogEntry[] | null {
   return Array.isArray(logs) ? (logs as LogEntry[]) : null;
 }
 
-function Block({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <section className="space-y-1.5">
-      <div className="flex items-center justify-between gap-2">
-        <h4 className="text-xs font-semibold tracking-wide text-muted uppercase">{title}</h4>
-        {actions}
-      </div>
-      {children}
-    </section>
-  );
-}
 
-function Code({ children, className }: { children: string; className?: string }) {
-  return (
-    <pre className={cn("max-h-80 overflow-auto rounded-lg border border-line bg-subtle px-3 py-2 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap break-words", className)}>
-      {children}
-    </pre>
-  );
-}
 
 function ContentBlock({ block }: { block: CallToolResult["content"][number] }) {
-  if (block.type === "text") return <Code>{block.text}</Code>;
+  if (block.type === "text") return <OutputCode>{block.text}</OutputCode>;
   if (block.type === "image") {
     // eslint-disable-next-line @next/next/no-img-element -- a data: URL from the tool, not an optimizable asset
     return <img src={`data:${block.mimeType};base64,${block.data}`} alt="Image returned by the tool" className="max-h-80 rounded-lg border border-line" />;
   }
-  return <Code>{pretty(block)}</Code>;
+  return <OutputCode>{pretty(block)}</OutputCode>;
 }
 
 function ErrorDetails({ error }: { error: ToolError }) {
@@ -109,7 +90,7 @@ export function ResultView({
       {error && <ErrorDetails error={error} />}
 
       {component && !result.isError && (
-        <Block title="Rendered component">
+        <OutputBlock level={4} title="Rendered component">
           <AppFrame
             title={`${toolName} component`}
             html={component.html}
@@ -117,11 +98,11 @@ export function ResultView({
             toolInput={args}
             toolResult={{ content: result.content, structuredContent: result.structuredContent }}
           />
-        </Block>
+        </OutputBlock>
       )}
       {componentProblem && <p className="text-sm text-warning">{componentProblem}</p>}
 
-      <Block title="Content">
+      <OutputBlock level={4} title="Content">
         {result.content.length === 0 ? (
           <p className="text-sm text-muted">No content blocks.</p>
         ) : (
@@ -131,22 +112,22 @@ export function ResultView({
             ))}
           </div>
         )}
-      </Block>
+      </OutputBlock>
 
       {result.structuredContent !== undefined && (
-        <Block title="Structured content" actions={<CopyButton value={pretty(result.structuredContent)} />}>
-          <Code>{pretty(result.structuredContent)}</Code>
-        </Block>
+        <OutputBlock level={4} title="Structured content" actions={<CopyButton value={pretty(result.structuredContent)} />}>
+          <OutputCode>{pretty(result.structuredContent)}</OutputCode>
+        </OutputBlock>
       )}
 
       {logs && (
-        <Block title="Console">
+        <OutputBlock level={4} title="Console">
           {logs.length === 0 ? (
             <p className="text-sm text-muted">Nothing logged.</p>
           ) : (
-            <Code>{logs.map((entry) => `${entry.level.padEnd(5)} ${entry.message}`).join("\n")}</Code>
+            <OutputCode>{logs.map((entry) => `${entry.level.padEnd(5)} ${entry.message}`).join("\n")}</OutputCode>
           )}
-        </Block>
+        </OutputBlock>
       )}
     </div>
   );

@@ -3,6 +3,18 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
+/** A ref for a native <dialog> that is shown modally while `open` and closed otherwise. */
+export function useModalDialog(open: boolean) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return ref;
+}
+
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus, moves it into
  * the dialog, restores it on close, and closes on Escape. Content mounts only while open,
@@ -23,16 +35,9 @@ export function Dialog({
   children: ReactNode;
   className?: string;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
   const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

@@ -42,6 +42,8 @@ test("a test-panel run of the demo project appears on the Executions page with i
   await expect(drawer.getByText(`"sum": ${first + 5.5}`)).toBeVisible();
   await expect(drawer.getByText("adding 3 numbers")).toBeVisible();
   await expect(drawer.getByText(/^[0-9a-f]{64}$/)).toHaveCount(2);
+  // The test panel's client sends its name with every call (2026-07-28), so the host is it, not the browser.
+  await expect(drawer.getByText("atelier-test-panel 1.0.0")).toBeVisible();
   expect(page.url()).toContain("execution=");
 
   // The link opens the same call, and the page fits a phone: no sideways scrolling.

@@ -32,7 +32,9 @@ export async function withDraftErrors<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export async function connectDraft(org: string, project: string, token: string): Promise<DraftConnection> {
-  const client = new Client({ name: "atelier-test-panel", version: "1.0.0" });
+  // Pinned to the 2026-07-28 revision: every request then carries the client info, so the test
+  // panel's calls are recorded on the Executions page as "atelier-test-panel 1.0.0", not as the browser.
+  const client = new Client({ name: "atelier-test-panel", version: "1.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
   const transport = new StreamableHTTPClientTransport(draftEndpointUrl(org, project), {
     requestInit: { headers: { Authorization: `Bearer ${token}` } },
   });

@@ -14,6 +14,7 @@ export type GrantRevocationReason =
   | "refresh_token_reuse"
   | "authorization_code_reuse"
   | "client_deleted"
+  | "kill_switch"
   | (string & {});
 
 /**

@@ -3,16 +3,17 @@
 // stopped working, not just silence. Only the failure path pays for this: the body is parsed here
 // (and, on the draft endpoint, the project looked up by its slugs) only when the answer is a 401.
 //
-// Anyone can send a 401-bound request, so these records are capped per project per instance
-// (AUTH_RECORDS_PER_MINUTE); past the cap the refusal is still answered, just not recorded.
+// Anyone can send a 401-bound request, so these records are capped per project
+// (AUTH_RECORDS_PER_MINUTE, counted by the process's rate limiter: shared in Redis when set); past
+// the cap the refusal is still answered, just not recorded.
 import { db } from "@/lib/db";
 import { recordToolCall } from "@/lib/executions/recorder";
 import { clientInfo } from "@/lib/http";
+import { getRateLimiter } from "@/lib/rate-limit/rate-limiter";
 import type { EndpointAddress } from "./protected-resource";
 import { requestClientInfo, toolCallOf } from "./serve-project";
 
 export const AUTH_RECORDS_PER_MINUTE = 60;
-const windows = new Map<string, { startedAt: number; count: number }>();
 
 export type RefusedCode = "missing_credentials" | "invalid_token";
 
@@ -28,7 +29,7 @@ export async function recordRefusedCall(options: {
     const call = toolCallOf(parseJson(await options.request.clone().text()));
     if (!call) return;
     const project = options.project ?? (await findProject(options.address));
-    if (!project || !withinCap(project.id)) return;
+    if (!project || !(await withinCap(project.id))) return;
     recordToolCall(
       {
         projectId: project.id,
@@ -74,14 +75,7 @@ function findProject(address: EndpointAddress) {
   });
 }
 
-function withinCap(projectId: string): boolean {
-  const now = Date.now();
-  const window = windows.get(projectId);
-  if (!window || now - window.startedAt >= 60_000) {
-    if (windows.size >= 10_000) windows.clear();
-    windows.set(projectId, { startedAt: now, count: 1 });
-    return true;
-  }
-  window.count += 1;
-  return window.count <= AUTH_RECORDS_PER_MINUTE;
+async function withinCap(projectId: string): Promise<boolean> {
+  const decision = await getRateLimiter().check([{ kind: "window", key: `auth-records:${projectId}`, limit: AUTH_RECORDS_PER_MINUTE, windowMs: 60_000 }]);
+  return decision.allowed;
 }

@@ -14,12 +14,15 @@ const OWNER_EMAIL = "demo@atelier.local";
 // requests (seconds on a small machine): do that once, before any step with a timeout.
 test.beforeAll(async ({ request }) => {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: OWNER_EMAIL, password: E2E_DEMO_PASSWORD, json: "true" } });
+  await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: OWNER_EMAIL, password: E2E_DEMO_PASSWORD, json: "true" },
+  });
   expect((await request.get(`/orgs/${ORG}`)).ok()).toBe(true);
 });
 
 /** A settings section (a card with its heading). */
-const section = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+const section = (page: Page, title: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
 async function anonymousClient(baseURL: string, project: string) {
   const client = new Client({ name: "e2e-anonymous", version: "1.0.0" });
@@ -31,17 +34,27 @@ async function anonymousClient(baseURL: string, project: string) {
 async function anonymousInitialize(page: Page, project: string) {
   return page.request.post(`/mcp/${ORG}/${project}`, {
     headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
-    data: { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "e2e", version: "1" } } },
+    data: {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "e2e", version: "1" } },
+    },
   });
 }
 
-test("flip the demo project public, call it anonymously, pull the kill switch, and find it all in the audit log and Executions", async ({ page, baseURL }) => {
+test("flip the demo project public, call it anonymously, pull the kill switch, and find it all in the audit log and Executions", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, OWNER_EMAIL, E2E_DEMO_PASSWORD);
   const projectPath = `/app/v1/organizations/${ORG}/projects/demo`;
   const project = (await (await page.request.get(projectPath)).json()) as { productionVersion: string | null; visibility: string };
   expect(project.visibility).toBe("private");
   if (!project.productionVersion) {
-    expect((await page.request.post(`${projectPath}/publish`, { data: { changelog: "First release of the demo tools." } })).status()).toBe(201);
+    expect((await page.request.post(`${projectPath}/publish`, { data: { changelog: "First release of the demo tools." } })).status()).toBe(
+      201,
+    );
   }
   expect((await anonymousInitialize(page, "demo")).status()).toBe(401);
 
@@ -104,7 +117,9 @@ test("flip the demo project public, call it anonymously, pull the kill switch, a
   expect(download.suggestedFilename()).toMatch(/^audit-log-acme-.*\.csv$/);
   const csv = await (await download.createReadStream()).toArray();
   const text = Buffer.concat(csv).toString("utf8");
-  expect(text.split("\r\n")[0]).toBe("id,createdAt,action,actorUserId,actorTokenId,actorLabel,targetType,targetId,targetLabel,oldValue,newValue,ip,userAgent");
+  expect(text.split("\r\n")[0]).toBe(
+    "id,createdAt,action,actorUserId,actorTokenId,actorLabel,targetType,targetId,targetLabel,oldValue,newValue,ip,userAgent",
+  );
   expect(text).toContain("project.kill_switch");
   expect(text).not.toContain("project.visibility");
 
@@ -112,12 +127,20 @@ test("flip the demo project public, call it anonymously, pull the kill switch, a
   await page.goto(`/orgs/${ORG}/projects/demo/executions`);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("row").filter({ hasText: "add_numbers" }).filter({ hasText: /anonymous/i }).first()).toBeVisible({ timeout: 1_000 });
+    await expect(
+      page
+        .getByRole("row")
+        .filter({ hasText: "add_numbers" })
+        .filter({ hasText: /anonymous/i })
+        .first(),
+    ).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   // …and so is the call the kill switch refused, as an auth error.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("row").filter({ hasText: "add_numbers" }).filter({ hasText: "Auth" }).first()).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByRole("row").filter({ hasText: "add_numbers" }).filter({ hasText: "Auth" }).first()).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 20_000 });
 });
 
@@ -139,14 +162,18 @@ async function memberPage(browser: Browser, owner: Page, role: "ADMIN" | "EDITOR
 test("each role sees the visibility, kill switch and rate-limit controls the server would allow", async ({ page, browser }) => {
   await signIn(page, OWNER_EMAIL, E2E_DEMO_PASSWORD);
   const project = unique("roles");
-  expect((await page.request.post(`/app/v1/organizations/${ORG}/projects`, { data: { slug: project, name: `Roles ${project}` } })).status()).toBe(201);
+  expect(
+    (await page.request.post(`/app/v1/organizations/${ORG}/projects`, { data: { slug: project, name: `Roles ${project}` } })).status(),
+  ).toBe(201);
   const [admin, editor, viewer, projectOwner] = await Promise.all([
     memberPage(browser, page, "ADMIN"),
     memberPage(browser, page, "EDITOR"),
     memberPage(browser, page, "VIEWER"),
     memberPage(browser, page, "VIEWER"),
   ]);
-  expect((await page.request.patch(`/app/v1/organizations/${ORG}/projects/${project}`, { data: { owners: [projectOwner.id] } })).status()).toBe(200);
+  expect(
+    (await page.request.patch(`/app/v1/organizations/${ORG}/projects/${project}`, { data: { owners: [projectOwner.id] } })).status(),
+  ).toBe(200);
 
   const expectations = [
     { who: "admin", member: admin, visibility: true, killSwitch: true, rateLimits: true },
@@ -185,7 +212,9 @@ test("each role sees the visibility, kill switch and rate-limit controls the ser
   await burst.fill("25");
   await ownerView.getByRole("button", { name: "Save rate limits" }).click();
   await expect(ownerView.getByText("Rate limits saved")).toBeVisible();
-  const stored = (await (await page.request.get(`/app/v1/organizations/${ORG}/projects/${project}`)).json()) as { rateLimits: { anonymousBurst: number } };
+  const stored = (await (await page.request.get(`/app/v1/organizations/${ORG}/projects/${project}`)).json()) as {
+    rateLimits: { anonymousBurst: number };
+  };
   expect(stored.rateLimits.anonymousBurst).toBe(25);
 
   await Promise.all([admin, editor, viewer, projectOwner].map((member) => member.context.close()));

@@ -17,7 +17,9 @@ type ToolResult = { isError?: boolean; structuredContent?: Record<string, unknow
 // requests (seconds on a small machine): do that once, before any step with a timeout.
 test.beforeAll(async ({ request }) => {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: DEMO_EMAIL, password: E2E_DEMO_PASSWORD, json: "true" } });
+  await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: DEMO_EMAIL, password: E2E_DEMO_PASSWORD, json: "true" },
+  });
   expect((await request.get(`/orgs/${ORG}/settings/authorized-apps`)).ok()).toBe(true);
   expect((await request.get("/.well-known/oauth-authorization-server")).ok()).toBe(true);
 });
@@ -47,7 +49,11 @@ async function consent(page: Page, expected: { clientName: string; project: stri
   await page.getByRole("button", { name: "Authorize" }).click();
 }
 
-test("a host connects with OAuth, calls tools, refreshes, and is cut off when its grant is revoked on Authorized apps", async ({ page, request, baseURL }) => {
+test("a host connects with OAuth, calls tools, refreshes, and is cut off when its grant is revoked on Authorized apps", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const endpoint = `${origin}/mcp/${ORG}/demo/draft`;
   const clientName = unique("E2E Host");
@@ -151,12 +157,22 @@ test("a production endpoint is authorized on its own, and its token opens produc
 
   // Production needs a published package: a fresh project with one tool, published through the API.
   const project = unique("oauth");
-  expect((await page.request.post(`/app/v1/organizations/${ORG}/projects`, { data: { slug: project, name: `OAuth ${project}` } })).status()).toBe(201);
+  expect(
+    (await page.request.post(`/app/v1/organizations/${ORG}/projects`, { data: { slug: project, name: `OAuth ${project}` } })).status(),
+  ).toBe(201);
   const tool = await page.request.post(`/app/v1/organizations/${ORG}/projects/${project}/tools`, {
-    data: { name: "echo_text", kind: "data", description: "Echoes its text.", inputSchema: { type: "object", properties: { text: { type: "string" } }, required: ["text"] }, handler: "async ({ text }) => ({ text })" },
+    data: {
+      name: "echo_text",
+      kind: "data",
+      description: "Echoes its text.",
+      inputSchema: { type: "object", properties: { text: { type: "string" } }, required: ["text"] },
+      handler: "async ({ text }) => ({ text })",
+    },
   });
   expect(tool.status()).toBe(201);
-  expect((await page.request.post(`/app/v1/organizations/${ORG}/projects/${project}/publish`, { data: { changelog: "First" } })).status()).toBe(201);
+  expect(
+    (await page.request.post(`/app/v1/organizations/${ORG}/projects/${project}/publish`, { data: { changelog: "First" } })).status(),
+  ).toBe(201);
 
   const endpoint = `${origin}/mcp/${ORG}/${project}`;
   const clientName = unique("E2E Production Host");

@@ -9,7 +9,11 @@ const ORG = "acme";
 const TOOL = "convert_price";
 
 const inputSchema = (property: string) =>
-  JSON.stringify({ type: "object", properties: { [property]: { type: "number" } }, required: [property], additionalProperties: false }, null, 2);
+  JSON.stringify(
+    { type: "object", properties: { [property]: { type: "number" } }, required: [property], additionalProperties: false },
+    null,
+    2,
+  );
 
 // A cold production server opens the embedded database and loads route modules on its first
 // requests (seconds on a small machine): do that once, before any step with a timeout.
@@ -60,7 +64,9 @@ async function publish(page: Page, expected: { version: string; changelog: strin
 /** The body of a JSON-RPC answer, whether the endpoint sent plain JSON or one SSE event. */
 function jsonRpcResult(text: string): Record<string, unknown> {
   const trimmed = text.trim();
-  const json = trimmed.startsWith("{") ? trimmed : (trimmed.split("\n").find((line) => line.startsWith("data: ")) ?? "").slice("data: ".length);
+  const json = trimmed.startsWith("{")
+    ? trimmed
+    : (trimmed.split("\n").find((line) => line.startsWith("data: ")) ?? "").slice("data: ".length);
   const message = JSON.parse(json) as { result?: Record<string, unknown>; error?: unknown };
   expect(message.error).toBeUndefined();
   return message.result!;
@@ -77,7 +83,12 @@ async function listProductionTools(request: APIRequestContext, project: string, 
   const url = `/mcp/${ORG}/${project}`;
   const initialize = await request.post(url, {
     headers,
-    data: { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "e2e", version: "1" } } },
+    data: {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "e2e", version: "1" } },
+    },
   });
   expect(initialize.status()).toBe(200);
   expect(jsonRpcResult(await initialize.text())).toHaveProperty("serverInfo");
@@ -106,7 +117,10 @@ test("publish 1.0.0, publish a breaking 2.0.0 after reviewing its diff, roll bac
   await expect(dialog.getByText(`tools/${TOOL}/handler.js`)).toBeVisible();
   await publish(page, { version: "1.0.0", changelog: "First release: convert prices to cents." });
   await expect(publishButton).toBeDisabled();
-  await expect(page.locator("span[title]").filter({ has: publishButton })).toHaveAttribute("title", "Nothing to publish: the draft matches production");
+  await expect(page.locator("span[title]").filter({ has: publishButton })).toHaveAttribute(
+    "title",
+    "Nothing to publish: the draft matches production",
+  );
 
   // A published tool keeps its name: the editor says why, next to the field.
   await page.goto(`${base}/tools/${TOOL}`);
@@ -165,7 +179,10 @@ test("publish 1.0.0, publish a breaking 2.0.0 after reviewing its diff, roll bac
   await v2.getByRole("link", { name: "Version 2.0.0" }).click();
   await expect(page.getByRole("heading", { name: "v2.0.0" })).toBeVisible();
   await expect(page.getByText(`tools/${TOOL}/input-schema.json`)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Download manifest" })).toHaveAttribute("href", `/app/v1/organizations/${ORG}/projects/${project}/packages/2.0.0/manifest`);
+  await expect(page.getByRole("link", { name: "Download manifest" })).toHaveAttribute(
+    "href",
+    `/app/v1/organizations/${ORG}/projects/${project}/packages/2.0.0/manifest`,
+  );
   await expect(page.getByLabel("2. Verify, in a checkout of Atelier")).toContainText(
     `npm run verify-package -- ${project}-2.0.0.manifest.json ${project}-2.0.0.manifest.json.sig http://localhost:`,
   );

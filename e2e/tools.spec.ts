@@ -198,10 +198,11 @@ test("a component is created with a live preview, and deleting it while a UI Too
   await page.getByRole("button", { name: "Create component" }).click();
   await expect(page).toHaveURL(new RegExp(`/components/greeting-card$`));
 
-  const created = await page.request.post(`${toolsApi(project)}/tools`, { data: { name: "show_greeting", kind: "ui", component: "greeting-card" } });
+  const created = await page.request.post(`${toolsApi(project)}/tools`, {
+    data: { name: "show_greeting", kind: "ui", component: "greeting-card" },
+  });
   expect(created.status()).toBe(201);
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete component" }).click();
   await expect(page.getByRole("dialog").getByRole("alert")).toContainText("show_greeting");
 });
-

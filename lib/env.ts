@@ -17,28 +17,53 @@ const schema = z.object({
   ATELIER_DATA_DIR: z.string().default(".data"),
   ATELIER_URL: optional.pipe(z.url({ message: "must be an absolute URL such as https://atelier.example.com" }).optional()),
   DATABASE_URL: optional.pipe(
-    z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
   ),
-  REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
+  REDIS_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
+  ),
   /** Admin REST API calls per minute, per personal API token (and per user for studio sessions). */
-  ATELIER_API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a whole number ≥ 1" }).int("must be a whole number ≥ 1").min(1, "must be a whole number ≥ 1").default(600),
+  ATELIER_API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: "must be a whole number ≥ 1" })
+    .int("must be a whole number ≥ 1")
+    .min(1, "must be a whole number ≥ 1")
+    .default(600),
   /**
    * How many proxies in front of Atelier append to X-Forwarded-For (nginx `$proxy_add_x_forwarded_for`).
    * The client address is the entry that many places from the end: 1 (default) for one proxy or none,
    * 2 for a CDN in front of nginx. Entries before it are whatever the client sent, never trusted.
    */
-  ATELIER_TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number from 1 to 10" }).int("must be a whole number from 1 to 10").min(1, "must be a whole number from 1 to 10").max(10, "must be a whole number from 1 to 10").default(1),
+  ATELIER_TRUSTED_PROXY_HOPS: z.coerce
+    .number({ message: "must be a whole number from 1 to 10" })
+    .int("must be a whole number from 1 to 10")
+    .min(1, "must be a whole number from 1 to 10")
+    .max(10, "must be a whole number from 1 to 10")
+    .default(1),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to instrumentation.ts, which flushes execution records before exiting. */
   NEXT_MANUAL_SIG_HANDLE: optional,
   NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ATELIER_ENCRYPTION_KEY: optional.pipe(
-    z.string().regex(/^[A-Za-z0-9+/=_-]{43,44}$/, "must be 32 bytes, base64-encoded (openssl rand -base64 32)").optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/=_-]{43,44}$/, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
+      .optional(),
   ),
   /** Extra browser origins allowed to call the MCP endpoints (comma-separated), besides claude.ai and chatgpt.com. */
   ATELIER_ALLOWED_ORIGINS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   ATELIER_DEMO_PASSWORD: optional.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,
@@ -86,9 +111,7 @@ function pairError(parsed: z.infer<typeof schema>): string[] {
     ["GOOGLE_ID", parsed.GOOGLE_ID, "GOOGLE_SECRET", parsed.GOOGLE_SECRET],
     ["OIDC_CLIENT_ID", parsed.OIDC_CLIENT_ID, "OIDC_ISSUER", parsed.OIDC_ISSUER],
   ];
-  return pairs
-    .filter(([, a, , b]) => Boolean(a) !== Boolean(b))
-    .map(([a, , b]) => `${a} and ${b} must be set together`);
+  return pairs.filter(([, a, , b]) => Boolean(a) !== Boolean(b)).map(([a, , b]) => `${a} and ${b} must be set together`);
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {

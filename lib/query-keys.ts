@@ -9,9 +9,11 @@ export const queryKeys = {
   projects: (org: string) => ["organizations", org, "projects"] as const,
   project: (org: string, project: string) => ["organizations", org, "projects", project] as const,
   tools: (org: string, project: string) => ["organizations", org, "projects", project, "tools"] as const,
-  toolsOfKind: (org: string, project: string, kind: "data" | "ui") => ["organizations", org, "projects", project, "tools", { kind }] as const,
+  toolsOfKind: (org: string, project: string, kind: "data" | "ui") =>
+    ["organizations", org, "projects", project, "tools", { kind }] as const,
   tool: (org: string, project: string, tool: string) => ["organizations", org, "projects", project, "tools", tool] as const,
-  toolSecrets: (org: string, project: string, tool: string) => ["organizations", org, "projects", project, "tools", tool, "secrets"] as const,
+  toolSecrets: (org: string, project: string, tool: string) =>
+    ["organizations", org, "projects", project, "tools", tool, "secrets"] as const,
   components: (org: string, project: string) => ["organizations", org, "projects", project, "components"] as const,
   component: (org: string, project: string, name: string) => ["organizations", org, "projects", project, "components", name] as const,
   publishPreview: (org: string, project: string) => ["organizations", org, "projects", project, "publish"] as const,
@@ -21,7 +23,9 @@ export const queryKeys = {
   grants: (org: string) => ["organizations", org, "grants"] as const,
   auditLog: (org: string, filters: Record<string, string>) => ["organizations", org, "audit-log", filters] as const,
   executions: (org: string, project: string) => ["organizations", org, "projects", project, "executions"] as const,
-  executionList: (org: string, project: string, filters: object) => ["organizations", org, "projects", project, "executions", "list", filters] as const,
-  executionStats: (org: string, project: string, filters: object) => ["organizations", org, "projects", project, "executions", "stats", filters] as const,
+  executionList: (org: string, project: string, filters: object) =>
+    ["organizations", org, "projects", project, "executions", "list", filters] as const,
+  executionStats: (org: string, project: string, filters: object) =>
+    ["organizations", org, "projects", project, "executions", "stats", filters] as const,
   execution: (org: string, project: string, id: string) => ["organizations", org, "projects", project, "executions", "detail", id] as const,
 };

@@ -46,15 +46,18 @@ export function createRedisClient(url: string): Redis {
 export function firstConnection(client: Redis, timeoutMs: number): Promise<void> {
   let waiting = firstConnections.get(client);
   if (!waiting) {
-    waiting = client.status === "ready" ? Promise.resolve() : new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        client.off("ready", done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      client.once("ready", done);
-    });
+    waiting =
+      client.status === "ready"
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = () => {
+              clearTimeout(timer);
+              client.off("ready", done);
+              resolve();
+            };
+            const timer = setTimeout(done, timeoutMs);
+            client.once("ready", done);
+          });
     firstConnections.set(client, waiting);
   }
   return waiting;

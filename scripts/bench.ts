@@ -66,13 +66,20 @@ async function startBareServer() {
 
 /** Migrates and seeds a fresh data directory (as `npm start` would), then raises the demo project's limits. */
 async function prepareData(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/prepare.ts")], { cwd: root, env, encoding: "utf8" });
+  const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/prepare.ts")], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+  });
   const token = /Bearer (atl_draft_\S+)/.exec(prepared.stdout)?.[1];
   if (prepared.status !== 0 || !token) throw new Error(`Preparing the data directory failed:\n${prepared.stdout}\n${prepared.stderr}`);
   await withDatabase(dataDir, (db) =>
     db.project.updateMany({
       where: { slug: "demo", organization: { slug: "acme" } },
-      data: { dataToolCallsPerMinute: PROJECT_RATE_LIMITS.dataToolCallsPerMinute.max, credentialCallsPerMinute: PROJECT_RATE_LIMITS.credentialCallsPerMinute.max },
+      data: {
+        dataToolCallsPerMinute: PROJECT_RATE_LIMITS.dataToolCallsPerMinute.max,
+        credentialCallsPerMinute: PROJECT_RATE_LIMITS.credentialCallsPerMinute.max,
+      },
     }),
   );
   return token;
@@ -89,7 +96,13 @@ async function withDatabase<T>(dataDir: string, run: (db: PrismaClient) => Promi
   }
 }
 
-async function startAtelier(): Promise<{ url: string; token: string; child: ChildProcess; dataDir: string; exited: Promise<number | null> }> {
+async function startAtelier(): Promise<{
+  url: string;
+  token: string;
+  child: ChildProcess;
+  dataDir: string;
+  exited: Promise<number | null>;
+}> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "atelier-bench-"));
   const env = { ...process.env, PORT: String(PORT), ATELIER_DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" };
   const token = await prepareData(dataDir, env);
@@ -99,7 +112,8 @@ async function startAtelier(): Promise<{ url: string; token: string; child: Chil
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
-    if (/Ready in|started server|Local:/i.test(output)) return { url: `http://localhost:${PORT}/mcp/acme/demo/draft`, token, child, dataDir, exited };
+    if (/Ready in|started server|Local:/i.test(output))
+      return { url: `http://localhost:${PORT}/mcp/acme/demo/draft`, token, child, dataDir, exited };
     if (child.exitCode !== null) throw new Error(`Atelier exited early:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -142,7 +156,8 @@ async function measure(run: () => Promise<unknown>): Promise<Stats> {
   return { throughput: concurrent.latencies.length / concurrent.seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-const format = (stats: Stats) => `${stats.throughput.toFixed(0).padStart(6)} req/s   p50 ${stats.p50.toFixed(1).padStart(6)} ms   p99 ${stats.p99.toFixed(1).padStart(6)} ms`;
+const format = (stats: Stats) =>
+  `${stats.throughput.toFixed(0).padStart(6)} req/s   p50 ${stats.p50.toFixed(1).padStart(6)} ms   p99 ${stats.p99.toFixed(1).padStart(6)} ms`;
 
 const bare = await startBareServer();
 const atelier = await startAtelier();
@@ -161,10 +176,14 @@ try {
     "bare tools/call": await measure(call(bareClient)),
     "atelier tools/call": await measure(countedCall(draftClient)),
   };
-  console.log(`\nMCP hot path — throughput: ${REQUESTS} requests at concurrency ${CONCURRENCY}; latency: sequential; ${os.cpus().length} cores, embedded PGlite\n`);
+  console.log(
+    `\nMCP hot path — throughput: ${REQUESTS} requests at concurrency ${CONCURRENCY}; latency: sequential; ${os.cpus().length} cores, embedded PGlite\n`,
+  );
   for (const [name, stats] of Object.entries(results)) console.log(`${name.padEnd(20)} ${format(stats)}`);
   const ratio = (a: Stats, b: Stats) => (a.throughput / b.throughput).toFixed(2);
-  console.log(`\natelier/bare throughput: tools/list ${ratio(results["atelier tools/list"], results["bare tools/list"])}, tools/call ${ratio(results["atelier tools/call"], results["bare tools/call"])}`);
+  console.log(
+    `\natelier/bare throughput: tools/list ${ratio(results["atelier tools/list"], results["bare tools/list"])}, tools/call ${ratio(results["atelier tools/call"], results["bare tools/call"])}`,
+  );
   console.log(`targets: tools/list ≥ 0.5 of bare; tools/call p50 < 10 ms (now ${results["atelier tools/call"].p50.toFixed(1)} ms)`);
   await Promise.all([bareClient.close(), draftClient.close()]);
 } finally {
@@ -173,8 +192,12 @@ try {
   await atelier.exited;
 }
 try {
-  const recorded = await withDatabase(atelier.dataDir, (db) => db.execution.count({ where: { project: { slug: "demo" }, toolName: "add_numbers" } }));
-  console.log(`execution records after SIGTERM: ${recorded} of ${atelierCalls} tools/call${recorded === atelierCalls ? "" : " — RECORDS MISSING"}`);
+  const recorded = await withDatabase(atelier.dataDir, (db) =>
+    db.execution.count({ where: { project: { slug: "demo" }, toolName: "add_numbers" } }),
+  );
+  console.log(
+    `execution records after SIGTERM: ${recorded} of ${atelierCalls} tools/call${recorded === atelierCalls ? "" : " — RECORDS MISSING"}`,
+  );
 } finally {
   rmSync(atelier.dataDir, { recursive: true, force: true });
 }

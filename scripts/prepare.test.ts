@@ -32,7 +32,9 @@ describe("npm start preparation", () => {
 
     const pglite = new PGlite(path.join(dataDir, "pglite"));
     const users = await pglite.query<{ email: string }>('SELECT email FROM "User"');
-    const projects = await pglite.query<{ slug: string }>('SELECT p.slug FROM "Project" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.slug = \'acme\'');
+    const projects = await pglite.query<{ slug: string }>(
+      'SELECT p.slug FROM "Project" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.slug = \'acme\'',
+    );
     const tools = await pglite.query<{ name: string }>('SELECT name FROM "Tool" ORDER BY name');
     await pglite.close();
     expect(tools.rows.map((row) => row.name)).toEqual(["add_numbers", "convert_temperature", "show_weather"]);

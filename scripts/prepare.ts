@@ -24,7 +24,9 @@ try {
   const result = await seedDemoData({ db, password: config.ATELIER_DEMO_PASSWORD });
   if (result.seeded) {
     console.log(`\nDemo data created: organization "acme", project "demo".`);
-    console.log(`Sign in as ${result.email}${result.passwordGenerated ? ` with password: ${result.password}` : " with ATELIER_DEMO_PASSWORD"}`);
+    console.log(
+      `Sign in as ${result.email}${result.passwordGenerated ? ` with password: ${result.password}` : " with ATELIER_DEMO_PASSWORD"}`,
+    );
     console.log(`Draft MCP endpoint: {origin}/mcp/acme/demo/draft with Authorization: Bearer ${result.draftToken}`);
     console.log("(Shown only once. Rotate the draft token on the project's Server tab at any time.)\n");
   }

@@ -30,7 +30,18 @@ function sourceDigest() {
       hash.update(entry).update(readFileSync(full));
     }
   };
-  for (const entry of ["app", "components", "lib", "public", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) visit(entry);
+  for (const entry of [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "proxy.ts",
+    "next.config.mjs",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "package-lock.json",
+  ])
+    visit(entry);
   return hash.digest("hex");
 }
 

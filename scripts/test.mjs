@@ -17,7 +17,11 @@ const vitestStep = (name, project, extraEnv = {}) => ({
   command: bin("vitest"),
   args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, `${name}.json`)}`],
   env: extraEnv,
-  counts: (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }),
+  counts: (report) => ({
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  }),
 });
 
 const steps = [
@@ -29,7 +33,11 @@ const steps = [
     command: bin("playwright"),
     args: ["test", "--reporter=list,json"],
     env: { PLAYWRIGHT_JSON_OUTPUT_FILE: path.join(reports, "e2e.json") },
-    counts: (report) => ({ passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped }),
+    counts: (report) => ({
+      passed: report.stats.expected + report.stats.flaky,
+      failed: report.stats.unexpected,
+      skipped: report.stats.skipped,
+    }),
   },
 ].filter((step) => only.length === 0 || only.some((name) => step.name.startsWith(name)));
 
@@ -48,7 +56,9 @@ for (const step of steps) {
   // A runner that crashed before reporting, or exited non-zero with no failed test, still fails the run.
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
   for (const key of Object.keys(totals)) totals[key] += counts[key];
-  lines.push(`${step.name.padEnd(22)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped  (${Math.round((Date.now() - started) / 1000)} s)`);
+  lines.push(
+    `${step.name.padEnd(22)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped  (${Math.round((Date.now() - started) / 1000)} s)`,
+  );
 }
 rmSync(reports, { recursive: true, force: true });
 

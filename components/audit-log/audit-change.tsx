@@ -3,7 +3,8 @@ import type { AuditEvent } from "@/lib/hooks/api-types";
 type Value = AuditEvent["oldValue"];
 
 const isRecord = (value: Value): value is Record<string, Value> => typeof value === "object" && value !== null && !Array.isArray(value);
-const show = (value: Value | undefined) => (value === undefined || value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value));
+const show = (value: Value | undefined) =>
+  value === undefined || value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value);
 
 /**
  * Old → new, field by field when both sides are objects ("visibility: private → public"); a field

@@ -26,7 +26,8 @@ export function AuditLogFiltersForm({
   const set = (patch: AuditLogFilters) => onChange({ ...filters, ...patch });
   const active = Object.values(filters).some(Boolean);
   // A filter from a shared link may name something no longer listed: keep it selectable.
-  const actionOptions = filters.action && !options.actions.includes(filters.action) ? [filters.action, ...options.actions] : options.actions;
+  const actionOptions =
+    filters.action && !options.actions.includes(filters.action) ? [filters.action, ...options.actions] : options.actions;
 
   return (
     <fieldset className="grid grid-cols-2 items-end gap-3 lg:grid-cols-3 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
@@ -40,7 +41,9 @@ export function AuditLogFiltersForm({
                 {actor.label}
               </option>
             ))}
-            {filters.actor && !options.actors.some((actor) => actor.id === filters.actor) && <option value={filters.actor}>{filters.actor}</option>}
+            {filters.actor && !options.actors.some((actor) => actor.id === filters.actor) && (
+              <option value={filters.actor}>{filters.actor}</option>
+            )}
           </Select>
         )}
       </Field>
@@ -65,15 +68,31 @@ export function AuditLogFiltersForm({
                 {project.name}
               </option>
             ))}
-            {filters.project && !projects.some((project) => project.slug === filters.project) && <option value={filters.project}>{filters.project}</option>}
+            {filters.project && !projects.some((project) => project.slug === filters.project) && (
+              <option value={filters.project}>{filters.project}</option>
+            )}
           </Select>
         )}
       </Field>
       <Field label="From (UTC)">
-        {(control) => <Input {...control} type="datetime-local" value={toInput(filters.from)} onChange={(event) => set({ from: fromBound(event.target.value) })} />}
+        {(control) => (
+          <Input
+            {...control}
+            type="datetime-local"
+            value={toInput(filters.from)}
+            onChange={(event) => set({ from: fromBound(event.target.value) })}
+          />
+        )}
       </Field>
       <Field label="To (UTC)">
-        {(control) => <Input {...control} type="datetime-local" value={toInput(filters.to)} onChange={(event) => set({ to: toBound(event.target.value) })} />}
+        {(control) => (
+          <Input
+            {...control}
+            type="datetime-local"
+            value={toInput(filters.to)}
+            onChange={(event) => set({ to: toBound(event.target.value) })}
+          />
+        )}
       </Field>
       <Button variant="ghost" className="col-span-2 sm:col-span-1" disabled={!active} onClick={() => onChange({})}>
         Clear filters

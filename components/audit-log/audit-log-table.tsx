@@ -27,12 +27,24 @@ export function AuditLogTable({ events }: { events: AuditEvent[] }) {
       <table className="w-full text-left text-sm">
         <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
           <tr>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">Time (UTC)</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Event</th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Actor</th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">Old → new</th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium 2xl:table-cell">IP</th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium 2xl:table-cell">User agent</th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">
+              Time (UTC)
+            </th>
+            <th scope="col" className="px-4 py-2.5 font-medium">
+              Event
+            </th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
+              Actor
+            </th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">
+              Old → new
+            </th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium 2xl:table-cell">
+              IP
+            </th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium 2xl:table-cell">
+              User agent
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line align-top">
@@ -59,7 +71,9 @@ export function AuditLogTable({ events }: { events: AuditEvent[] }) {
                 </div>
               </td>
               <td className="hidden px-4 py-3 md:table-cell">
-                <div className="max-w-56 truncate" title={event.actorLabel}>{event.actorLabel}</div>
+                <div className="max-w-56 truncate" title={event.actorLabel}>
+                  {event.actorLabel}
+                </div>
                 <div className="max-w-56 text-xs text-muted 2xl:hidden">
                   <Origin event={event} />
                 </div>
@@ -69,7 +83,9 @@ export function AuditLogTable({ events }: { events: AuditEvent[] }) {
               </td>
               <td className="hidden px-4 py-3 font-mono text-xs whitespace-nowrap text-muted 2xl:table-cell">{event.ip ?? "—"}</td>
               <td className="hidden px-4 py-3 text-xs text-muted 2xl:table-cell">
-                <div className="max-w-48 truncate" title={event.userAgent ?? undefined}>{event.userAgent ?? "—"}</div>
+                <div className="max-w-48 truncate" title={event.userAgent ?? undefined}>
+                  {event.userAgent ?? "—"}
+                </div>
               </td>
             </tr>
           ))}

@@ -42,7 +42,9 @@ export function AuditLogView({
       <AuditLogFiltersForm filters={filters} onChange={setFilters} options={options} projects={projects} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted" aria-live="polite">
-          {events.isPending ? "Loading events…" : `${items.length}${events.hasNextPage ? "+" : ""} event${items.length === 1 ? "" : "s"}${filtered ? " match" : ""}`}
+          {events.isPending
+            ? "Loading events…"
+            : `${items.length}${events.hasNextPage ? "+" : ""} event${items.length === 1 ? "" : "s"}${filtered ? " match" : ""}`}
         </p>
         <div className="flex gap-2">
           {/* Plain downloads with the session cookie: the server streams every matching event. */}

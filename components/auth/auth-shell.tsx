@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { Logo } from "@/components/studio/logo";
 
 /** The centred card layout of the pages people see before they are in an organization. */
-export function AuthShell({ title, description, children, footer }: { title: ReactNode; description?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthShell({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <main className="flex min-h-dvh flex-col items-center px-4 py-10 sm:justify-center sm:py-16">
       <Logo className="mb-8 text-lg" />

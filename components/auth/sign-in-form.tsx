@@ -11,7 +11,15 @@ import { Input } from "@/components/ui/input";
 
 type Provider = { id: string; name: string };
 
-export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: Provider[]; initialError?: string }) {
+export function SignInForm({
+  callbackUrl,
+  providers,
+  initialError,
+}: {
+  callbackUrl: string;
+  providers: Provider[];
+  initialError?: string;
+}) {
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
 
@@ -39,7 +47,9 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
       <form className="space-y-4" onSubmit={onSubmit} noValidate>
         {error && <Alert tone="danger">{error}</Alert>}
         <Field label="Email">{(control) => <Input {...control} name="email" type="email" autoComplete="email" required autoFocus />}</Field>
-        <Field label="Password">{(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}</Field>
+        <Field label="Password">
+          {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}
+        </Field>
         <Button type="submit" variant="primary" className="w-full" loading={pending}>
           Sign in
         </Button>

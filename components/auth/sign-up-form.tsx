@@ -34,7 +34,11 @@ export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const input = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
     const errors = validate(input);
     setFieldErrors(errors);
     setError(null);

@@ -55,7 +55,11 @@ export function ComponentEditor({
   const listHref = `/orgs/${org}/projects/${project}/components`;
   const createComponent = useCreateComponent(org, project);
   const updateComponent = useUpdateComponent(org, project, initial?.name ?? "");
-  const [baseline, setBaseline] = useState<Draft>(() => ({ name: initial?.name ?? "", html: initial?.html ?? STARTER_HTML, csp: initial?.csp ?? {} }));
+  const [baseline, setBaseline] = useState<Draft>(() => ({
+    name: initial?.name ?? "",
+    html: initial?.html ?? STARTER_HTML,
+    csp: initial?.csp ?? {},
+  }));
   const [draft, setDraft] = useState(baseline);
   const [errors, setErrors] = useState<Errors>({});
   const saving = createComponent.isPending || updateComponent.isPending;
@@ -114,7 +118,11 @@ export function ComponentEditor({
         )}
       </div>
 
-      {errors.form && <Alert tone="danger" title="Not saved">{errors.form}</Alert>}
+      {errors.form && (
+        <Alert tone="danger" title="Not saved">
+          {errors.form}
+        </Alert>
+      )}
 
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-label="Component source" className="min-w-0 space-y-5 rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">

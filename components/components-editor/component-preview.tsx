@@ -15,7 +15,17 @@ function useDebounced<T>(value: T, delayMs: number): T {
 }
 
 /** The component as a host would render it, fed with sample data as a tool result. Updates as you type. */
-export function ComponentPreview({ name, html, csp, sampleData }: { name: string; html: string; csp: ComponentCsp; sampleData: Record<string, unknown> }) {
+export function ComponentPreview({
+  name,
+  html,
+  csp,
+  sampleData,
+}: {
+  name: string;
+  html: string;
+  csp: ComponentCsp;
+  sampleData: Record<string, unknown>;
+}) {
   const [sample, setSample] = useState(() => JSON.stringify(sampleData, null, 2));
   const debouncedHtml = useDebounced(html, 400);
   const debouncedSample = useDebounced(sample, 400);
@@ -52,7 +62,9 @@ export function ComponentPreview({ name, html, csp, sampleData }: { name: string
           aria-invalid={sampleError ? true : undefined}
           onChange={(event) => setSample(event.target.value)}
         />
-        <p className="text-xs text-muted">{sampleError ?? "Sent to the preview as the tool result's structuredContent (ui/notifications/tool-result)."}</p>
+        <p className="text-xs text-muted">
+          {sampleError ?? "Sent to the preview as the tool result's structuredContent (ui/notifications/tool-result)."}
+        </p>
       </div>
     </div>
   );

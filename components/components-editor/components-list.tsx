@@ -39,7 +39,9 @@ export function ComponentsList({
       {components.length === 0 ? (
         <EmptyState
           title="No components yet"
-          description={canEdit ? "A component is the HTML a UI Tool shows in the conversation." : "Components appear here once an Editor creates one."}
+          description={
+            canEdit ? "A component is the HTML a UI Tool shows in the conversation." : "Components appear here once an Editor creates one."
+          }
           action={create}
         />
       ) : (
@@ -53,9 +55,7 @@ export function ComponentsList({
                   className="block h-full space-y-2 rounded-xl border border-line bg-surface p-4 shadow-xs transition-colors hover:border-line-strong hover:bg-subtle/40"
                 >
                   <p className="font-mono text-[13px] font-semibold text-accent-fg">{component.name}</p>
-                  <p className="text-xs text-muted">
-                    {tools.length === 0 ? "Not used by any tool" : `Used by ${tools.join(", ")}`}
-                  </p>
+                  <p className="text-xs text-muted">{tools.length === 0 ? "Not used by any tool" : `Used by ${tools.join(", ")}`}</p>
                   <p className="text-xs text-muted">
                     Updated <FormattedDate value={component.updatedAt} withTime />
                   </p>

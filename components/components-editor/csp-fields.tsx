@@ -13,13 +13,24 @@ export const CSP_FIELDS = [
 export type CspKey = (typeof CSP_FIELDS)[number]["key"];
 
 /** The four CSP lists of MCP Apps; hosts block everything from the network that isn't declared. */
-export function CspFields({ csp, onChange, readOnly, errors }: { csp: ComponentCsp; onChange: (csp: ComponentCsp) => void; readOnly: boolean; errors: Partial<Record<CspKey, string>> }) {
+export function CspFields({
+  csp,
+  onChange,
+  readOnly,
+  errors,
+}: {
+  csp: ComponentCsp;
+  onChange: (csp: ComponentCsp) => void;
+  readOnly: boolean;
+  errors: Partial<Record<CspKey, string>>;
+}) {
   return (
     <fieldset className="space-y-4">
       <legend className="text-sm font-medium">Content security</legend>
       <p className="-mt-2 text-xs text-muted">
-        Hosts render the component with nothing from the network unless it is declared here. Use host names (<code className="font-mono">cdn.example.com</code>) or
-        origins (<code className="font-mono">https://api.example.com</code>). The preview applies the same policy.
+        Hosts render the component with nothing from the network unless it is declared here. Use host names (
+        <code className="font-mono">cdn.example.com</code>) or origins (<code className="font-mono">https://api.example.com</code>). The
+        preview applies the same policy.
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {CSP_FIELDS.map((field) => (

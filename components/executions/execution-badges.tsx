@@ -14,8 +14,12 @@ export function ExecutionStatusBadge({
   if (execution.status === "success") return <Badge tone="success">Success</Badge>;
   return (
     <span className="inline-flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5">
-      <Badge tone={execution.errorType === "rate_limited" ? "warning" : "danger"} className="whitespace-nowrap">{errorTypeLabel(execution.errorType)}</Badge>
-      {execution.errorCode && <code className={cn("font-mono text-xs text-muted [overflow-wrap:anywhere]", codeClassName)}>{execution.errorCode}</code>}
+      <Badge tone={execution.errorType === "rate_limited" ? "warning" : "danger"} className="whitespace-nowrap">
+        {errorTypeLabel(execution.errorType)}
+      </Badge>
+      {execution.errorCode && (
+        <code className={cn("font-mono text-xs text-muted [overflow-wrap:anywhere]", codeClassName)}>{execution.errorCode}</code>
+      )}
     </span>
   );
 }
@@ -23,7 +27,11 @@ export function ExecutionStatusBadge({
 /** Draft, or Production with the package version it served. */
 export function EnvironmentBadge({ execution }: { execution: Pick<ExecutionSummary, "environment" | "packageVersion"> }) {
   if (execution.environment === "draft") return <Badge>Draft</Badge>;
-  return <Badge tone="accent" className="whitespace-nowrap">Production{execution.packageVersion ? ` v${execution.packageVersion}` : ""}</Badge>;
+  return (
+    <Badge tone="accent" className="whitespace-nowrap">
+      Production{execution.packageVersion ? ` v${execution.packageVersion}` : ""}
+    </Badge>
+  );
 }
 
 /** A tool name that may wrap after its underscores (get_weather_for_city) rather than mid-word. */

@@ -13,13 +13,16 @@ import { EnvironmentBadge, ExecutionStatusBadge, ToolName } from "./execution-ba
 import { Drawer } from "./execution-drawer";
 import { callerKindLabel, formatDuration, formatTime, prettyJson } from "./format";
 
-
-
 /** What the recorder keeps instead of a value over 64 KB (lib/executions/recorder-row.ts). */
 type TruncatedJson = { $truncated: true; bytes: number; preview: string };
 
 function isTruncated(value: unknown): value is TruncatedJson {
-  return typeof value === "object" && value !== null && (value as Partial<TruncatedJson>).$truncated === true && typeof (value as Partial<TruncatedJson>).preview === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Partial<TruncatedJson>).$truncated === true &&
+    typeof (value as Partial<TruncatedJson>).preview === "string"
+  );
 }
 
 function JsonBlock({ title, value, missing }: { title: string; value: unknown; missing: string }) {
@@ -29,7 +32,8 @@ function JsonBlock({ title, value, missing }: { title: string; value: unknown; m
     <OutputBlock title={title} actions={text && <CopyButton value={text} label={`Copy ${title.toLowerCase()}`} />}>
       {truncated && (
         <p className="text-xs text-warning">
-          Too large to keep whole ({Math.round(truncated.bytes / 1024)} KB): the beginning of its JSON is shown; the hash is of the full value.
+          Too large to keep whole ({Math.round(truncated.bytes / 1024)} KB): the beginning of its JSON is shown; the hash is of the full
+          value.
         </p>
       )}
       {text ? <OutputCode>{text}</OutputCode> : <p className="text-sm text-muted">{missing}</p>}
@@ -81,8 +85,16 @@ function Overview({ execution }: { execution: Execution }) {
       <Row label="Caller">
         <Caller caller={execution.caller} />
       </Row>
-      <Row label="Host">{execution.host ? `${execution.host.name}${execution.host.version ? ` ${execution.host.version}` : ""}` : <span className="text-muted">Not sent by the client</span>}</Row>
-      <Row label="IP address">{execution.ip ? <span className="font-mono">{execution.ip}</span> : <span className="text-muted">—</span>}</Row>
+      <Row label="Host">
+        {execution.host ? (
+          `${execution.host.name}${execution.host.version ? ` ${execution.host.version}` : ""}`
+        ) : (
+          <span className="text-muted">Not sent by the client</span>
+        )}
+      </Row>
+      <Row label="IP address">
+        {execution.ip ? <span className="font-mono">{execution.ip}</span> : <span className="text-muted">—</span>}
+      </Row>
       <Row label="Input SHA-256">
         <Hash value={execution.inputSha256} />
       </Row>
@@ -107,7 +119,9 @@ function Details({ execution }: { execution: Execution }) {
         {execution.logs.length === 0 ? (
           <p className="text-sm text-muted">Nothing logged.</p>
         ) : (
-          <OutputCode>{execution.logs.map((entry) => `${String(entry.at).padStart(5)} ms  ${entry.level.padEnd(5)} ${entry.message}`).join("\n")}</OutputCode>
+          <OutputCode>
+            {execution.logs.map((entry) => `${String(entry.at).padStart(5)} ms  ${entry.level.padEnd(5)} ${entry.message}`).join("\n")}
+          </OutputCode>
         )}
       </OutputBlock>
     </div>
@@ -127,7 +141,17 @@ function DetailsSkeleton() {
 }
 
 /** One call's input, output, console output, hashes, caller, host and IP, in a drawer. */
-export function ExecutionDetailDrawer({ org, project, id, onClose }: { org: string; project: string; id: string | null; onClose: () => void }) {
+export function ExecutionDetailDrawer({
+  org,
+  project,
+  id,
+  onClose,
+}: {
+  org: string;
+  project: string;
+  id: string | null;
+  onClose: () => void;
+}) {
   const execution = useExecution(org, project, id);
   const title = execution.data ? (
     <span className="font-mono">

@@ -8,17 +8,7 @@ import { useModalDialog } from "@/components/ui/dialog";
  * A panel sliding over the right edge (full width on a phone), on the native <dialog> element like
  * components/ui/dialog.tsx: the browser traps focus, restores it on close and closes on Escape.
  */
-export function Drawer({
-  open,
-  onClose,
-  title,
-  children,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: ReactNode;
-  children: ReactNode;
-}) {
+export function Drawer({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: ReactNode; children: ReactNode }) {
   const ref = useModalDialog(open);
   const titleId = useId();
 

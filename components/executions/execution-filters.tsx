@@ -3,7 +3,12 @@
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { EXECUTION_ERROR_TYPES, type ExecutionEnvironment, type ExecutionErrorType, type ExecutionStatusName } from "@/lib/executions/queries-schema";
+import {
+  EXECUTION_ERROR_TYPES,
+  type ExecutionEnvironment,
+  type ExecutionErrorType,
+  type ExecutionStatusName,
+} from "@/lib/executions/queries-schema";
 import {
   DEFAULT_EXECUTION_FILTERS,
   rangeProblem,
@@ -125,12 +130,22 @@ export function ExecutionFiltersBar({
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:max-w-xl">
           <Field label="From (UTC)" error={problem}>
             {(control) => (
-              <Input {...control} type="datetime-local" value={range.from} onChange={(event) => set({ range: { ...range, from: event.target.value } })} />
+              <Input
+                {...control}
+                type="datetime-local"
+                value={range.from}
+                onChange={(event) => set({ range: { ...range, from: event.target.value } })}
+              />
             )}
           </Field>
           <Field label="To (UTC)" hint="Leave empty for now.">
             {(control) => (
-              <Input {...control} type="datetime-local" value={range.to} onChange={(event) => set({ range: { ...range, to: event.target.value } })} />
+              <Input
+                {...control}
+                type="datetime-local"
+                value={range.to}
+                onChange={(event) => set({ range: { ...range, to: event.target.value } })}
+              />
             )}
           </Field>
         </div>

@@ -32,13 +32,27 @@ export function ExecutionList({
         <caption className="sr-only">Tool calls, newest first</caption>
         <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
           <tr>
-            <th scope="col" className={cn(head, "hidden sm:table-cell")}>Time</th>
-            <th scope="col" className={head}>Tool</th>
-            <th scope="col" className={cn(head, "hidden md:table-cell")}>Environment</th>
-            <th scope="col" className={head}>Status</th>
-            <th scope="col" className={cn(head, "text-right")}>Duration</th>
-            <th scope="col" className={cn(head, "hidden lg:table-cell")}>Caller</th>
-            <th scope="col" className={cn(head, "hidden xl:table-cell")}>Host</th>
+            <th scope="col" className={cn(head, "hidden sm:table-cell")}>
+              Time
+            </th>
+            <th scope="col" className={head}>
+              Tool
+            </th>
+            <th scope="col" className={cn(head, "hidden md:table-cell")}>
+              Environment
+            </th>
+            <th scope="col" className={head}>
+              Status
+            </th>
+            <th scope="col" className={cn(head, "text-right")}>
+              Duration
+            </th>
+            <th scope="col" className={cn(head, "hidden lg:table-cell")}>
+              Caller
+            </th>
+            <th scope="col" className={cn(head, "hidden xl:table-cell")}>
+              Host
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -77,7 +91,9 @@ export function ExecutionList({
               <td className={cell}>
                 <ExecutionStatusBadge execution={execution} codeClassName="hidden sm:inline" />
               </td>
-              <td className={cn(cell, "text-right font-mono text-xs whitespace-nowrap tabular-nums")}>{formatDuration(execution.durationMs)}</td>
+              <td className={cn(cell, "text-right font-mono text-xs whitespace-nowrap tabular-nums")}>
+                {formatDuration(execution.durationMs)}
+              </td>
               <td className={cn(cell, "hidden max-w-56 lg:table-cell")}>
                 <p className="truncate" title={execution.caller.label}>
                   {execution.caller.label}

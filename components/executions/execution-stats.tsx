@@ -44,11 +44,21 @@ function PerToolTable({ tools, onSelectTool }: { tools: ExecutionStats["tools"];
         <caption className="sr-only">Calls, error rate and latency per tool</caption>
         <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
           <tr>
-            <th scope="col" className="px-2 py-2.5 font-medium sm:px-4">Tool</th>
-            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">Calls</th>
-            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">Error rate</th>
-            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">p50</th>
-            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">p95</th>
+            <th scope="col" className="px-2 py-2.5 font-medium sm:px-4">
+              Tool
+            </th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">
+              Calls
+            </th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">
+              Error rate
+            </th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">
+              p50
+            </th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">
+              p95
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">

@@ -50,11 +50,26 @@ function useSelectedExecution() {
   return [selected, select] as const;
 }
 
-function RefreshControls({ autoRefresh, onAutoRefresh, refreshing, onRefresh }: { autoRefresh: boolean; onAutoRefresh: (on: boolean) => void; refreshing: boolean; onRefresh: () => void }) {
+function RefreshControls({
+  autoRefresh,
+  onAutoRefresh,
+  refreshing,
+  onRefresh,
+}: {
+  autoRefresh: boolean;
+  onAutoRefresh: (on: boolean) => void;
+  refreshing: boolean;
+  onRefresh: () => void;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <label className="flex cursor-pointer items-center gap-2 text-sm">
-        <input type="checkbox" checked={autoRefresh} onChange={(event) => onAutoRefresh(event.target.checked)} className="size-4 accent-accent" />
+        <input
+          type="checkbox"
+          checked={autoRefresh}
+          onChange={(event) => onAutoRefresh(event.target.checked)}
+          className="size-4 accent-accent"
+        />
         Auto-refresh every {AUTO_REFRESH_MS / 1000} s
       </label>
       <Button size="sm" onClick={onRefresh} loading={refreshing}>
@@ -76,7 +91,10 @@ export function ExecutionsView({ org, project, toolNames }: { org: string; proje
 
   const executions = list.data?.pages.flatMap((page) => page.data) ?? [];
   const tools = useMemo(
-    () => [...new Set([...toolNames, ...(stats.data?.tools.map((tool) => tool.toolName) ?? []), ...(filters.tool ? [filters.tool] : [])])].sort(),
+    () =>
+      [
+        ...new Set([...toolNames, ...(stats.data?.tools.map((tool) => tool.toolName) ?? []), ...(filters.tool ? [filters.tool] : [])]),
+      ].sort(),
     [toolNames, stats.data, filters.tool],
   );
 
@@ -86,7 +104,12 @@ export function ExecutionsView({ org, project, toolNames }: { org: string; proje
         title="Executions"
         description="Every tools/call on the draft and production endpoints: who called, with what, what came back, and how long it took."
         actions={
-          <RefreshControls autoRefresh={autoRefresh} onAutoRefresh={setAutoRefresh} refreshing={list.isFetching && !list.isFetchingNextPage} onRefresh={refresh} />
+          <RefreshControls
+            autoRefresh={autoRefresh}
+            onAutoRefresh={setAutoRefresh}
+            refreshing={list.isFetching && !list.isFetchingNextPage}
+            onRefresh={refresh}
+          />
         }
       />
       <ExecutionFiltersBar filters={filters} onChange={setFilters} toolNames={tools} />

@@ -43,9 +43,10 @@ export function AuthorizedApps({
           title="No authorized apps"
           description={
             <>
-              An app appears here when {seesAll ? "someone connects" : "you connect"} an MCP host to a project: paste the project’s endpoint URL (its{" "}
-              <strong className="font-medium text-fg">Server</strong> tab) into Claude (Settings → Connectors → Add custom connector) or ChatGPT
-              (a connector in developer mode), sign in to Atelier and click <strong className="font-medium text-fg">Authorize</strong>.
+              An app appears here when {seesAll ? "someone connects" : "you connect"} an MCP host to a project: paste the project’s endpoint
+              URL (its <strong className="font-medium text-fg">Server</strong> tab) into Claude (Settings → Connectors → Add custom
+              connector) or ChatGPT (a connector in developer mode), sign in to Atelier and click{" "}
+              <strong className="font-medium text-fg">Authorize</strong>.
             </>
           }
           action={

@@ -33,14 +33,32 @@ export function GrantsTable({
       <table className="w-full text-left text-sm">
         <thead className="border-b border-line bg-subtle/60 text-xs whitespace-nowrap text-muted">
           <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">App</th>
-            {showUser && <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">User</th>}
-            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Project</th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Endpoint</th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">Scopes</th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">Created</th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Last used</th>
-            <th scope="col" className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-2.5 font-medium">
+              App
+            </th>
+            {showUser && (
+              <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">
+                User
+              </th>
+            )}
+            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
+              Project
+            </th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
+              Endpoint
+            </th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">
+              Scopes
+            </th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">
+              Created
+            </th>
+            <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
+              Last used
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -48,7 +66,9 @@ export function GrantsTable({
             <tr key={grant.id}>
               {/* w-full + max-w-0: this column takes the remaining width and truncates on phones. */}
               <td className="w-full max-w-0 px-4 py-3">
-                <div className="truncate font-medium text-fg" title={grant.client.name}>{grant.client.name}</div>
+                <div className="truncate font-medium text-fg" title={grant.client.name}>
+                  {grant.client.name}
+                </div>
                 <div className="truncate text-xs text-muted" title={grant.client.redirectHosts.join(", ")}>
                   {grant.client.redirectHosts.length > 0 ? `redirects to ${grant.client.redirectHosts.join(", ")}` : grant.client.clientId}
                 </div>
@@ -61,7 +81,9 @@ export function GrantsTable({
               {showUser && (
                 <td className="hidden px-4 py-3 lg:table-cell">
                   <div className="max-w-56 truncate">{userLabel(grant, currentUserId)}</div>
-                  <div className="max-w-56 truncate text-xs text-muted" title={grant.user.email}>{grant.user.email}</div>
+                  <div className="max-w-56 truncate text-xs text-muted" title={grant.user.email}>
+                    {grant.user.email}
+                  </div>
                   {!grant.user.isMember && <Badge className="mt-1">Left the organization</Badge>}
                 </td>
               )}
@@ -74,7 +96,9 @@ export function GrantsTable({
                 <EndpointBadge endpoint={grant.endpoint} />
               </td>
               <td className="hidden px-4 py-3 font-mono text-xs text-muted xl:table-cell">{grant.scopes.join(" ") || "—"}</td>
-              <td className="hidden px-4 py-3 whitespace-nowrap text-muted xl:table-cell"><FormattedDate value={grant.createdAt} /></td>
+              <td className="hidden px-4 py-3 whitespace-nowrap text-muted xl:table-cell">
+                <FormattedDate value={grant.createdAt} />
+              </td>
               <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
                 <FormattedDate value={grant.lastUsedAt} withTime fallback="Never" />
               </td>

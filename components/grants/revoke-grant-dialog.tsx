@@ -7,7 +7,17 @@ import { useRevokeGrant } from "@/lib/hooks/use-grants";
 import { endpointLabel } from "./endpoint-badge";
 
 /** Confirms revoking `grant` (open while it is set): the host's next call gets 401. */
-export function RevokeGrantDialog({ org, grant, currentUserId, onClose }: { org: string; grant: Grant | null; currentUserId: string; onClose: () => void }) {
+export function RevokeGrantDialog({
+  org,
+  grant,
+  currentUserId,
+  onClose,
+}: {
+  org: string;
+  grant: Grant | null;
+  currentUserId: string;
+  onClose: () => void;
+}) {
   const toast = useToast();
   const revokeGrant = useRevokeGrant(org);
   const whose = grant && grant.user.id !== currentUserId ? ` on behalf of ${grant.user.name || grant.user.email}` : "";

@@ -50,7 +50,17 @@ function PackageItem({ org, project, item, canPublish }: { org: string; project:
 }
 
 /** Every published version, newest first, with the one production serves marked. */
-export function HistoryList({ org, project, initialPage, canPublish }: { org: string; project: string; initialPage: Page<Package>; canPublish: boolean }) {
+export function HistoryList({
+  org,
+  project,
+  initialPage,
+  canPublish,
+}: {
+  org: string;
+  project: string;
+  initialPage: Page<Package>;
+  canPublish: boolean;
+}) {
   const packages = usePackages(org, project, { initialPage });
   const items = packages.data?.pages.flatMap((page) => page.data) ?? [];
 

@@ -8,7 +8,17 @@ import { useToast } from "@/components/ui/toast";
 import { useRollback } from "@/lib/hooks/use-packages";
 
 /** "Roll back" and its confirmation: production serves `version` again; nothing new is published. */
-export function RollbackButton({ org, project, version, size = "sm" }: { org: string; project: string; version: string; size?: "sm" | "md" }) {
+export function RollbackButton({
+  org,
+  project,
+  version,
+  size = "sm",
+}: {
+  org: string;
+  project: string;
+  version: string;
+  size?: "sm" | "md";
+}) {
   const router = useRouter();
   const toast = useToast();
   const rollback = useRollback(org, project);

@@ -31,8 +31,8 @@ export function VerifyOffline({
       <CodeSnippet label="1. Download (or use the links above; the API needs a personal API token)" value={download} />
       <CodeSnippet label="2. Verify, in a checkout of Atelier" value={verify} />
       <p className="text-xs text-muted">
-        It prints <code className="font-mono">OK</code> with the digest, or <code className="font-mono">FAILED</code> with the reason and exit code 1. A
-        saved copy of the key&apos;s <code className="font-mono">publicKeyPem</code> works in place of the URL.
+        It prints <code className="font-mono">OK</code> with the digest, or <code className="font-mono">FAILED</code> with the reason and
+        exit code 1. A saved copy of the key&apos;s <code className="font-mono">publicKeyPem</code> works in place of the URL.
       </p>
     </Section>
   );

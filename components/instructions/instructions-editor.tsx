@@ -12,7 +12,17 @@ import { useUpdateProject } from "@/lib/hooks/use-projects";
 const MAX_LENGTH = 20_000;
 
 /** The project's Instructions: editable for builders, read-only (and no Save) for everyone else. */
-export function InstructionsEditor({ org, project, initialInstructions, canEdit }: { org: string; project: string; initialInstructions: string; canEdit: boolean }) {
+export function InstructionsEditor({
+  org,
+  project,
+  initialInstructions,
+  canEdit,
+}: {
+  org: string;
+  project: string;
+  initialInstructions: string;
+  canEdit: boolean;
+}) {
   const updateProject = useUpdateProject(org, project);
   const [saved, setSaved] = useState(initialInstructions);
   const [text, setText] = useState(initialInstructions);
@@ -58,7 +68,11 @@ export function InstructionsEditor({ org, project, initialInstructions, canEdit 
           )
         }
       >
-        <Field label="Instructions" hint={`${text.length.toLocaleString("en-US")} / ${MAX_LENGTH.toLocaleString("en-US")} characters`} error={error}>
+        <Field
+          label="Instructions"
+          hint={`${text.length.toLocaleString("en-US")} / ${MAX_LENGTH.toLocaleString("en-US")} characters`}
+          error={error}
+        >
           {(control) => (
             <Textarea
               {...control}
@@ -66,7 +80,9 @@ export function InstructionsEditor({ org, project, initialInstructions, canEdit 
               rows={8}
               maxLength={MAX_LENGTH}
               readOnly={!canEdit}
-              placeholder={canEdit ? "For example: Use add_numbers for any arithmetic. Always answer temperatures in °C." : "No instructions yet."}
+              placeholder={
+                canEdit ? "For example: Use add_numbers for any arithmetic. Always answer temperatures in °C." : "No instructions yet."
+              }
               className="font-mono text-[13px]"
               value={text}
               onChange={(event) => setText(event.target.value)}

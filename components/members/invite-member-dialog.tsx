@@ -13,7 +13,17 @@ import type { CreatedInvitation, Role } from "@/lib/hooks/api-types";
 import { useCreateInvitation } from "@/lib/hooks/use-invitations";
 import { emailSchema } from "@/lib/validation/common";
 
-function InviteForm({ org, myRole, onCreated, onCancel }: { org: string; myRole: Role; onCreated: (invitation: CreatedInvitation) => void; onCancel: () => void }) {
+function InviteForm({
+  org,
+  myRole,
+  onCreated,
+  onCancel,
+}: {
+  org: string;
+  myRole: Role;
+  onCreated: (invitation: CreatedInvitation) => void;
+  onCancel: () => void;
+}) {
   const createInvitation = useCreateInvitation(org);
   const [emailError, setEmailError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
@@ -45,13 +55,17 @@ function InviteForm({ org, myRole, onCreated, onCancel }: { org: string; myRole:
     <form className="space-y-4" onSubmit={onSubmit} noValidate>
       {formError && <Alert tone="danger">{formError}</Alert>}
       <Field label="Email" error={emailError}>
-        {(control) => <Input {...control} name="email" type="email" autoComplete="off" placeholder="teammate@example.com" autoFocus required />}
+        {(control) => (
+          <Input {...control} name="email" type="email" autoComplete="off" placeholder="teammate@example.com" autoFocus required />
+        )}
       </Field>
       <Field label="Role" hint={ROLE_DESCRIPTIONS[role]}>
         {(control) => (
           <Select {...control} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
             {assignableRoles(myRole, null).map((option) => (
-              <option key={option} value={option}>{ROLE_LABELS[option]}</option>
+              <option key={option} value={option}>
+                {ROLE_LABELS[option]}
+              </option>
             ))}
           </Select>
         )}
@@ -90,12 +104,14 @@ export function InviteMemberDialog({ org, myRole }: { org: string; myRole: Role 
         {created ? (
           <div className="space-y-4">
             <p className="text-sm text-muted">
-              Send this link to <span className="font-medium text-fg">{created.email}</span>. It joins them as{" "}
-              {ROLE_LABELS[created.role]} and expires in 7 days.
+              Send this link to <span className="font-medium text-fg">{created.email}</span>. It joins them as {ROLE_LABELS[created.role]}{" "}
+              and expires in 7 days.
             </p>
             <CopyField label="Invitation link" value={created.link} />
             <DialogFooter>
-              <Button variant="primary" onClick={() => onOpenChange(false)}>Done</Button>
+              <Button variant="primary" onClick={() => onOpenChange(false)}>
+                Done
+              </Button>
             </DialogFooter>
           </div>
         ) : (

@@ -13,9 +13,14 @@ import type { Member, Role } from "@/lib/hooks/api-types";
 import { useMembers, useUpdateMemberRole } from "@/lib/hooks/use-members";
 import { can, canAssignRole } from "@/lib/permissions";
 
-
 /** Members and their roles. Owners and Admins change roles and remove people; everyone may leave. */
-export function MembersTable({ org, organizationName, currentUserId, myRole, initialMembers }: {
+export function MembersTable({
+  org,
+  organizationName,
+  currentUserId,
+  myRole,
+  initialMembers,
+}: {
   org: string;
   organizationName: string;
   currentUserId: string;
@@ -44,11 +49,21 @@ export function MembersTable({ org, organizationName, currentUserId, myRole, ini
         <table className="w-full text-left text-sm">
           <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
             <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">Member</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Role</th>
-              <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Project owner of</th>
-              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Joined</th>
-              <th scope="col" className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                Member
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                Role
+              </th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
+                Project owner of
+              </th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
+                Joined
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
@@ -79,7 +94,9 @@ export function MembersTable({ org, organizationName, currentUserId, myRole, ini
                         className="w-28"
                       >
                         {assignableRoles(myRole, member.role).map((role) => (
-                          <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+                          <option key={role} value={role}>
+                            {ROLE_LABELS[role]}
+                          </option>
                         ))}
                       </Select>
                     ) : (
@@ -94,9 +111,13 @@ export function MembersTable({ org, organizationName, currentUserId, myRole, ini
                   </td>
                   <td className="px-4 py-3 text-right whitespace-nowrap">
                     {isMe ? (
-                      <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: true })}>Leave</Button>
+                      <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: true })}>
+                        Leave
+                      </Button>
                     ) : removable ? (
-                      <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: false })}>Remove</Button>
+                      <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: false })}>
+                        Remove
+                      </Button>
                     ) : null}
                   </td>
                 </tr>

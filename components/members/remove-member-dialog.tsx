@@ -9,7 +9,17 @@ import { useRemoveMember } from "@/lib/hooks/use-members";
 export type Removal = { member: Member; leaving: boolean };
 
 /** Confirms removing a member, or leaving the organization (then goes home). */
-export function RemoveMemberDialog({ org, organizationName, removal, onClose }: { org: string; organizationName: string; removal: Removal | null; onClose: () => void }) {
+export function RemoveMemberDialog({
+  org,
+  organizationName,
+  removal,
+  onClose,
+}: {
+  org: string;
+  organizationName: string;
+  removal: Removal | null;
+  onClose: () => void;
+}) {
   const toast = useToast();
   const removeMember = useRemoveMember(org);
   const leaving = removal?.leaving ?? false;

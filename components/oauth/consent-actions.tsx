@@ -18,7 +18,8 @@ export function ConsentActions({ consentRequest, clientName }: { consentRequest:
   const [framed, setFramed] = useState(false);
   useEffect(() => setFramed(window.top !== window.self), []);
 
-  if (framed) return <Alert tone="danger">This page can’t be used inside another site. Open it in its own tab to authorize {clientName}.</Alert>;
+  if (framed)
+    return <Alert tone="danger">This page can’t be used inside another site. Open it in its own tab to authorize {clientName}.</Alert>;
 
   const form = (decision: "approve" | "deny", label: string, variant: "primary" | "secondary") => (
     <form
@@ -32,7 +33,12 @@ export function ConsentActions({ consentRequest, clientName }: { consentRequest:
     >
       <input type="hidden" name="consent_request" value={consentRequest} />
       <input type="hidden" name="decision" value={decision} />
-      <button type="submit" autoFocus={decision === "approve"} aria-busy={submitted === decision || undefined} className={buttonClasses(variant, "md", "w-full")}>
+      <button
+        type="submit"
+        autoFocus={decision === "approve"}
+        aria-busy={submitted === decision || undefined}
+        className={buttonClasses(variant, "md", "w-full")}
+      >
         {submitted === decision && <Spinner className="size-3.5" />}
         {label}
       </button>
@@ -50,7 +56,11 @@ export function ConsentActions({ consentRequest, clientName }: { consentRequest:
 /** Signs out, then starts the same authorization again through sign-in, as another account. */
 export function SwitchAccountLink({ restartPath }: { restartPath: string }) {
   return (
-    <button type="button" className="font-medium text-accent-fg hover:underline" onClick={() => signOutTo(withCallbackUrl("/sign-in", restartPath))}>
+    <button
+      type="button"
+      className="font-medium text-accent-fg hover:underline"
+      onClick={() => signOutTo(withCallbackUrl("/sign-in", restartPath))}
+    >
       Use another account
     </button>
   );

@@ -49,7 +49,12 @@ export function NewProjectDialog({ org }: { org: string }) {
       <Button variant="primary" onClick={() => setOpen(true)}>
         New project
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title="New project" description="A project is one MCP server with its own tools, endpoints and access.">
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title="New project"
+        description="A project is one MCP server with its own tools, endpoints and access."
+      >
         <NewProjectForm org={org} onCancel={() => setOpen(false)} />
       </Dialog>
     </>

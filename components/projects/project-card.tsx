@@ -6,7 +6,13 @@ export function VisibilityBadge({ visibility }: { visibility: string }) {
   return visibility === "public" ? <Badge tone="warning">Public</Badge> : <Badge>Private</Badge>;
 }
 
-export function ProjectCard({ org, project }: { org: string; project: { slug: string; name: string; visibility: string; updatedAt: Date | string } }) {
+export function ProjectCard({
+  org,
+  project,
+}: {
+  org: string;
+  project: { slug: string; name: string; visibility: string; updatedAt: Date | string };
+}) {
   return (
     <li>
       <Link

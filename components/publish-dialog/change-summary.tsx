@@ -29,7 +29,9 @@ function NameChangeRows({ title, changes }: { title: string; changes: NameChange
 
 /** Which tools and components a publish adds, modifies and removes. */
 export function ChangeSummary({ changes, className }: { changes: Changes; className?: string }) {
-  const empty = [changes.tools, changes.components].every((names) => names.added.length + names.modified.length + names.removed.length === 0);
+  const empty = [changes.tools, changes.components].every(
+    (names) => names.added.length + names.modified.length + names.removed.length === 0,
+  );
   return (
     <div className={className}>
       {empty ? (

@@ -35,7 +35,14 @@ function DiffRows({ rows }: { rows: DiffRow[] }) {
               <>
                 <LineNumber value={row.oldLine} />
                 <LineNumber value={row.newLine} />
-                <span aria-hidden="true" className={cn("w-5 shrink-0 text-center select-none", row.kind === "added" && "text-success", row.kind === "removed" && "text-danger")}>
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    "w-5 shrink-0 text-center select-none",
+                    row.kind === "added" && "text-success",
+                    row.kind === "removed" && "text-danger",
+                  )}
+                >
                   {MARKER[row.kind]}
                 </span>
                 <span className="pr-4 whitespace-pre">
@@ -57,7 +64,14 @@ function FileDiffView({ file, open }: { file: FileDiff; open: boolean }) {
   return (
     <details open={open} className="group rounded-lg border border-line bg-surface">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-3 py-2 text-sm select-none hover:bg-subtle/70 [&::-webkit-details-marker]:hidden">
-        <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true" className="size-4 shrink-0 text-muted transition-transform group-open:rotate-90">
+        <svg
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          aria-hidden="true"
+          className="size-4 shrink-0 text-muted transition-transform group-open:rotate-90"
+        >
           <path d="m8 6 4 4-4 4" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
         <span className="min-w-0 flex-1 font-mono text-[13px] [overflow-wrap:anywhere]">{file.path}</span>

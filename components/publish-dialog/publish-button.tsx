@@ -18,7 +18,9 @@ export function PublishButton({ org, project, canPublish }: { org: string; proje
   if (!canPublish) reason = "Only Owners, Admins and project owners can publish";
   else if (preview.isPending) reason = "Comparing the draft with production…";
   else if (preview.data && !preview.data.changed) {
-    reason = preview.data.currentVersion ? "Nothing to publish: the draft matches production" : "Nothing to publish: the draft has no tools or components yet";
+    reason = preview.data.currentVersion
+      ? "Nothing to publish: the draft matches production"
+      : "Nothing to publish: the draft has no tools or components yet";
   }
   // A failed preview leaves the button enabled: the dialog shows the error and a way to retry.
 

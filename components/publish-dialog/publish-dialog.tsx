@@ -88,7 +88,17 @@ function PublishDialogBody({ org, project, onClose }: { org: string; project: st
 }
 
 /** Review what the draft changes against production, pick the version, write the changelog, publish. */
-export function PublishDialog({ org, project, open, onOpenChange }: { org: string; project: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function PublishDialog({
+  org,
+  project,
+  open,
+  onOpenChange,
+}: {
+  org: string;
+  project: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   return (
     <Dialog
       open={open}

@@ -67,7 +67,8 @@ export function PublishForm({
       <p className="text-sm">
         {preview.currentVersion ? (
           <>
-            Production serves <strong className="font-semibold">v{preview.currentVersion}</strong>. Publishing replaces it for every host on its next request.
+            Production serves <strong className="font-semibold">v{preview.currentVersion}</strong>. Publishing replaces it for every host on
+            its next request.
           </>
         ) : (
           <>This is the first publish: production starts serving these tools on the next request.</>
@@ -156,4 +157,3 @@ export function PublishForm({
     </form>
   );
 }
-

@@ -8,7 +8,17 @@ import { DialogFooter } from "@/components/ui/dialog";
 import type { Package } from "@/lib/hooks/api-types";
 
 /** What was published: the version production now serves, its digest and signature. */
-export function PublishedResult({ org, project, published, onClose }: { org: string; project: string; published: Package; onClose: () => void }) {
+export function PublishedResult({
+  org,
+  project,
+  published,
+  onClose,
+}: {
+  org: string;
+  project: string;
+  published: Package;
+  onClose: () => void;
+}) {
   return (
     <div className="space-y-4">
       <Alert tone="success" title={`Published v${published.version}`}>
@@ -32,7 +42,11 @@ export function PublishedResult({ org, project, published, onClose }: { org: str
         </div>
       </dl>
       <DialogFooter>
-        <Link href={`/orgs/${org}/projects/${project}/history/${published.version}`} className={buttonClasses("secondary")} onClick={onClose}>
+        <Link
+          href={`/orgs/${org}/projects/${project}/history/${published.version}`}
+          className={buttonClasses("secondary")}
+          onClick={onClose}
+        >
           View in History
         </Link>
         <Button variant="primary" onClick={onClose}>
@@ -42,4 +56,3 @@ export function PublishedResult({ org, project, published, onClose }: { org: str
     </div>
   );
 }
-

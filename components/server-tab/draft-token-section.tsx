@@ -48,7 +48,9 @@ export function DraftTokenSection({
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
         <div className="space-y-0.5">
           <dt className="text-xs text-muted">Token</dt>
-          <dd className="font-mono text-[13px]">{current.prefix ? `${current.prefix}…` : <span className="font-sans text-muted">No draft token yet</span>}</dd>
+          <dd className="font-mono text-[13px]">
+            {current.prefix ? `${current.prefix}…` : <span className="font-sans text-muted">No draft token yet</span>}
+          </dd>
         </div>
         <div className="space-y-0.5">
           <dt className="text-xs text-muted">Last rotated</dt>

@@ -11,7 +11,15 @@ import type { CreatedProductionToken, ProductionToken } from "@/lib/hooks/api-ty
 import { useCreateProductionToken, useProductionTokens, useRevokeProductionToken } from "@/lib/hooks/use-production-tokens";
 
 /** Named bearer tokens for the production endpoint: create (value shown once), list, revoke. */
-export function ProductionTokensSection({ org, project, initialTokens }: { org: string; project: string; initialTokens: ProductionToken[] }) {
+export function ProductionTokensSection({
+  org,
+  project,
+  initialTokens,
+}: {
+  org: string;
+  project: string;
+  initialTokens: ProductionToken[];
+}) {
   const { data: tokens = initialTokens } = useProductionTokens(org, project, { initialData: initialTokens });
   const createToken = useCreateProductionToken(org, project);
   const revokeToken = useRevokeProductionToken(org, project);
@@ -32,7 +40,10 @@ export function ProductionTokensSection({ org, project, initialTokens }: { org: 
       />
       {created && <NewTokenAlert token={created} copyLabel="New production token" />}
       {tokens.length === 0 ? (
-        <EmptyState title="No production tokens" description="Create one for each host or person that connects to production without OAuth." />
+        <EmptyState
+          title="No production tokens"
+          description="Create one for each host or person that connects to production without OAuth."
+        />
       ) : (
         <TokenTable tokens={tokens} onRevoke={setRevoking} showCreatedBy nameRevokeButtons className="rounded-lg" />
       )}

@@ -24,14 +24,16 @@ function ConnectHostSection({ url, serverName, endpoint }: { url: string; server
         <div className="space-y-2">
           <CodeSnippet label="Claude Desktop (claude_desktop_config.json)" value={claudeDesktopConfig({ url, serverName, endpoint })} />
           <p className="text-xs text-muted">
-            Uses the <code className="font-mono">mcp-remote</code> bridge to send the token. Or, with no token at all: in claude.ai or Claude Desktop,
-            Settings → Connectors → Add custom connector, paste the URL above, sign in to Atelier and click Authorize.
+            Uses the <code className="font-mono">mcp-remote</code> bridge to send the token. Or, with no token at all: in claude.ai or
+            Claude Desktop, Settings → Connectors → Add custom connector, paste the URL above, sign in to Atelier and click Authorize.
           </p>
         </div>
         <div className="space-y-1.5">
           <p className="text-sm font-medium">ChatGPT connector URL</p>
           <CopyField label="ChatGPT connector URL" value={url} />
-          <p className="text-xs text-muted">In ChatGPT: Settings → Connectors → Create, with this URL; ChatGPT then asks you to sign in to Atelier and authorize it.</p>
+          <p className="text-xs text-muted">
+            In ChatGPT: Settings → Connectors → Create, with this URL; ChatGPT then asks you to sign in to Atelier and authorize it.
+          </p>
         </div>
         <CodeSnippet label="MCP Inspector (command line)" value={inspectorCommand(url, endpoint)} />
         <CodeSnippet label="MCP Inspector (web UI — add the Authorization header there)" value={inspectorUiCommand(url)} />
@@ -67,9 +69,15 @@ export function ServerTab({
 
   return (
     <main className="space-y-6">
-      <SectionHeader title="Server" description="This project is one MCP server with two endpoints: the draft, live on every save, and production, what you publish." />
+      <SectionHeader
+        title="Server"
+        description="This project is one MCP server with two endpoints: the draft, live on every save, and production, what you publish."
+      />
 
-      <Section title="Endpoint" description="Streamable HTTP. Both endpoints serve current MCP clients and 2025-era ones from the same URL.">
+      <Section
+        title="Endpoint"
+        description="Streamable HTTP. Both endpoints serve current MCP clients and 2025-era ones from the same URL."
+      >
         <Field label="Endpoint" className="max-w-xs">
           {(control) => (
             <Select {...control} value={endpoint} onChange={(event) => setEndpoint(event.target.value as EndpointKind)}>
@@ -116,12 +124,17 @@ export function ServerTab({
           </Section>
         ))}
 
-      {endpoint === "draft" && <DraftTokenSection org={org} project={project} prefix={draftToken.prefix} rotatedAt={draftToken.rotatedAt} canRotate={canRotate} />}
+      {endpoint === "draft" && (
+        <DraftTokenSection org={org} project={project} prefix={draftToken.prefix} rotatedAt={draftToken.rotatedAt} canRotate={canRotate} />
+      )}
       {endpoint === "production" &&
         (productionTokens ? (
           <ProductionTokensSection org={org} project={project} initialTokens={productionTokens} />
         ) : (
-          <Section title="Production tokens" description="Owners, Admins and project owners create production tokens. Ask one of them for a token, or connect with OAuth." />
+          <Section
+            title="Production tokens"
+            description="Owners, Admins and project owners create production tokens. Ask one of them for a token, or connect with OAuth."
+          />
         ))}
     </main>
   );

@@ -11,8 +11,14 @@ export function ErrorState({ error, retry, title = "Something went wrong" }: { e
   const digest = error instanceof Error && "digest" in error ? String((error as Error & { digest?: string }).digest ?? "") : "";
 
   return (
-    <div role="alert" className="mx-auto flex max-w-md flex-col items-center rounded-xl border border-line bg-surface px-6 py-12 text-center shadow-xs">
-      <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-danger-soft text-lg font-semibold text-danger" aria-hidden="true">
+    <div
+      role="alert"
+      className="mx-auto flex max-w-md flex-col items-center rounded-xl border border-line bg-surface px-6 py-12 text-center shadow-xs"
+    >
+      <div
+        className="mb-3 flex size-10 items-center justify-center rounded-full bg-danger-soft text-lg font-semibold text-danger"
+        aria-hidden="true"
+      >
         !
       </div>
       <h2 className="text-base font-semibold">{title}</h2>

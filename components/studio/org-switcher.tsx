@@ -26,7 +26,10 @@ export function OrgSwitcher({ currentSlug, initialOrganizations }: { currentSlug
         current: organization.slug === currentSlug,
         label: (
           <>
-            <span className="flex size-5 shrink-0 items-center justify-center rounded bg-accent-soft text-[11px] font-semibold text-accent-fg uppercase" aria-hidden="true">
+            <span
+              className="flex size-5 shrink-0 items-center justify-center rounded bg-accent-soft text-[11px] font-semibold text-accent-fg uppercase"
+              aria-hidden="true"
+            >
               {organization.name.slice(0, 1)}
             </span>
             <span className="min-w-0 flex-1 truncate">{organization.name}</span>

@@ -16,12 +16,13 @@ export function TopBar({ user, organizations }: { user: { name: string; email: s
   const org = organizations.some((organization) => organization.slug === params.org) ? params.org : undefined;
   const base = org ? `/orgs/${org}` : null;
   // Inside a project its own sidebar takes over navigation.
-  const tabs = base && !params.project
-    ? [
-        { label: "Projects", href: base, active: !pathname.startsWith(`${base}/settings`) },
-        { label: "Settings", href: `${base}/settings/members`, active: pathname.startsWith(`${base}/settings`) },
-      ]
-    : [];
+  const tabs =
+    base && !params.project
+      ? [
+          { label: "Projects", href: base, active: !pathname.startsWith(`${base}/settings`) },
+          { label: "Settings", href: `${base}/settings/members`, active: pathname.startsWith(`${base}/settings`) },
+        ]
+      : [];
 
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface/95 backdrop-blur">

@@ -36,7 +36,14 @@ function withCsp(html: string, csp: AppCsp | undefined): string {
 
 const noSubscription = () => () => {};
 
-type JsonRpcMessage = { jsonrpc?: string; id?: string | number; method?: string; params?: Record<string, unknown>; result?: unknown; error?: unknown };
+type JsonRpcMessage = {
+  jsonrpc?: string;
+  id?: string | number;
+  method?: string;
+  params?: Record<string, unknown>;
+  result?: unknown;
+  error?: unknown;
+};
 
 /**
  * Renders a component the way MCP Apps hosts do: a sandboxed iframe (scripts only, opaque origin)
@@ -61,7 +68,11 @@ export function AppFrame({
   const [height, setHeight] = useState(DEFAULT_HEIGHT);
   // Rendered only in the browser: a server-rendered frame could finish loading before React
   // attaches onLoad, and the component would never get its data.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const dataRef = useRef({ toolInput, toolResult });
 
   useEffect(() => {
@@ -73,7 +84,15 @@ export function AppFrame({
   const deliver = () => {
     const { toolInput: input, toolResult: result } = dataRef.current;
     if (input) post({ method: "ui/notifications/tool-input", params: { arguments: input } });
-    if (result) post({ method: "ui/notifications/tool-result", params: { content: result.content ?? [], structuredContent: result.structuredContent, ...(result.isError ? { isError: true } : {}) } });
+    if (result)
+      post({
+        method: "ui/notifications/tool-result",
+        params: {
+          content: result.content ?? [],
+          structuredContent: result.structuredContent,
+          ...(result.isError ? { isError: true } : {}),
+        },
+      });
   };
 
   useEffect(() => {

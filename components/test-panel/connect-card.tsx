@@ -57,8 +57,8 @@ export function ConnectCard({
       <div className="space-y-1.5">
         <h4 className="text-sm font-semibold">Connect the test panel</h4>
         <p className="text-sm text-muted">
-          The test panel calls this project&apos;s draft endpoint through an MCP client, like any host, so it needs the draft token. The token is only
-          shown once, so rotate it or paste the one you have. This browser tab keeps it until you close the tab.
+          The test panel calls this project&apos;s draft endpoint through an MCP client, like any host, so it needs the draft token. The
+          token is only shown once, so rotate it or paste the one you have. This browser tab keeps it until you close the tab.
         </p>
       </div>
       {notice && <Alert tone="warning">{notice}</Alert>}
@@ -72,22 +72,37 @@ export function ConnectCard({
             onClick={() => {
               setError(null);
               // The card unmounts as soon as the token is stored, so wait on the promise rather than on mutate callbacks.
-              rotate.mutateAsync().then((rotated) => onRotated(rotated.token), (caught: unknown) => setError(errorMessage(caught)));
+              rotate.mutateAsync().then(
+                (rotated) => onRotated(rotated.token),
+                (caught: unknown) => setError(errorMessage(caught)),
+              );
             }}
           >
             Rotate and connect
           </Button>
           <p className="text-xs text-muted">
-            Rotating invalidates the previous draft token at once: hosts already using it (Claude Desktop, MCP Inspector…) get 401 until you give them
-            the new one.
+            Rotating invalidates the previous draft token at once: hosts already using it (Claude Desktop, MCP Inspector…) get 401 until you
+            give them the new one.
           </p>
         </div>
       )}
-      {!canRotate && <p className="text-xs text-muted">Only Owners, Admins and project owners can rotate the draft token. Ask one of them for it.</p>}
+      {!canRotate && (
+        <p className="text-xs text-muted">Only Owners, Admins and project owners can rotate the draft token. Ask one of them for it.</p>
+      )}
       {pasting ? (
         <form onSubmit={onPaste} noValidate className="space-y-2">
           <Field label="Draft token" error={pasteError}>
-            {(control) => <Input {...control} name="token" type="password" autoComplete="off" spellCheck={false} placeholder="atl_draft_…" className="font-mono" />}
+            {(control) => (
+              <Input
+                {...control}
+                name="token"
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="atl_draft_…"
+                className="font-mono"
+              />
+            )}
           </Field>
           <Button type="submit" className="w-full" loading={checking}>
             Connect

@@ -61,6 +61,6 @@ export async function readToolComponent(connection: DraftConnection, toolName: s
   const { contents } = await withDraftErrors(() => connection.client.readResource({ uri }));
   const document = contents.find((content) => "text" in content);
   if (!document || !("text" in document)) return null;
-  const csp = ((document._meta as { ui?: { csp?: ComponentDocument["csp"] } } | undefined)?.ui?.csp ?? {});
+  const csp = (document._meta as { ui?: { csp?: ComponentDocument["csp"] } } | undefined)?.ui?.csp ?? {};
   return { uri, html: document.text, csp };
 }

@@ -128,8 +128,17 @@ export function Presets({
           Save as preset
         </Button>
       )}
-      <Dialog open={open} onOpenChange={setOpen} title="Save as preset" description="Saves the current arguments on the tool, for everyone in the project.">
-        {error && <Alert tone="danger" className="mb-4">{error}</Alert>}
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Save as preset"
+        description="Saves the current arguments on the tool, for everyone in the project."
+      >
+        {error && (
+          <Alert tone="danger" className="mb-4">
+            {error}
+          </Alert>
+        )}
         <SavePresetForm presets={presets} onSave={save} onCancel={() => setOpen(false)} saving={updateTool.isPending} />
       </Dialog>
     </div>

@@ -27,13 +27,17 @@ function logsOf(result: CallToolResult): LogEntry[] | null {
   return Array.isArray(logs) ? (logs as LogEntry[]) : null;
 }
 
-
-
 function ContentBlock({ block }: { block: CallToolResult["content"][number] }) {
   if (block.type === "text") return <OutputCode>{block.text}</OutputCode>;
   if (block.type === "image") {
     // eslint-disable-next-line @next/next/no-img-element -- a data: URL from the tool, not an optimizable asset
-    return <img src={`data:${block.mimeType};base64,${block.data}`} alt="Image returned by the tool" className="max-h-80 rounded-lg border border-line" />;
+    return (
+      <img
+        src={`data:${block.mimeType};base64,${block.data}`}
+        alt="Image returned by the tool"
+        className="max-h-80 rounded-lg border border-line"
+      />
+    );
   }
   return <OutputCode>{pretty(block)}</OutputCode>;
 }
@@ -41,7 +45,11 @@ function ContentBlock({ block }: { block: CallToolResult["content"][number] }) {
 function ErrorDetails({ error }: { error: ToolError }) {
   const validation = /validation/.test(error.code);
   return (
-    <div role="alert" aria-label={validation ? "Validation error" : "Tool error"} className="space-y-2 rounded-lg border border-danger/30 bg-danger-soft px-3 py-2.5 text-sm">
+    <div
+      role="alert"
+      aria-label={validation ? "Validation error" : "Tool error"}
+      className="space-y-2 rounded-lg border border-danger/30 bg-danger-soft px-3 py-2.5 text-sm"
+    >
       <p className="font-semibold text-danger">{validation ? "Validation error" : "The tool returned an error"}</p>
       <p className="text-fg/85">{error.message}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
@@ -51,7 +59,9 @@ function ErrorDetails({ error }: { error: ToolError }) {
           <>
             <dt className="text-muted">Path</dt>
             <dd>
-              <mark className="rounded bg-warning-soft px-1.5 py-0.5 font-mono text-warning ring-1 ring-warning/30">{error.path || "/ (the arguments object)"}</mark>
+              <mark className="rounded bg-warning-soft px-1.5 py-0.5 font-mono text-warning ring-1 ring-warning/30">
+                {error.path || "/ (the arguments object)"}
+              </mark>
             </dd>
           </>
         )}

@@ -35,7 +35,11 @@ export function ScalarControl({ schema, kind, value, onChange, disabled, id, lab
       const options = schema.enum ?? [];
       const index = options.findIndex((option) => JSON.stringify(option) === JSON.stringify(value));
       return (
-        <Select {...common} value={index === -1 ? "" : String(index)} onChange={(event) => onChange(event.target.value === "" ? undefined : options[Number(event.target.value)])}>
+        <Select
+          {...common}
+          value={index === -1 ? "" : String(index)}
+          onChange={(event) => onChange(event.target.value === "" ? undefined : options[Number(event.target.value)])}
+        >
           <option value="">— not set —</option>
           {options.map((option, position) => (
             <option key={position} value={position}>
@@ -49,7 +53,13 @@ export function ScalarControl({ schema, kind, value, onChange, disabled, id, lab
     case "integer":
       return <NumberControl {...common} value={value} onChange={onChange} integer={kind === "integer"} />;
     case "string":
-      return <Input {...common} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)} />;
+      return (
+        <Input
+          {...common}
+          value={typeof value === "string" ? value : ""}
+          onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)}
+        />
+      );
     default:
       return <JsonControl {...common} value={value} onChange={onChange} />;
   }
@@ -61,7 +71,12 @@ type NativeControl = { id?: string; "aria-label"?: string; "aria-describedby"?: 
  * Typed as text so "-" or "1." can be typed on the way to a number. What isn't a number is sent
  * as typed, and the endpoint's validation says so — that is what the test panel is for.
  */
-function NumberControl({ value, onChange, integer, ...control }: NativeControl & { value: unknown; onChange: (value: unknown) => void; integer: boolean }) {
+function NumberControl({
+  value,
+  onChange,
+  integer,
+  ...control
+}: NativeControl & { value: unknown; onChange: (value: unknown) => void; integer: boolean }) {
   const text = useLocalText(value, (current) => (current === undefined ? "" : String(current)));
   return (
     <Input

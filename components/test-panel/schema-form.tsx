@@ -39,7 +39,16 @@ export function SchemaForm({
   if (Object.keys(schema.properties ?? {}).length === 0) {
     return <p className="text-sm text-muted">This tool takes no arguments.</p>;
   }
-  return <ObjectFields schema={schema} value={value} onChange={(next) => onChange(isPlainObject(next) ? next : {})} pointer="" problem={problem} disabled={disabled} />;
+  return (
+    <ObjectFields
+      schema={schema}
+      value={value}
+      onChange={(next) => onChange(isPlainObject(next) ? next : {})}
+      pointer=""
+      problem={problem}
+      disabled={disabled}
+    />
+  );
 }
 
 function ObjectFields({ schema, value, onChange, pointer, problem, disabled }: ControlProps) {
@@ -89,12 +98,26 @@ function PropertyField({ name, required, ...props }: ControlProps & { name: stri
       hint={props.schema.description}
       error={error}
     >
-      {(control) => <ScalarControl {...props} kind={kind} id={control.id} describedBy={control["aria-describedby"]} invalid={Boolean(error)} />}
+      {(control) => (
+        <ScalarControl {...props} kind={kind} id={control.id} describedBy={control["aria-describedby"]} invalid={Boolean(error)} />
+      )}
     </Field>
   );
 }
 
-function GroupField({ legend, required, hint, error, children }: { legend: string; required: boolean; hint?: string; error?: string; children: ReactNode }) {
+function GroupField({
+  legend,
+  required,
+  hint,
+  error,
+  children,
+}: {
+  legend: string;
+  required: boolean;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
   const legendId = useId();
   return (
     <fieldset
@@ -132,9 +155,23 @@ function ArrayItems({ schema, value, onChange, pointer, problem, disabled }: Con
               {kind === "object" || kind === "array" ? (
                 <GroupField legend={label} required={false} error={error}>
                   {kind === "object" ? (
-                    <ObjectFields schema={itemSchema} value={item} onChange={(next) => set(index, next)} pointer={itemPointer} problem={problem} disabled={disabled} />
+                    <ObjectFields
+                      schema={itemSchema}
+                      value={item}
+                      onChange={(next) => set(index, next)}
+                      pointer={itemPointer}
+                      problem={problem}
+                      disabled={disabled}
+                    />
                   ) : (
-                    <ArrayItems schema={itemSchema} value={item} onChange={(next) => set(index, next)} pointer={itemPointer} problem={problem} disabled={disabled} />
+                    <ArrayItems
+                      schema={itemSchema}
+                      value={item}
+                      onChange={(next) => set(index, next)}
+                      pointer={itemPointer}
+                      problem={problem}
+                      disabled={disabled}
+                    />
                   )}
                 </GroupField>
               ) : (
@@ -152,7 +189,13 @@ function ArrayItems({ schema, value, onChange, pointer, problem, disabled }: Con
                 </>
               )}
             </div>
-            <Button size="sm" variant="ghost" aria-label={`Remove item ${index + 1}`} disabled={disabled} onClick={() => onChange(items.filter((_, position) => position !== index))}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Remove item ${index + 1}`}
+              disabled={disabled}
+              onClick={() => onChange(items.filter((_, position) => position !== index))}
+            >
               Remove
             </Button>
           </div>

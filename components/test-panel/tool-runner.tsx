@@ -8,14 +8,29 @@ import { cn } from "@/components/ui/cn";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { JsonObject, Tool } from "@/lib/hooks/use-tools";
 import type { CallToolResult } from "@modelcontextprotocol/client";
-import { connectDraft, DraftTokenRefusedError, readToolComponent, runTool, type ComponentDocument, type DraftConnection } from "./draft-client";
+import {
+  connectDraft,
+  DraftTokenRefusedError,
+  readToolComponent,
+  runTool,
+  type ComponentDocument,
+  type DraftConnection,
+} from "./draft-client";
 import { Presets } from "./presets";
 import { ResultView, toolErrorOf } from "./result-view";
 import { SchemaForm } from "./schema-form";
 import { asSchema, defaultArguments, isPlainObject } from "./schema-form-model";
 
 type Outcome =
-  | { kind: "result"; id: number; result: CallToolResult; durationMs: number; args: JsonObject; component: ComponentDocument | null; componentProblem: string | null }
+  | {
+      kind: "result";
+      id: number;
+      result: CallToolResult;
+      durationMs: number;
+      args: JsonObject;
+      component: ComponentDocument | null;
+      componentProblem: string | null;
+    }
   | { kind: "failure"; id: number; message: string };
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
@@ -150,7 +165,10 @@ export function ToolRunner({
                 type="button"
                 aria-pressed={mode === option}
                 onClick={() => switchMode(option)}
-                className={cn("rounded-[calc(var(--radius-control)-2px)] px-2.5 py-1 font-medium", mode === option ? "bg-fg text-white" : "text-muted hover:text-fg")}
+                className={cn(
+                  "rounded-[calc(var(--radius-control)-2px)] px-2.5 py-1 font-medium",
+                  mode === option ? "bg-fg text-white" : "text-muted hover:text-fg",
+                )}
               >
                 {option === "form" ? "Form" : "Raw JSON"}
               </button>
@@ -162,7 +180,15 @@ export function ToolRunner({
           <SchemaForm key={formVersion} schema={schema} value={args} onChange={setArgs} problem={problem} />
         ) : (
           <div className="space-y-1.5">
-            <CodeEditor language="json" label="Arguments (JSON)" value={rawText} onChange={setRawText} invalid={Boolean(rawError)} minHeight="8rem" maxHeight="20rem" />
+            <CodeEditor
+              language="json"
+              label="Arguments (JSON)"
+              value={rawText}
+              onChange={setRawText}
+              invalid={Boolean(rawError)}
+              minHeight="8rem"
+              maxHeight="20rem"
+            />
             {rawError && (
               <p role="alert" className="text-xs font-medium text-danger">
                 {rawError}

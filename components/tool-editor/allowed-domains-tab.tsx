@@ -17,9 +17,13 @@ export function AllowedDomainsTab({
 }) {
   return (
     <div className="space-y-4">
-      <Alert tone={domains.length === 0 ? "warning" : "info"} title={domains.length === 0 ? "All outbound requests are blocked" : "Only these hosts can be reached"}>
-        An empty list blocks all outbound requests: <code className="font-mono">fetch()</code> fails inside the sandbox before any request is made.
-        Add exact hosts (<code className="font-mono">api.example.com</code>) or a wildcard for subdomains (<code className="font-mono">*.example.com</code>).
+      <Alert
+        tone={domains.length === 0 ? "warning" : "info"}
+        title={domains.length === 0 ? "All outbound requests are blocked" : "Only these hosts can be reached"}
+      >
+        An empty list blocks all outbound requests: <code className="font-mono">fetch()</code> fails inside the sandbox before any request
+        is made. Add exact hosts (<code className="font-mono">api.example.com</code>) or a wildcard for subdomains (
+        <code className="font-mono">*.example.com</code>).
       </Alert>
       <StringListEditor
         label="Allowed domains"
@@ -30,7 +34,13 @@ export function AllowedDomainsTab({
         readOnly={readOnly}
         error={error}
         emptyText="No allowed domains."
-        normalize={(value) => value.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "")}
+        normalize={(value) =>
+          value
+            .trim()
+            .toLowerCase()
+            .replace(/^https?:\/\//, "")
+            .replace(/\/.*$/, "")
+        }
       />
     </div>
   );

@@ -38,10 +38,12 @@ export function CodeTab({
         </p>
       )}
       <p id={hintId} className="text-xs leading-relaxed text-muted">
-        A function expression, <code className="font-mono text-fg">async (props, env) =&gt; output</code>. <code className="font-mono text-fg">env</code>{" "}
-        has <code className="font-mono">secrets</code>, <code className="font-mono">organizationId</code>, <code className="font-mono">projectId</code>,{" "}
-        <code className="font-mono">environment</code> and <code className="font-mono">locale</code>. <code className="font-mono">fetch()</code> reaches only
-        the allowed domains; <code className="font-mono">console.*</code> is captured. The return value becomes structuredContent.
+        A function expression, <code className="font-mono text-fg">async (props, env) =&gt; output</code>.{" "}
+        <code className="font-mono text-fg">env</code> has <code className="font-mono">secrets</code>,{" "}
+        <code className="font-mono">organizationId</code>, <code className="font-mono">projectId</code>,{" "}
+        <code className="font-mono">environment</code> and <code className="font-mono">locale</code>.{" "}
+        <code className="font-mono">fetch()</code> reaches only the allowed domains; <code className="font-mono">console.*</code> is
+        captured. The return value becomes structuredContent.
       </p>
     </div>
   );

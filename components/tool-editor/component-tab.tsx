@@ -33,13 +33,22 @@ export function ComponentTab({
         label="Component"
         hint={
           <>
-            The HTML the host renders with this tool&apos;s result. Edit it on the <Link href={componentsHref} className="text-accent-fg underline">Components</Link> page.
+            The HTML the host renders with this tool&apos;s result. Edit it on the{" "}
+            <Link href={componentsHref} className="text-accent-fg underline">
+              Components
+            </Link>{" "}
+            page.
           </>
         }
         error={errors.component}
       >
         {(control) => (
-          <Select {...control} value={component ?? ""} disabled={readOnly} onChange={(event) => onChange({ component: event.target.value || null })}>
+          <Select
+            {...control}
+            value={component ?? ""}
+            disabled={readOnly}
+            onChange={(event) => onChange({ component: event.target.value || null })}
+          >
             {!component && <option value="">Choose a component…</option>}
             {componentNames.map((name) => (
               <option key={name} value={name}>
@@ -53,11 +62,13 @@ export function ComponentTab({
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Allowed components</legend>
         <p className="text-xs text-muted">
-          Other components this tool&apos;s props may reference (as <code className="font-mono">ui://…</code> URIs). A reference to any other component is
-          rejected before it reaches the host.
+          Other components this tool&apos;s props may reference (as <code className="font-mono">ui://…</code> URIs). A reference to any
+          other component is rejected before it reaches the host.
         </p>
         {others.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-line-strong px-3 py-2.5 text-sm text-muted">No other components in this project.</p>
+          <p className="rounded-lg border border-dashed border-line-strong px-3 py-2.5 text-sm text-muted">
+            No other components in this project.
+          </p>
         ) : (
           <div className="grid gap-2 sm:grid-cols-2">
             {others.map((name) => (

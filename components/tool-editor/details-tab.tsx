@@ -25,7 +25,11 @@ export function DetailsTab({
   return (
     <div className="space-y-6">
       <div className="grid gap-4">
-        <Field label="Name" hint="What hosts call the tool, lowercase_with_underscores. Fixed once the tool has been published." error={errors.name}>
+        <Field
+          label="Name"
+          hint="What hosts call the tool, lowercase_with_underscores. Fixed once the tool has been published."
+          error={errors.name}
+        >
           {(control) => (
             <Input
               {...control}
@@ -40,21 +44,40 @@ export function DetailsTab({
           )}
         </Field>
         <Field label="Title" hint="A human-readable name hosts show instead of the tool name." error={errors.title}>
-          {(control) => <Input {...control} value={draft.title} maxLength={200} readOnly={readOnly} onChange={(event) => onChange({ title: event.target.value })} />}
+          {(control) => (
+            <Input
+              {...control}
+              value={draft.title}
+              maxLength={200}
+              readOnly={readOnly}
+              onChange={(event) => onChange({ title: event.target.value })}
+            />
+          )}
         </Field>
         <Field label="Description" hint="What the tool does and when to use it: the model reads this to decide." error={errors.description}>
           {(control) => (
-            <Textarea {...control} rows={4} value={draft.description} readOnly={readOnly} onChange={(event) => onChange({ description: event.target.value })} />
+            <Textarea
+              {...control}
+              rows={4}
+              value={draft.description}
+              readOnly={readOnly}
+              onChange={(event) => onChange({ description: event.target.value })}
+            />
           )}
         </Field>
       </div>
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">Annotations</legend>
-        <p className="text-xs text-muted">Hints hosts use to decide how carefully to treat a call. They describe the tool; they don&apos;t enforce anything.</p>
+        <p className="text-xs text-muted">
+          Hints hosts use to decide how carefully to treat a call. They describe the tool; they don&apos;t enforce anything.
+        </p>
         <div className="grid gap-2 sm:grid-cols-2">
           {ANNOTATION_HINTS.map(({ key, label, hint }) => (
-            <label key={key} className="flex cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2.5 has-[:checked]:border-accent/40 has-[:checked]:bg-accent-soft/40">
+            <label
+              key={key}
+              className="flex cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2.5 has-[:checked]:border-accent/40 has-[:checked]:bg-accent-soft/40"
+            >
               <input
                 type="checkbox"
                 className="mt-0.5 size-4 accent-accent"
@@ -78,7 +101,11 @@ export function DetailsTab({
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium">Limits</legend>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Timeout (ms)" hint={`${format(LIMITS.timeoutMs.min)}–${format(LIMITS.timeoutMs.max)} ms; the call fails when the handler runs longer.`} error={errors.timeoutMs}>
+            <Field
+              label="Timeout (ms)"
+              hint={`${format(LIMITS.timeoutMs.min)}–${format(LIMITS.timeoutMs.max)} ms; the call fails when the handler runs longer.`}
+              error={errors.timeoutMs}
+            >
               {(control) => (
                 <Input
                   {...control}
@@ -93,7 +120,11 @@ export function DetailsTab({
                 />
               )}
             </Field>
-            <Field label="Memory (MB)" hint={`${LIMITS.memoryMb.min}–${LIMITS.memoryMb.max} MB for the handler's isolate.`} error={errors.memoryMb}>
+            <Field
+              label="Memory (MB)"
+              hint={`${LIMITS.memoryMb.min}–${LIMITS.memoryMb.max} MB for the handler's isolate.`}
+              error={errors.memoryMb}
+            >
               {(control) => (
                 <Input
                   {...control}

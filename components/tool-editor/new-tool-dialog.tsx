@@ -12,7 +12,19 @@ import { errorMessage, fieldErrorsOf } from "@/lib/hooks/api-fetch";
 import { useCreateTool, type ToolKind } from "@/lib/hooks/use-tools";
 import { TOOL_NAME, TOOL_NAME_RULE } from "./tool-draft";
 
-function NewToolForm({ org, project, kind, componentNames, onCancel }: { org: string; project: string; kind: ToolKind; componentNames: string[]; onCancel: () => void }) {
+function NewToolForm({
+  org,
+  project,
+  kind,
+  componentNames,
+  onCancel,
+}: {
+  org: string;
+  project: string;
+  kind: ToolKind;
+  componentNames: string[];
+  onCancel: () => void;
+}) {
   const router = useRouter();
   const createTool = useCreateTool(org, project);
   const [errors, setErrors] = useState<{ name?: string; component?: string; form?: string }>({});
@@ -34,7 +46,8 @@ function NewToolForm({ org, project, kind, componentNames, onCancel }: { org: st
         onError: (error) => {
           const fields = fieldErrorsOf(error);
           if (fields.name) setErrors({ name: `Tool name ${fields.name}` });
-          else if (/^component: /.test(errorMessage(error))) setErrors({ component: errorMessage(error).replace(/^component: /, "Component: ") });
+          else if (/^component: /.test(errorMessage(error)))
+            setErrors({ component: errorMessage(error).replace(/^component: /, "Component: ") });
           else setErrors({ form: errorMessage(error) });
         },
       },
@@ -45,7 +58,17 @@ function NewToolForm({ org, project, kind, componentNames, onCancel }: { org: st
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {errors.form && <Alert tone="danger">{errors.form}</Alert>}
       <Field label="Tool name" hint="What the model calls it: lowercase_with_underscores, like get_weather." error={errors.name}>
-        {(control) => <Input {...control} name="name" autoFocus autoComplete="off" spellCheck={false} className="font-mono" placeholder={kind === "data" ? "add_numbers" : "show_weather"} />}
+        {(control) => (
+          <Input
+            {...control}
+            name="name"
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+            placeholder={kind === "data" ? "add_numbers" : "show_weather"}
+          />
+        )}
       </Field>
       {kind === "ui" && (
         <Field label="Component" hint="The HTML the host renders with the tool's result." error={errors.component}>
@@ -71,7 +94,17 @@ function NewToolForm({ org, project, kind, componentNames, onCancel }: { org: st
 }
 
 /** "New data tool" / "New UI tool" and its dialog. A UI Tool needs a component to exist first. */
-export function NewToolDialog({ org, project, kind, componentNames }: { org: string; project: string; kind: ToolKind; componentNames: string[] }) {
+export function NewToolDialog({
+  org,
+  project,
+  kind,
+  componentNames,
+}: {
+  org: string;
+  project: string;
+  kind: ToolKind;
+  componentNames: string[];
+}) {
   const [open, setOpen] = useState(false);
   const label = kind === "data" ? "New data tool" : "New UI tool";
   return (

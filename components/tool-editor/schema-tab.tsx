@@ -22,9 +22,7 @@ function SchemaEditor({
   const errorId = useId();
   return (
     <div className="space-y-1.5">
-      <p className="text-sm font-medium text-fg">
-        {label}
-      </p>
+      <p className="text-sm font-medium text-fg">{label}</p>
       <CodeEditor
         language="json"
         label={label}

@@ -66,7 +66,19 @@ function SetSecretForm({ org, project, tool }: { org: string; project: string; t
   );
 }
 
-function RemoveSecretDialog({ org, project, tool, secret, onClose }: { org: string; project: string; tool: string; secret: string | null; onClose: () => void }) {
+function RemoveSecretDialog({
+  org,
+  project,
+  tool,
+  secret,
+  onClose,
+}: {
+  org: string;
+  project: string;
+  tool: string;
+  secret: string | null;
+  onClose: () => void;
+}) {
   const deleteSecret = useDeleteToolSecret(org, project, tool);
   const toast = useToast();
   return (
@@ -95,8 +107,8 @@ export function SecretsTab({ org, project, tool, canEdit }: { org: string; proje
   return (
     <div className="space-y-4">
       <p className="text-sm text-muted">
-        The handler reads them as <code className="font-mono text-fg">env.secrets.NAME</code>. They are encrypted at rest, live on both endpoints at
-        once, and saved as soon as you set them.
+        The handler reads them as <code className="font-mono text-fg">env.secrets.NAME</code>. They are encrypted at rest, live on both
+        endpoints at once, and saved as soon as you set them.
       </p>
       {isPending ? (
         <div className="space-y-2" aria-hidden="true">

@@ -56,7 +56,12 @@ export function StringListEditor({
             <li key={value} className="flex items-center justify-between gap-3 px-3 py-1.5">
               <span className="min-w-0 truncate font-mono text-[13px]">{value}</span>
               {!readOnly && (
-                <Button size="sm" variant="ghost" aria-label={`Remove ${value}`} onClick={() => onChange(values.filter((item) => item !== value))}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Remove ${value}`}
+                  onClick={() => onChange(values.filter((item) => item !== value))}
+                >
                   Remove
                 </Button>
               )}

@@ -61,9 +61,7 @@ export function Tabs<Id extends string>({
               )}
             >
               {item.label}
-              {item.hasError && (
-                <span className="size-1.5 rounded-full bg-danger" aria-label="has an error" role="img" />
-              )}
+              {item.hasError && <span className="size-1.5 rounded-full bg-danger" aria-label="has an error" role="img" />}
             </button>
           );
         })}

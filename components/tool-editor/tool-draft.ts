@@ -65,7 +65,8 @@ export function sameDraft(a: ToolDraft, b: ToolDraft) {
 function parseSchema(text: string, label: string): { value?: Record<string, unknown>; error?: string } {
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return { error: `${label} must be a JSON object, like { "type": "object" }` };
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return { error: `${label} must be a JSON object, like { "type": "object" }` };
     return { value: value as Record<string, unknown> };
   } catch (error) {
     return { error: `${label} is not valid JSON: ${errorMessage(error)}` };
@@ -75,7 +76,9 @@ function parseSchema(text: string, label: string): { value?: Record<string, unkn
 function parseLimit(text: string, label: string, bounds: { min: number; max: number }, unit: string): { value?: number; error?: string } {
   const value = Number(text);
   if (text.trim() === "" || !Number.isInteger(value) || value < bounds.min || value > bounds.max) {
-    return { error: `${label} must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")} ${unit}` };
+    return {
+      error: `${label} must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")} ${unit}`,
+    };
   }
   return { value };
 }
@@ -139,7 +142,10 @@ function toDraftField(field: string): DraftField | null {
  * are read back from "handler: line L, column C: …". A conflict while renaming is about the name:
  * it is taken, or the tool was published and its name is fixed for good.
  */
-export function saveErrors(error: unknown, options: { renaming?: boolean } = {}): { errors: DraftErrors; handlerDiagnostic?: EditorDiagnostic } {
+export function saveErrors(
+  error: unknown,
+  options: { renaming?: boolean } = {},
+): { errors: DraftErrors; handlerDiagnostic?: EditorDiagnostic } {
   if (!(error instanceof ApiError)) return { errors: { form: errorMessage(error) } };
   if (options.renaming && error.status === 409) return { errors: { name: error.message } };
   const errors: DraftErrors = {};

@@ -108,13 +108,36 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit,
   const readOnly = !canEdit;
   const items: TabItem<TabId>[] = [
     ...(tool.kind === "data"
-      ? [{ id: "code" as const, label: "Code", hasError: Boolean(errors.handler), content: <CodeTab handler={draft.handler} onChange={(handler) => change({ handler })} readOnly={readOnly} error={errors.handler} diagnostic={diagnostic} /> }]
+      ? [
+          {
+            id: "code" as const,
+            label: "Code",
+            hasError: Boolean(errors.handler),
+            content: (
+              <CodeTab
+                handler={draft.handler}
+                onChange={(handler) => change({ handler })}
+                readOnly={readOnly}
+                error={errors.handler}
+                diagnostic={diagnostic}
+              />
+            ),
+          },
+        ]
       : []),
     {
       id: "schema",
       label: "Schema",
       hasError: Boolean(errors.inputSchema || errors.outputSchema),
-      content: <SchemaTab inputSchema={draft.inputSchema} outputSchema={draft.outputSchema} onChange={(field, value) => change({ [field]: value })} readOnly={readOnly} errors={errors} />,
+      content: (
+        <SchemaTab
+          inputSchema={draft.inputSchema}
+          outputSchema={draft.outputSchema}
+          onChange={(field, value) => change({ [field]: value })}
+          readOnly={readOnly}
+          errors={errors}
+        />
+      ),
     },
     {
       id: "details",
@@ -124,12 +147,23 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit,
     },
     ...(tool.kind === "data"
       ? [
-          { id: "secrets" as const, label: "Secrets", content: <SecretsTab org={org} project={project} tool={tool.name} canEdit={canEdit} /> },
+          {
+            id: "secrets" as const,
+            label: "Secrets",
+            content: <SecretsTab org={org} project={project} tool={tool.name} canEdit={canEdit} />,
+          },
           {
             id: "domains" as const,
             label: "Allowed domains",
             hasError: Boolean(errors.allowedDomains),
-            content: <AllowedDomainsTab domains={draft.allowedDomains} onChange={(allowedDomains) => change({ allowedDomains })} readOnly={readOnly} error={errors.allowedDomains} />,
+            content: (
+              <AllowedDomainsTab
+                domains={draft.allowedDomains}
+                onChange={(allowedDomains) => change({ allowedDomains })}
+                readOnly={readOnly}
+                error={errors.allowedDomains}
+              />
+            ),
           },
         ]
       : [
@@ -169,7 +203,13 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit,
           <div className="flex flex-wrap items-center gap-3">
             <SaveStatus dirty={dirty} saving={updateTool.isPending} />
             <DeleteToolDialog org={org} project={project} tool={tool.name} listHref={listHref} />
-            <Button variant="primary" onClick={save} loading={updateTool.isPending} aria-keyshortcuts="Control+S Meta+S" title="Save (Ctrl+S / ⌘S)">
+            <Button
+              variant="primary"
+              onClick={save}
+              loading={updateTool.isPending}
+              aria-keyshortcuts="Control+S Meta+S"
+              title="Save (Ctrl+S / ⌘S)"
+            >
               Save
             </Button>
           </div>
@@ -178,13 +218,24 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit,
         )}
       </div>
 
-      {errors.form && <Alert tone="danger" title="Not saved">{errors.form}</Alert>}
+      {errors.form && (
+        <Alert tone="danger" title="Not saved">
+          {errors.form}
+        </Alert>
+      )}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <section aria-label="Editor" className="min-w-0 self-start rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
           <Tabs label="Tool editor" items={items} selected={tab} onSelect={setTab} />
         </section>
-        <TestPanel org={org} project={project} tool={tool} canRun={canEdit} canRotateDraftToken={canRotateDraftToken} hasUnsavedChanges={dirty} />
+        <TestPanel
+          org={org}
+          project={project}
+          tool={tool}
+          canRun={canEdit}
+          canRotateDraftToken={canRotateDraftToken}
+          hasUnsavedChanges={dirty}
+        />
       </div>
     </main>
   );

@@ -46,23 +46,40 @@ export function ToolsList({
     <main className="space-y-6">
       <SectionHeader title={copy.title} description={copy.description} actions={tools.length > 0 ? create : undefined} />
       {tools.length === 0 ? (
-        <EmptyState title={copy.empty} description={canEdit ? copy.emptyHint : "Tools appear here once an Editor creates one."} action={create} />
+        <EmptyState
+          title={copy.empty}
+          description={canEdit ? copy.emptyHint : "Tools appear here once an Editor creates one."}
+          action={create}
+        />
       ) : (
         <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
-                <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Description</th>
-                {kind === "ui" && <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Component</th>}
-                <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Updated</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
+                  Description
+                </th>
+                {kind === "ui" && (
+                  <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
+                    Component
+                  </th>
+                )}
+                <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
+                  Updated
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
               {tools.map((tool) => (
                 <tr key={tool.id} className="align-top hover:bg-subtle/50">
                   <td className="px-4 py-3">
-                    <Link href={`/orgs/${org}/projects/${project}/tools/${tool.name}`} className="font-mono text-[13px] font-medium text-accent-fg hover:underline">
+                    <Link
+                      href={`/orgs/${org}/projects/${project}/tools/${tool.name}`}
+                      className="font-mono text-[13px] font-medium text-accent-fg hover:underline"
+                    >
                       {tool.name}
                     </Link>
                     {tool.title && <p className="mt-0.5 text-xs text-muted">{tool.title}</p>}

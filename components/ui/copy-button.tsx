@@ -23,7 +23,17 @@ async function writeClipboard(text: string) {
 }
 
 /** Copies `value`; the label turns into "Copied" for a moment (announced politely). */
-export function CopyButton({ value, label = "Copy", size = "sm", className }: { value: string; label?: string; size?: ButtonSize; className?: string }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  size = "sm",
+  className,
+}: {
+  value: string;
+  label?: string;
+  size?: ButtonSize;
+  className?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -37,7 +47,12 @@ export function CopyButton({ value, label = "Copy", size = "sm", className }: { 
       size={size}
       variant="secondary"
       className={cn("min-w-18", className)}
-      onClick={() => writeClipboard(value).then(() => setState("copied"), () => setState("failed"))}
+      onClick={() =>
+        writeClipboard(value).then(
+          () => setState("copied"),
+          () => setState("failed"),
+        )
+      }
     >
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}</span>
     </Button>

@@ -3,7 +3,15 @@
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function FormattedDate({ value, withTime = false, fallback = "—" }: { value: string | Date | null | undefined; withTime?: boolean; fallback?: string }) {
+export function FormattedDate({
+  value,
+  withTime = false,
+  fallback = "—",
+}: {
+  value: string | Date | null | undefined;
+  withTime?: boolean;
+  fallback?: string;
+}) {
   if (!value) return <span className="text-muted">{fallback}</span>;
   const date = new Date(value);
   const text = (withTime ? dateTimeFormat : dateFormat).format(date);

@@ -16,7 +16,12 @@ export function EmptyState({
   className?: string;
 }) {
   return (
-    <div className={cn("flex flex-col items-center rounded-xl border border-dashed border-line-strong bg-surface/60 px-6 py-12 text-center", className)}>
+    <div
+      className={cn(
+        "flex flex-col items-center rounded-xl border border-dashed border-line-strong bg-surface/60 px-6 py-12 text-center",
+        className,
+      )}
+    >
       {icon && <div className="mb-3 text-muted">{icon}</div>}
       <p className="text-sm font-semibold text-fg">{title}</p>
       {description && <p className="mt-1 max-w-sm text-sm text-muted">{description}</p>}

@@ -69,7 +69,8 @@ export function Menu({
     }
   };
 
-  const itemClass = "flex w-full cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm outline-none hover:bg-subtle focus-visible:bg-subtle focus-visible:outline-none";
+  const itemClass =
+    "flex w-full cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm outline-none hover:bg-subtle focus-visible:bg-subtle focus-visible:outline-none";
 
   return (
     <div ref={rootRef} className="relative">

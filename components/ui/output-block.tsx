@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 /** A titled part of a tool result or execution record (Content, Output, Console…), with optional actions. */
-export function OutputBlock({ title, actions, level = 3, children }: { title: string; actions?: ReactNode; level?: 3 | 4; children: ReactNode }) {
+export function OutputBlock({
+  title,
+  actions,
+  level = 3,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  level?: 3 | 4;
+  children: ReactNode;
+}) {
   const Heading = level === 3 ? "h3" : "h4";
   return (
     <section className="space-y-1.5">

@@ -88,7 +88,10 @@ export function auditExportResponse(options: { access: OrganizationAccess; filte
       await events.return(undefined);
     },
   });
-  const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = (options.now ?? new Date())
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const filename = `audit-log-${options.access.organization.slug}-${stamp}.${format}`;
   return new Response(body, {
     headers: {

@@ -107,7 +107,10 @@ export async function* iterateAuditEvents(options: { access: OrganizationAccess;
   const limit = options.batchSize ?? EXPORT_BATCH_SIZE;
   let cursor: string | undefined;
   do {
-    const page = toPage(await db.auditEvent.findMany({ where, select: auditEventSelect, orderBy: newestFirst, ...pageArgs({ limit, cursor }) }), { limit, cursor });
+    const page = toPage(
+      await db.auditEvent.findMany({ where, select: auditEventSelect, orderBy: newestFirst, ...pageArgs({ limit, cursor }) }),
+      { limit, cursor },
+    );
     yield* page.data;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -117,7 +120,11 @@ export async function* iterateAuditEvents(options: { access: OrganizationAccess;
 export async function listAuditFilterOptions(options: { access: OrganizationAccess }) {
   const organizationId = options.access.organization.id;
   const [actors, actions] = await Promise.all([
-    db.auditEvent.groupBy({ by: ["actorUserId", "actorLabel"], where: { organizationId, actorUserId: { not: null } }, orderBy: { actorLabel: "asc" } }),
+    db.auditEvent.groupBy({
+      by: ["actorUserId", "actorLabel"],
+      where: { organizationId, actorUserId: { not: null } },
+      orderBy: { actorLabel: "asc" },
+    }),
     db.auditEvent.groupBy({ by: ["action"], where: { organizationId }, orderBy: { action: "asc" } }),
   ]);
   const byUser = new Map<string, string>();

@@ -28,7 +28,11 @@ function externalProviders(): NextAuthOptions["providers"] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile: (profile: { sub: string; email: string; name?: string }) => ({ id: profile.sub, email: profile.email, name: profile.name ?? profile.email }),
+      profile: (profile: { sub: string; email: string; name?: string }) => ({
+        id: profile.sub,
+        email: profile.email,
+        name: profile.name ?? profile.email,
+      }),
     });
   }
   return providers;

@@ -58,7 +58,9 @@ export async function updateComponent(options: { access: ProjectAccess; name: st
   const existing = await getComponentRowOrThrow(options.access.project.id, options.name);
   const updated = await db.$transaction(async (tx) => {
     if (input.name && input.name !== existing.name) {
-      const users = await tx.tool.count({ where: { projectId: existing.projectId, OR: [{ componentName: existing.name }, { allowedComponents: { has: existing.name } }] } });
+      const users = await tx.tool.count({
+        where: { projectId: existing.projectId, OR: [{ componentName: existing.name }, { allowedComponents: { has: existing.name } }] },
+      });
       if (users > 0) throw conflict(`"${existing.name}" is used by ${users} tool(s); point them at another component before renaming it`);
     }
     await touchDraft(tx, existing.projectId);
@@ -76,7 +78,8 @@ export async function deleteComponent(options: { access: ProjectAccess; name: st
     where: { projectId: existing.projectId, OR: [{ componentName: existing.name }, { allowedComponents: { has: existing.name } }] },
     select: { name: true },
   });
-  if (users.length) throw conflict(`"${existing.name}" is used by ${users.map((tool) => tool.name).join(", ")}; remove it from those tools first`);
+  if (users.length)
+    throw conflict(`"${existing.name}" is used by ${users.map((tool) => tool.name).join(", ")}; remove it from those tools first`);
   await db.$transaction(async (tx) => {
     await tx.component.delete({ where: { id: existing.id } });
     await touchDraft(tx, existing.projectId);

@@ -17,25 +17,24 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
  * SQL that would bring the migrations up to schema.prisma; empty when they agree.
  * Replays the migrations on a shadow database, as `prisma migrate diff` does.
  */
-export async function diffMigrationsToSchema(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  schemaPath = SCHEMA_PATH,
-): Promise<string> {
+export async function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAdapterFactory, schemaPath = SCHEMA_PATH): Promise<string> {
   const migrationsList = await readMigrationsList();
   const schema = await readSchema(schemaPath);
-  return withSchemaEngine(factory, async (engine) => {
-    const result = await engine.diff({
-      from: migrationsList.migrationDirectories.length
-        ? { tag: "migrations", ...migrationsList }
-        : { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [schema] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    const sql = result.stdout ?? "";
-    return sql.includes("This is an empty migration.") ? "" : sql.trim();
-  }, schemaPath);
+  return withSchemaEngine(
+    factory,
+    async (engine) => {
+      const result = await engine.diff({
+        from: migrationsList.migrationDirectories.length ? { tag: "migrations", ...migrationsList } : { tag: "empty" },
+        to: { tag: "schemaDatamodel", files: [schema] },
+        script: true,
+        exitCode: null,
+        filters: NO_FILTERS,
+      });
+      const sql = result.stdout ?? "";
+      return sql.includes("This is an empty migration.") ? "" : sql.trim();
+    },
+    schemaPath,
+  );
 }
 
 function timestamp(date = new Date()) {
@@ -49,7 +48,11 @@ export async function createMigration(
 ): Promise<{ directory: string; sql: string } | null> {
   const sql = await diffMigrationsToSchema(factory);
   if (!sql) return null;
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "migration";
   const directory = path.join(MIGRATIONS_DIR, `${timestamp()}_${slug}`);
   await mkdir(directory, { recursive: true });
   await writeFile(path.join(directory, "migration.sql"), `${sql}\n`);

@@ -41,7 +41,10 @@ export async function readMigrationsList(baseDir = MIGRATIONS_DIR): Promise<Migr
     if (error.code === "ENOENT") return [];
     throw error;
   });
-  const directories = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const directories = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockPath = path.join(baseDir, "migration_lock.toml");
   return {
     baseDir,
@@ -69,11 +72,7 @@ export async function withSchemaEngine<T>(
   const { SchemaEngine } = await loadWasm();
   const schema = await readSchema(schemaPath);
   const log = () => {};
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schema.path, schema.content]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  const engine = await SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await run(engine);
   } finally {

@@ -7,12 +7,21 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, toPage } from "@/lib/validation/common";
-import { executionSummarySelect, presentExecution, presentExecutionSummary, presentToolStats, type ExecutionStatsRow } from "./present-execution";
+import {
+  executionSummarySelect,
+  presentExecution,
+  presentExecutionSummary,
+  presentToolStats,
+  type ExecutionStatsRow,
+} from "./present-execution";
 import { DEFAULT_STATS_WINDOW_MS, type ExecutionListQuery, type ExecutionStatsQuery } from "./queries-schema";
 
 const upper = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;
 
-function executionWhere(projectId: string, query: ExecutionStatsQuery & Partial<Pick<ExecutionListQuery, "status" | "errorType">>): Prisma.ExecutionWhereInput {
+function executionWhere(
+  projectId: string,
+  query: ExecutionStatsQuery & Partial<Pick<ExecutionListQuery, "status" | "errorType">>,
+): Prisma.ExecutionWhereInput {
   return {
     projectId,
     ...(query.tool ? { toolName: query.tool } : {}),

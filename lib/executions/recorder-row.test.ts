@@ -21,7 +21,7 @@ const base: ToolCallRecord = {
   logs: [{ level: "log", message: "hello", at: 1 }],
   arguments: { b: 2, a: [1, { d: 4, c: 3 }] },
   startedAt: new Date("2026-11-20T10:00:00.000Z"),
-  output: { structuredContent: { ok: true }, content: [{ type: "text", text: "{\"ok\":true}" }] },
+  output: { structuredContent: { ok: true }, content: [{ type: "text", text: '{"ok":true}' }] },
   client: { name: "claude-ai", version: "0.1.0" },
 };
 
@@ -57,10 +57,27 @@ describe("executionRow", () => {
   it("records a call that never ran (rate limited) with no output and no output hash", () => {
     const row = executionRow(
       { ...source, caller: { kind: "anonymous" } },
-      { ...base, status: "error", errorType: "rate_limited", errorCode: "anonymous_calls_per_hour", output: undefined, logs: [], client: null },
+      {
+        ...base,
+        status: "error",
+        errorType: "rate_limited",
+        errorCode: "anonymous_calls_per_hour",
+        output: undefined,
+        logs: [],
+        client: null,
+      },
       new Map(),
     );
-    expect(row).toMatchObject({ status: "ERROR", errorType: "rate_limited", errorCode: "anonymous_calls_per_hour", outputSha256: null, clientName: null, callerKind: "anonymous", callerId: null, callerLabel: "anonymous" });
+    expect(row).toMatchObject({
+      status: "ERROR",
+      errorType: "rate_limited",
+      errorCode: "anonymous_calls_per_hour",
+      outputSha256: null,
+      clientName: null,
+      callerKind: "anonymous",
+      callerId: null,
+      callerLabel: "anonymous",
+    });
     expect(row).not.toHaveProperty("output");
   });
 
@@ -79,7 +96,11 @@ describe("executionRow", () => {
 
   it("stores U+0000 (which PostgreSQL refuses) as U+FFFD, and hashes the value as it was", () => {
     const args = { "k\u0000": "a\u0000b", escaped: "\\u0000 stays text" };
-    const row = executionRow(source, { ...base, toolName: "t\u0000", arguments: args, logs: [{ level: "log", message: "x\u0000", at: 0 }] }, new Map());
+    const row = executionRow(
+      source,
+      { ...base, toolName: "t\u0000", arguments: args, logs: [{ level: "log", message: "x\u0000", at: 0 }] },
+      new Map(),
+    );
     expect(row.input).toEqual({ "k\ufffd": "a\ufffdb", escaped: "\\u0000 stays text" });
     expect(row.inputSha256).toBe(sha256(JSON.stringify({ escaped: "\\u0000 stays text", "k\u0000": "a\u0000b" })));
     expect(row.toolName).toBe("t\ufffd");
@@ -95,8 +116,18 @@ describe("executionRow", () => {
 
   it("labels callers: draft token, OAuth client for its user", () => {
     const draft = executionRow({ ...source, environment: "draft", packageVersion: null, caller: { kind: "draft_token" } }, base, new Map());
-    expect(draft).toMatchObject({ environment: "DRAFT", packageVersion: null, callerKind: "draft_token", callerId: null, callerLabel: "Draft token" });
-    const oauth = executionRow({ ...source, caller: { kind: "oauth", grantId: "g1", userId: "u1", clientName: "ChatGPT" } }, base, new Map([["u1", "ada@example.test"]]));
+    expect(draft).toMatchObject({
+      environment: "DRAFT",
+      packageVersion: null,
+      callerKind: "draft_token",
+      callerId: null,
+      callerLabel: "Draft token",
+    });
+    const oauth = executionRow(
+      { ...source, caller: { kind: "oauth", grantId: "g1", userId: "u1", clientName: "ChatGPT" } },
+      base,
+      new Map([["u1", "ada@example.test"]]),
+    );
     expect(oauth).toMatchObject({ callerKind: "oauth", callerId: "g1", callerLabel: "ChatGPT for ada@example.test" });
   });
 });

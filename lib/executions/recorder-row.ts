@@ -105,7 +105,11 @@ export function describeCaller(caller: McpCaller, userLabels: ReadonlyMap<string
     case "production_token":
       return { kind: caller.kind, id: caller.tokenId, label: cut(caller.name) };
     case "oauth":
-      return { kind: caller.kind, id: caller.grantId, label: cut(`${caller.clientName} for ${userLabels.get(caller.userId) ?? "a deleted user"}`) };
+      return {
+        kind: caller.kind,
+        id: caller.grantId,
+        label: cut(`${caller.clientName} for ${userLabels.get(caller.userId) ?? "a deleted user"}`),
+      };
   }
 }
 

@@ -24,7 +24,12 @@ const REPEAT_MEANS_NOW_MS = 2_000;
 const LINGER_MS = 250;
 
 type State = { shuttingDown: boolean; active: number; idle: Array<() => void>; installed: boolean };
-const state: State = ((globalThis as { __atelierShutdown?: State }).__atelierShutdown ??= { shuttingDown: false, active: 0, idle: [], installed: false });
+const state: State = ((globalThis as { __atelierShutdown?: State }).__atelierShutdown ??= {
+  shuttingDown: false,
+  active: 0,
+  idle: [],
+  installed: false,
+});
 
 export function isShuttingDown(): boolean {
   return state.shuttingDown;
@@ -57,7 +62,9 @@ function whenIdle(timeoutMs: number): Promise<boolean> {
 export async function drainExecutions(): Promise<void> {
   state.shuttingDown = true;
   if (!(await whenIdle(DRAIN_TIMEOUT_MS))) {
-    console.error(`[executions] ${state.active} MCP requests were still running after ${DRAIN_TIMEOUT_MS / 1000} s; shutting down without them`);
+    console.error(
+      `[executions] ${state.active} MCP requests were still running after ${DRAIN_TIMEOUT_MS / 1000} s; shutting down without them`,
+    );
   }
   const deadline = Date.now() + FLUSH_TIMEOUT_MS;
   await flushExecutions();

@@ -6,15 +6,33 @@ import type { ToolCallRecord } from "@/lib/mcp/types";
 import { ExecutionRecorder, FLUSH_INTERVAL_MS } from "./recorder";
 import type { ExecutionRow, ExecutionSource } from "./recorder-row";
 
-const source: ExecutionSource = { projectId: "p1", organizationId: "o1", environment: "draft", packageVersion: null, caller: { kind: "draft_token" }, clientIp: null };
-const record = (toolName: string): ToolCallRecord => ({ toolName, toolId: null, environment: "draft", status: "success", durationMs: 1, logs: [], arguments: {} });
+const source: ExecutionSource = {
+  projectId: "p1",
+  organizationId: "o1",
+  environment: "draft",
+  packageVersion: null,
+  caller: { kind: "draft_token" },
+  clientIp: null,
+};
+const record = (toolName: string): ToolCallRecord => ({
+  toolName,
+  toolId: null,
+  environment: "draft",
+  status: "success",
+  durationMs: 1,
+  logs: [],
+  arguments: {},
+});
 
 function recorderWith(write: (rows: ExecutionRow[]) => Promise<unknown>) {
   const batches: string[][] = [];
-  const recorder = new ExecutionRecorder(async (rows) => {
-    await write(rows);
-    batches.push(rows.map((row) => row.toolName));
-  }, async (ids) => new Map(ids.map((id) => [id, `${id}@example.test`])));
+  const recorder = new ExecutionRecorder(
+    async (rows) => {
+      await write(rows);
+      batches.push(rows.map((row) => row.toolName));
+    },
+    async (ids) => new Map(ids.map((id) => [id, `${id}@example.test`])),
+  );
   return { recorder, batches };
 }
 
@@ -58,7 +76,9 @@ describe("ExecutionRecorder", () => {
     await recorder.flush();
     expect(batches).toEqual([]);
     expect(recorder.backlog).toBe(1);
-    expect(String(errors.mock.calls[0][0])).toContain("writing 1 execution records failed (attempt 1 of 8), will retry: connect ECONNREFUSED");
+    expect(String(errors.mock.calls[0][0])).toContain(
+      "writing 1 execution records failed (attempt 1 of 8), will retry: connect ECONNREFUSED",
+    );
 
     recorder.record(source, record("b"));
     down = false;
@@ -100,7 +120,9 @@ describe("ExecutionRecorder", () => {
     expect(recorder.backlog).toBe(10_000);
     await recorder.flush();
     expect(batches.flat()).toHaveLength(10_000);
-    expect(errors).toHaveBeenCalledWith("[executions] dropped 5 execution records: 10000 were already waiting to be written (is the database down?)");
+    expect(errors).toHaveBeenCalledWith(
+      "[executions] dropped 5 execution records: 10000 were already waiting to be written (is the database down?)",
+    );
   });
 
   it("labels OAuth callers with their user, looked up once per batch", async () => {

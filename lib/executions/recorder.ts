@@ -80,7 +80,8 @@ export class ExecutionRecorder {
   private startFlush(): Promise<void> {
     this.flushing ??= this.flushOnce().finally(() => {
       this.flushing = null;
-      if (this.backlog > 0) this.schedule(this.failed ? retryDelay(this.failed.attempts) : this.pending.length >= BATCH_SIZE ? 0 : FLUSH_INTERVAL_MS);
+      if (this.backlog > 0)
+        this.schedule(this.failed ? retryDelay(this.failed.attempts) : this.pending.length >= BATCH_SIZE ? 0 : FLUSH_INTERVAL_MS);
     });
     return this.flushing;
   }
@@ -134,14 +135,18 @@ export class ExecutionRecorder {
         console.error(`[executions] dropped ${batch.rows.length} execution records after ${attempts} failed writes: ${reason}`);
         return;
       }
-      console.error(`[executions] writing ${batch.rows.length} execution records failed (attempt ${attempts} of ${MAX_ATTEMPTS}), will retry: ${reason}`);
+      console.error(
+        `[executions] writing ${batch.rows.length} execution records failed (attempt ${attempts} of ${MAX_ATTEMPTS}), will retry: ${reason}`,
+      );
       this.failed = { rows: batch.rows, attempts };
     }
   }
 
   private reportDropped() {
     if (this.dropped === 0) return;
-    console.error(`[executions] dropped ${this.dropped} execution records: ${MAX_PENDING} were already waiting to be written (is the database down?)`);
+    console.error(
+      `[executions] dropped ${this.dropped} execution records: ${MAX_PENDING} were already waiting to be written (is the database down?)`,
+    );
     this.dropped = 0;
   }
 }

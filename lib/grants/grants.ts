@@ -64,7 +64,12 @@ function redirectHosts(redirectUris: string[]): string[] {
 function presentGrant(row: GrantRow, memberUserIds: Set<string>) {
   return {
     id: row.id,
-    client: { clientId: row.client.clientId, name: row.client.name, kind: row.client.kind, redirectHosts: redirectHosts(row.client.redirectUris) },
+    client: {
+      clientId: row.client.clientId,
+      name: row.client.name,
+      kind: row.client.kind,
+      redirectHosts: redirectHosts(row.client.redirectUris),
+    },
     user: { ...row.user, isMember: memberUserIds.has(row.user.id) },
     project: row.project,
     endpoint: { environment: row.environment === "DRAFT" ? ("draft" as const) : ("production" as const), url: row.resource },
@@ -101,7 +106,10 @@ export async function listGrants(options: { access: OrganizationAccess; page: Pa
  */
 export async function revokeGrant(options: { access: OrganizationAccess; actor: Actor; id: string }) {
   await db.$transaction(async (tx) => {
-    const grant = await tx.oAuthGrant.findFirst({ where: { id: options.id, ...visibleGrantsWhere(options.access) }, select: { id: true, userId: true } });
+    const grant = await tx.oAuthGrant.findFirst({
+      where: { id: options.id, ...visibleGrantsWhere(options.access) },
+      select: { id: true, userId: true },
+    });
     if (!grant) throw notFound("Grant");
     const reason = grant.userId === options.actor.userId ? "revoked_by_user" : "revoked_by_admin";
     await revokeOAuthGrant({ tx, grantId: grant.id, reason, actor: options.actor });

@@ -36,7 +36,8 @@ export function useCreateComponent(org: string, project: string) {
 export function useUpdateComponent(org: string, project: string, name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<ComponentInput>) => apiFetch<Component>(componentPath(org, project, name), { method: "PATCH", body: input }),
+    mutationFn: (input: Partial<ComponentInput>) =>
+      apiFetch<Component>(componentPath(org, project, name), { method: "PATCH", body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKeys.component(org, project, updated.name), updated);
       markDraftChanged(queryClient, org, project);

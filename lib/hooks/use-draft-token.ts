@@ -63,10 +63,9 @@ export function useRotateDraftToken(org: string, project: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      apiFetch<RotatedDraftToken>(
-        `/app/v1/organizations/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/draft-token`,
-        { method: "POST" },
-      ),
+      apiFetch<RotatedDraftToken>(`/app/v1/organizations/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/draft-token`, {
+        method: "POST",
+      }),
     onSuccess: (rotated) => {
       saveDraftToken(org, project, rotated.token);
       return queryClient.invalidateQueries({ queryKey: queryKeys.project(org, project), exact: true });

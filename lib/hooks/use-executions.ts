@@ -34,7 +34,13 @@ export type ExecutionFilters = {
   range: TimeRange;
 };
 
-export const DEFAULT_EXECUTION_FILTERS: ExecutionFilters = { tool: null, environment: null, status: null, errorType: null, range: { preset: "24h" } };
+export const DEFAULT_EXECUTION_FILTERS: ExecutionFilters = {
+  tool: null,
+  environment: null,
+  status: null,
+  errorType: null,
+  range: { preset: "24h" },
+};
 
 type Window = { from: string; to?: string };
 
@@ -84,12 +90,20 @@ type PageParam = { cursor: string; window: Window } | null;
  * The calls matching the filters, newest first, a page at a time. Later pages reuse the first
  * page's window, so "Load more" continues the same list even while a preset slides.
  */
-export function useExecutions(org: string, project: string, filters: ExecutionFilters, options: { autoRefresh: boolean; enabled?: boolean }) {
+export function useExecutions(
+  org: string,
+  project: string,
+  filters: ExecutionFilters,
+  options: { autoRefresh: boolean; enabled?: boolean },
+) {
   return useInfiniteQuery({
     queryKey: queryKeys.executionList(org, project, filters),
     queryFn: async ({ pageParam }: { pageParam: PageParam }): Promise<ListPage> => {
       const window = pageParam?.window ?? resolveWindow(filters.range);
-      const query = searchParams(filters, window, { limit: String(EXECUTIONS_PAGE_SIZE), ...(pageParam ? { cursor: pageParam.cursor } : {}) });
+      const query = searchParams(filters, window, {
+        limit: String(EXECUTIONS_PAGE_SIZE),
+        ...(pageParam ? { cursor: pageParam.cursor } : {}),
+      });
       return { ...(await apiFetch<Page<ExecutionSummary>>(`${executionsPath(org, project)}?${query}`)), window };
     },
     initialPageParam: null as PageParam,
@@ -102,7 +116,12 @@ export function useExecutions(org: string, project: string, filters: ExecutionFi
 }
 
 /** Per-tool and overall calls, errors, error rate and p50/p95 over the same filters (status aside). */
-export function useExecutionStats(org: string, project: string, filters: ExecutionFilters, options: { autoRefresh: boolean; enabled?: boolean }) {
+export function useExecutionStats(
+  org: string,
+  project: string,
+  filters: ExecutionFilters,
+  options: { autoRefresh: boolean; enabled?: boolean },
+) {
   const scope = { tool: filters.tool, environment: filters.environment, range: filters.range };
   return useQuery({
     queryKey: queryKeys.executionStats(org, project, scope),
@@ -130,8 +149,5 @@ export function useExecution(org: string, project: string, id: string | null) {
 /** Refetches the list and the stats now. */
 export function useRefreshExecutions(org: string, project: string) {
   const queryClient = useQueryClient();
-  return useCallback(
-    () => queryClient.invalidateQueries({ queryKey: queryKeys.executions(org, project) }),
-    [queryClient, org, project],
-  );
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: queryKeys.executions(org, project) }), [queryClient, org, project]);
 }

@@ -22,7 +22,8 @@ export function useInvitations(org: string, options: { initialData?: Invitation[
 export function useCreateInvitation(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; role: Role }) => apiFetch<CreatedInvitation>(invitationsPath(org), { method: "POST", body: input }),
+    mutationFn: (input: { email: string; role: Role }) =>
+      apiFetch<CreatedInvitation>(invitationsPath(org), { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(org) }),
   });
 }

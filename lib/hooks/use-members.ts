@@ -25,7 +25,9 @@ export function useUpdateMemberRole(org: string) {
     onMutate: async ({ userId, role }) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<Member[]>(key);
-      queryClient.setQueryData<Member[]>(key, (members) => members?.map((member) => (member.userId === userId ? { ...member, role } : member)));
+      queryClient.setQueryData<Member[]>(key, (members) =>
+        members?.map((member) => (member.userId === userId ? { ...member, role } : member)),
+      );
       return { previous };
     },
     onError: (_error, _input, context) => queryClient.setQueryData(key, context?.previous),

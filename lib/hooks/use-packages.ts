@@ -34,7 +34,8 @@ export function usePackage(org: string, project: string, version: string, option
 export function useRollback(org: string, project: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version: string) => apiFetch<RolledBackPackage>(`${projectPath(org, project)}/rollback`, { method: "POST", body: { version } }),
+    mutationFn: (version: string) =>
+      apiFetch<RolledBackPackage>(`${projectPath(org, project)}/rollback`, { method: "POST", body: { version } }),
     // Not awaited: the confirmation closes at once, and the lists catch up.
     onSuccess: () => void invalidateProduction(queryClient, org, project),
   });

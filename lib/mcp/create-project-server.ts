@@ -75,7 +75,12 @@ function describeTool(tool: ServedTool, projectSlug: string): Tool {
 
 // callTool turns everything a handler or caller does into a result; what is left (the database
 // failing while secrets load, a bug here) must still not become a 500 or leak a stack trace.
-async function callToolSafely(snapshot: ServedSnapshot, tool: ServedTool, args: Record<string, unknown> | undefined, context: ServeContext) {
+async function callToolSafely(
+  snapshot: ServedSnapshot,
+  tool: ServedTool,
+  args: Record<string, unknown> | undefined,
+  context: ServeContext,
+) {
   const startedAt = new Date();
   const started = performance.now();
   try {

@@ -20,6 +20,11 @@ export async function handleProtectedResourceMetadata(
 export function metadataPreflightResponse(): Response {
   return new Response(null, {
     status: 204,
-    headers: { ...CORS, "Access-Control-Allow-Methods": "GET, OPTIONS", "Access-Control-Allow-Headers": "*", "Access-Control-Max-Age": "600" },
+    headers: {
+      ...CORS,
+      "Access-Control-Allow-Methods": "GET, OPTIONS",
+      "Access-Control-Allow-Headers": "*",
+      "Access-Control-Max-Age": "600",
+    },
   });
 }

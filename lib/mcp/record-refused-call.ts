@@ -76,6 +76,8 @@ function findProject(address: EndpointAddress) {
 }
 
 async function withinCap(projectId: string): Promise<boolean> {
-  const decision = await getRateLimiter().check([{ kind: "window", key: `auth-records:${projectId}`, limit: AUTH_RECORDS_PER_MINUTE, windowMs: 60_000 }]);
+  const decision = await getRateLimiter().check([
+    { kind: "window", key: `auth-records:${projectId}`, limit: AUTH_RECORDS_PER_MINUTE, windowMs: 60_000 },
+  ]);
   return decision.allowed;
 }

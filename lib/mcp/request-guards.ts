@@ -14,7 +14,12 @@ const HOST_ORIGINS = ["https://claude.ai", "https://claude.com", "https://chatgp
 let configuredOrigins: Set<string> | undefined;
 
 function allowedOrigins(): Set<string> {
-  configuredOrigins ??= new Set([...HOST_ORIGINS, ...env().ATELIER_ALLOWED_ORIGINS.map(toOrigin).filter((origin) => origin !== null)]);
+  configuredOrigins ??= new Set([
+    ...HOST_ORIGINS,
+    ...env()
+      .ATELIER_ALLOWED_ORIGINS.map(toOrigin)
+      .filter((origin) => origin !== null),
+  ]);
   return configuredOrigins;
 }
 
@@ -55,7 +60,8 @@ export async function readLimitedRequest(request: Request): Promise<Request | Re
 
 const CORS_HEADERS = {
   "Access-Control-Allow-Methods": "GET, POST, DELETE, OPTIONS",
-  "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept, Last-Event-ID, MCP-Protocol-Version, Mcp-Session-Id, Mcp-Method, Mcp-Name",
+  "Access-Control-Allow-Headers":
+    "Authorization, Content-Type, Accept, Last-Event-ID, MCP-Protocol-Version, Mcp-Session-Id, Mcp-Method, Mcp-Name",
   "Access-Control-Expose-Headers": "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version",
   "Access-Control-Max-Age": "600",
 };

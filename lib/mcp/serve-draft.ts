@@ -14,7 +14,14 @@ export const DRAFT_SERVER_VERSION = "draft";
 export async function serveDraft({ request, address, project, caller, token }: DraftTokenArgs): Promise<Response> {
   const snapshot = await getDraftSnapshot(project);
   const clientIp = requestClientIp(request);
-  const source: ExecutionSource = { projectId: project.id, organizationId: project.organizationId, environment: "draft", packageVersion: null, caller, clientIp };
+  const source: ExecutionSource = {
+    projectId: project.id,
+    organizationId: project.organizationId,
+    environment: "draft",
+    packageVersion: null,
+    caller,
+    clientIp,
+  };
   return serveProject({
     request,
     address,

@@ -83,7 +83,15 @@ function liveToolSettings(project: ProductionProject, manifest: PackageManifest)
       where: { projectId: project.id, name: { in: manifest.tools.map((tool) => tool.name) } },
       select: { id: true, name: true, allowedDomains: true, secrets: { select: { key: true } } },
     })
-    .then((rows) => new Map(rows.map((row) => [row.name, { id: row.id, allowedDomains: row.allowedDomains, secretNames: row.secrets.map((secret) => secret.key) }])));
+    .then(
+      (rows) =>
+        new Map(
+          rows.map((row) => [
+            row.name,
+            { id: row.id, allowedDomains: row.allowedDomains, secretNames: row.secrets.map((secret) => secret.key) },
+          ]),
+        ),
+    );
   if (liveCache.size >= MAX_CACHED) liveCache.delete(liveCache.keys().next().value!);
   liveCache.set(key, loading);
   loading.catch(() => liveCache.delete(key));

@@ -97,7 +97,12 @@ async function enforceRateLimits(call: ToolCallMessage, snapshot: ServedSnapshot
   return jsonRpcErrorResponse(429, decision.message, { "Retry-After": String(decision.retryAfterSeconds) }, call.id);
 }
 
-export type ToolCallMessage = { id: string | number; name: string; arguments: Record<string, unknown>; meta: Record<string, unknown> | undefined };
+export type ToolCallMessage = {
+  id: string | number;
+  name: string;
+  arguments: Record<string, unknown>;
+  meta: Record<string, unknown> | undefined;
+};
 type McpMessage = { request: Request; parsed?: unknown; toolCall: ToolCallMessage | null };
 
 /**
@@ -111,7 +116,10 @@ async function readMcpMessage(request: Request): Promise<McpMessage> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { request: new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal }), toolCall: null };
+    return {
+      request: new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal }),
+      toolCall: null,
+    };
   }
   return { request, parsed, toolCall: toolCallOf(parsed) };
 }
@@ -137,10 +145,15 @@ const MAX_CLIENT_FIELD_CHARS = 200;
 export function requestClientInfo(call: Pick<ToolCallMessage, "meta">, request: Request): McpClientInfo | null {
   const info = call.meta?.[CLIENT_INFO_META_KEY];
   if (isObject(info) && typeof info.name === "string" && info.name) {
-    return { name: info.name.slice(0, MAX_CLIENT_FIELD_CHARS), version: typeof info.version === "string" ? info.version.slice(0, MAX_CLIENT_FIELD_CHARS) : null };
+    return {
+      name: info.name.slice(0, MAX_CLIENT_FIELD_CHARS),
+      version: typeof info.version === "string" ? info.version.slice(0, MAX_CLIENT_FIELD_CHARS) : null,
+    };
   }
   const product = /^([^\s/]+)(?:\/(\S+))?/.exec(request.headers.get("user-agent")?.trim() ?? "");
-  return product ? { name: product[1].slice(0, MAX_CLIENT_FIELD_CHARS), version: product[2]?.slice(0, MAX_CLIENT_FIELD_CHARS) ?? null } : null;
+  return product
+    ? { name: product[1].slice(0, MAX_CLIENT_FIELD_CHARS), version: product[2]?.slice(0, MAX_CLIENT_FIELD_CHARS) ?? null }
+    : null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -180,14 +193,21 @@ function releaseWhenSent(response: Response, done: () => void): Response {
 // While the process drains for a graceful shutdown (lib/executions/recorder-shutdown.ts): the
 // host retries, on another instance behind a proxy or on this one once restarted.
 function shuttingDownResponse(): Response {
-  return jsonRpcErrorResponse(503, "Service Unavailable: this server is restarting. Retry in a moment.", { "Retry-After": "1", Connection: "close" });
+  return jsonRpcErrorResponse(503, "Service Unavailable: this server is restarting. Retry in a moment.", {
+    "Retry-After": "1",
+    Connection: "close",
+  });
 }
 
 /** The SDK's view of the caller (handed to request handlers as `authInfo`); none when anonymous. */
 function describeAuth(caller: McpCaller, token: string | null, address: EndpointAddress, projectId: string): AuthInfo | undefined {
   if (caller.kind === "anonymous" || !token) return undefined;
   const clientId =
-    caller.kind === "production_token" ? `production_token:${caller.tokenId}` : caller.kind === "oauth" ? `oauth:${caller.grantId}` : "draft-token";
+    caller.kind === "production_token"
+      ? `production_token:${caller.tokenId}`
+      : caller.kind === "oauth"
+        ? `oauth:${caller.grantId}`
+        : "draft-token";
   return { token, clientId, scopes: ["mcp"], resource: new URL(mcpEndpointUrl(address)), extra: { projectId } };
 }
 

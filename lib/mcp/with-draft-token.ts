@@ -19,7 +19,10 @@ const MISSING = "Unauthorized: connect with OAuth, or send the project's draft t
 // Existing clients and tests match this wording; it covers OAuth tokens too (expired, revoked or for another endpoint).
 const REFUSED = "Unauthorized: the draft token is not valid for this project (it may have been rotated)";
 
-async function verifyDraftCredential(token: string, address: EndpointAddress): Promise<{ project: DraftProject; caller: McpCaller } | null> {
+async function verifyDraftCredential(
+  token: string,
+  address: EndpointAddress,
+): Promise<{ project: DraftProject; caller: McpCaller } | null> {
   if (isOAuthAccessToken(token)) return verifyOAuthAccessToken({ token, resource: mcpEndpointUrl(address) });
   const project = await findProjectByDraftToken({ orgSlug: address.orgSlug, projectSlug: address.projectSlug, token });
   return project ? { project, caller: { kind: "draft_token" } } : null;

@@ -12,9 +12,11 @@ import { withMcpGuards, type GuardedMcpArgs, type McpRoute } from "./with-mcp-gu
 
 export type ProductionArgs = GuardedMcpArgs & { project: ProductionProject; caller: ProductionCaller; token: string | null };
 
-const MISSING = "Unauthorized: this project is private. Connect with OAuth, or send a production access token as Authorization: Bearer <token> (Server tab → Production)";
+const MISSING =
+  "Unauthorized: this project is private. Connect with OAuth, or send a production access token as Authorization: Bearer <token> (Server tab → Production)";
 // Existing clients and tests match this wording; it covers OAuth tokens too (expired, revoked or for another endpoint).
-const REFUSED = "Unauthorized: the token is not valid for this project's production endpoint (it may have been revoked; draft tokens only open the draft endpoint)";
+const REFUSED =
+  "Unauthorized: the token is not valid for this project's production endpoint (it may have been revoked; draft tokens only open the draft endpoint)";
 
 export function withProductionAuth(handler: (args: ProductionArgs) => Promise<Response>): McpRoute {
   return withMcpGuards("production", async ({ request, address }) => {

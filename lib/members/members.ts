@@ -18,7 +18,13 @@ const memberSelect = {
   projectOwners: { select: { project: { select: { slug: true, name: true } } } },
 } as const;
 
-function present(member: { id: string; role: Role; createdAt: Date; user: { id: string; email: string; name: string }; projectOwners: { project: { slug: string; name: string } }[] }) {
+function present(member: {
+  id: string;
+  role: Role;
+  createdAt: Date;
+  user: { id: string; email: string; name: string };
+  projectOwners: { project: { slug: string; name: string } }[];
+}) {
   const { projectOwners, ...rest } = member;
   return { ...rest, userId: member.user.id, ownedProjects: projectOwners.map((owner) => owner.project) };
 }

@@ -28,7 +28,9 @@ export async function checkAuthorizationRequest(options: { url: URL; origin: str
   if (!clientId) return { location: errorPagePath("missing_client_id") };
   const lookup = await resolveClient(clientId);
   if ("problem" in lookup) {
-    return { location: lookup.problem === "unknown_client" ? errorPagePath("unknown_client") : errorPagePath("client_metadata", lookup.message) };
+    return {
+      location: lookup.problem === "unknown_client" ? errorPagePath("unknown_client") : errorPagePath("client_metadata", lookup.message),
+    };
   }
   const { client } = lookup;
   const requestedRedirect = single("redirect_uri");
@@ -44,13 +46,16 @@ export async function checkAuthorizationRequest(options: { url: URL; origin: str
   if (single("response_type") !== "code") return fail("unsupported_response_type", "response_type must be code");
   const codeChallenge = single("code_challenge");
   if (!codeChallenge) return fail("invalid_request", "code_challenge is required (PKCE with S256)");
-  if (single("code_challenge_method") !== "S256") return fail("invalid_request", "code_challenge_method must be S256 (plain is not supported)");
-  if (!isValidCodeChallenge(codeChallenge)) return fail("invalid_request", "code_challenge must be the base64url SHA-256 of the code verifier (43 characters)");
+  if (single("code_challenge_method") !== "S256")
+    return fail("invalid_request", "code_challenge_method must be S256 (plain is not supported)");
+  if (!isValidCodeChallenge(codeChallenge))
+    return fail("invalid_request", "code_challenge must be the base64url SHA-256 of the code verifier (43 characters)");
   const resources = params.getAll("resource");
   if (resources.length === 0) return fail("invalid_target", "resource is required: the URL of the MCP endpoint to connect to (RFC 8707)");
   if (resources.length > 1) return fail("invalid_target", "Send exactly one resource: a token opens one MCP endpoint");
   const endpoint = await findResourceEndpoint(resources[0], origin);
-  if (!endpoint) return fail("invalid_target", `resource must be the URL of an MCP endpoint on ${origin}, exactly as the endpoint's metadata names it`);
+  if (!endpoint)
+    return fail("invalid_target", `resource must be the URL of an MCP endpoint on ${origin}, exactly as the endpoint's metadata names it`);
   const scopes = parseScopes(params.get("scope"));
   if ("unknown" in scopes) return fail("invalid_scope", `Unknown scope: ${scopes.unknown.join(" ")}`);
 

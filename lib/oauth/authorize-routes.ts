@@ -64,7 +64,8 @@ export async function handleConsentDecision(request: Request): Promise<Response>
     const consentRequest = form.get("consent_request");
     const actor = await sessionActorFromRequest(request);
     // Signed out in another tab meanwhile: sign in again and come back to the same consent page.
-    if (!actor) return redirectTo(consentRequest ? signInPath(consentPagePath(consentRequest)) : errorPagePath("consent_invalid"), origin, 303);
+    if (!actor)
+      return redirectTo(consentRequest ? signInPath(consentPagePath(consentRequest)) : errorPagePath("consent_invalid"), origin, 303);
     const location = await decideConsent({ request: consentRequest, actor, approve: form.get("decision") === "approve", issuer: origin });
     return redirectTo(location, origin, 303);
   } catch (error) {

@@ -37,8 +37,10 @@ function checkUrl(value: string): URL {
     throw new ClientMetadataDocumentError("The client_id is not a valid URL");
   }
   const insecureAllowed = env().ATELIER_OAUTH_ALLOW_INSECURE_METADATA_URLS;
-  if (url.protocol !== "https:" && !(insecureAllowed && url.protocol === "http:")) throw new ClientMetadataDocumentError("A client_id URL must use https");
-  if (url.username || url.password || url.hash) throw new ClientMetadataDocumentError("A client_id URL must not contain credentials or a fragment");
+  if (url.protocol !== "https:" && !(insecureAllowed && url.protocol === "http:"))
+    throw new ClientMetadataDocumentError("A client_id URL must use https");
+  if (url.username || url.password || url.hash)
+    throw new ClientMetadataDocumentError("A client_id URL must not contain credentials or a fragment");
   if (url.pathname === "/" || url.pathname === "") throw new ClientMetadataDocumentError("A client_id URL must have a path");
   if (url.href !== value) throw new ClientMetadataDocumentError("A client_id URL must be in normalized form");
   return url;
@@ -46,10 +48,25 @@ function checkUrl(value: string): URL {
 
 const NON_PUBLIC = new BlockList();
 for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 3],
-] as const) NON_PUBLIC.addSubnet(network, prefix, "ipv4");
-for (const [network, prefix] of [["::", 127], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]] as const) NON_PUBLIC.addSubnet(network, prefix, "ipv6");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 3],
+] as const)
+  NON_PUBLIC.addSubnet(network, prefix, "ipv4");
+for (const [network, prefix] of [
+  ["::", 127],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const)
+  NON_PUBLIC.addSubnet(network, prefix, "ipv6");
 
 function isPublicAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
@@ -66,7 +83,8 @@ async function checkAddress(url: URL) {
   const hostname = url.hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(hostname) ? [{ address: hostname }] : await lookup(hostname, { all: true }).catch(() => []);
   if (addresses.length === 0) throw new ClientMetadataDocumentError(`The client's host ${url.hostname} could not be resolved`);
-  if (!addresses.every((entry) => isPublicAddress(entry.address))) throw new ClientMetadataDocumentError(`The client's host ${url.hostname} is not a public address`);
+  if (!addresses.every((entry) => isPublicAddress(entry.address)))
+    throw new ClientMetadataDocumentError(`The client's host ${url.hostname} is not a public address`);
 }
 
 async function readLimited(response: Response): Promise<string> {
@@ -99,13 +117,16 @@ async function fetchDocument(start: URL): Promise<string> {
       response = await fetch(url, { redirect: "manual", signal, headers: { Accept: "application/json" } });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      throw new ClientMetadataDocumentError(timedOut ? "The client metadata document did not arrive within 5 seconds" : "The client metadata document could not be fetched");
+      throw new ClientMetadataDocumentError(
+        timedOut ? "The client metadata document did not arrive within 5 seconds" : "The client metadata document could not be fetched",
+      );
     }
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get("location");
       await response.body?.cancel();
       const next = location ? new URL(location, url) : null;
-      if (!next || next.origin !== start.origin) throw new ClientMetadataDocumentError("The client metadata document redirects to another host");
+      if (!next || next.origin !== start.origin)
+        throw new ClientMetadataDocumentError("The client metadata document redirects to another host");
       url = next;
       continue;
     }
@@ -119,7 +140,9 @@ async function fetchDocument(start: URL): Promise<string> {
 }
 
 /** Fetches and checks the document a client_id URL names: it must name itself and its redirect URIs. */
-export async function fetchClientMetadataDocument(clientId: string): Promise<{ metadata: ClientMetadata; document: Record<string, unknown> }> {
+export async function fetchClientMetadataDocument(
+  clientId: string,
+): Promise<{ metadata: ClientMetadata; document: Record<string, unknown> }> {
   const url = checkUrl(clientId);
   const text = await fetchDocument(url);
   let document: unknown;
@@ -128,13 +151,17 @@ export async function fetchClientMetadataDocument(clientId: string): Promise<{ m
   } catch {
     throw new ClientMetadataDocumentError("The client metadata document is not valid JSON");
   }
-  if (!document || typeof document !== "object" || Array.isArray(document)) throw new ClientMetadataDocumentError("The client metadata document is not a JSON object");
+  if (!document || typeof document !== "object" || Array.isArray(document))
+    throw new ClientMetadataDocumentError("The client metadata document is not a JSON object");
   const fields = document as Record<string, unknown>;
   if (fields.client_id !== clientId) throw new ClientMetadataDocumentError("The client metadata document's client_id is not its own URL");
-  if ("client_secret" in fields || "client_secret_expires_at" in fields) throw new ClientMetadataDocumentError("A client metadata document must not contain a client secret");
+  if ("client_secret" in fields || "client_secret_expires_at" in fields)
+    throw new ClientMetadataDocumentError("A client metadata document must not contain a client secret");
   try {
     return { metadata: parseClientMetadata(fields, { allowSecret: false }), document: fields };
   } catch (error) {
-    throw new ClientMetadataDocumentError(`The client metadata document is not valid: ${error instanceof Error ? error.message : "invalid metadata"}`);
+    throw new ClientMetadataDocumentError(
+      `The client metadata document is not valid: ${error instanceof Error ? error.message : "invalid metadata"}`,
+    );
   }
 }

@@ -32,7 +32,9 @@ const httpsUrl = z
   }, "must be an https URL");
 
 const metadataSchema = z.object({
-  redirect_uris: z.array(z.string(), { message: "redirect_uris must be an array of URLs" }).min(1, "redirect_uris must name at least one URL"),
+  redirect_uris: z
+    .array(z.string(), { message: "redirect_uris must be an array of URLs" })
+    .min(1, "redirect_uris must name at least one URL"),
   client_name: z.string().trim().min(1, "client_name must not be empty").max(200, "client_name must be at most 200 characters").optional(),
   token_endpoint_auth_method: z.string().optional(),
   grant_types: z.array(z.string()).optional(),
@@ -49,7 +51,8 @@ const GRANT_TYPES = ["authorization_code", "refresh_token"];
  * a client named by a URL is public (a document anyone can read cannot hold a secret).
  */
 export function parseClientMetadata(input: unknown, options: { allowSecret: boolean }): ClientMetadata {
-  if (!input || typeof input !== "object" || Array.isArray(input)) throw new OAuthError("invalid_client_metadata", "The client metadata must be a JSON object");
+  if (!input || typeof input !== "object" || Array.isArray(input))
+    throw new OAuthError("invalid_client_metadata", "The client metadata must be a JSON object");
   const result = metadataSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -60,7 +63,8 @@ export function parseClientMetadata(input: unknown, options: { allowSecret: bool
   }
   const metadata = result.data;
 
-  if (metadata.redirect_uris.length > MAX_REDIRECT_URIS) throw new OAuthError("invalid_redirect_uri", `At most ${MAX_REDIRECT_URIS} redirect_uris are allowed`);
+  if (metadata.redirect_uris.length > MAX_REDIRECT_URIS)
+    throw new OAuthError("invalid_redirect_uri", `At most ${MAX_REDIRECT_URIS} redirect_uris are allowed`);
   for (const uri of metadata.redirect_uris) {
     const problem = redirectUriProblem(uri);
     if (problem) throw new OAuthError("invalid_redirect_uri", `The redirect URI ${JSON.stringify(uri.slice(0, 200))} ${problem}`);
@@ -68,13 +72,23 @@ export function parseClientMetadata(input: unknown, options: { allowSecret: bool
 
   const grantTypes = metadata.grant_types ?? ["authorization_code", "refresh_token"];
   const unsupportedGrant = grantTypes.find((grant) => !GRANT_TYPES.includes(grant));
-  if (unsupportedGrant) throw new OAuthError("invalid_client_metadata", `grant_types: ${unsupportedGrant} is not supported (authorization_code and refresh_token are)`);
-  if (!grantTypes.includes("authorization_code")) throw new OAuthError("invalid_client_metadata", "grant_types must include authorization_code");
+  if (unsupportedGrant)
+    throw new OAuthError(
+      "invalid_client_metadata",
+      `grant_types: ${unsupportedGrant} is not supported (authorization_code and refresh_token are)`,
+    );
+  if (!grantTypes.includes("authorization_code"))
+    throw new OAuthError("invalid_client_metadata", "grant_types must include authorization_code");
   const unsupportedResponse = (metadata.response_types ?? ["code"]).find((type) => type !== "code");
-  if (unsupportedResponse) throw new OAuthError("invalid_client_metadata", `response_types: ${unsupportedResponse} is not supported (only code is)`);
+  if (unsupportedResponse)
+    throw new OAuthError("invalid_client_metadata", `response_types: ${unsupportedResponse} is not supported (only code is)`);
 
   const scopes = parseScopes(metadata.scope);
-  if ("unknown" in scopes) throw new OAuthError("invalid_client_metadata", `scope: unknown scope ${scopes.unknown.join(", ")} (supported: ${OAUTH_SCOPES.join(" ")})`);
+  if ("unknown" in scopes)
+    throw new OAuthError(
+      "invalid_client_metadata",
+      `scope: unknown scope ${scopes.unknown.join(", ")} (supported: ${OAUTH_SCOPES.join(" ")})`,
+    );
 
   return {
     name: metadata.client_name ?? redirectHost(metadata.redirect_uris[0]),
@@ -96,5 +110,8 @@ function authMethod(requested: string | undefined, allowSecret: boolean): Client
   if (requested === undefined || requested === "none") return "none";
   if (allowSecret && (requested === "client_secret_post" || requested === "client_secret_basic")) return "client_secret_post";
   const supported = allowSecret ? "none or client_secret_post" : "none (a client identified by a metadata document is public)";
-  throw new OAuthError("invalid_client_metadata", `token_endpoint_auth_method ${JSON.stringify(requested)} is not supported: use ${supported}`);
+  throw new OAuthError(
+    "invalid_client_metadata",
+    `token_endpoint_auth_method ${JSON.stringify(requested)} is not supported: use ${supported}`,
+  );
 }

@@ -20,7 +20,10 @@ const clientSelect = {
 
 export type OAuthClientRecord = Prisma.OAuthClientGetPayload<{ select: typeof clientSelect }>;
 
-export type ClientLookup = { client: OAuthClientRecord } | { problem: "unknown_client" } | { problem: "metadata_document"; message: string };
+export type ClientLookup =
+  | { client: OAuthClientRecord }
+  | { problem: "unknown_client" }
+  | { problem: "metadata_document"; message: string };
 
 /** The client an authorization request names (fetching its metadata document when needed). */
 export async function resolveClient(clientId: string): Promise<ClientLookup> {
@@ -64,20 +67,30 @@ export async function findClientById(id: string): Promise<OAuthClientRecord | nu
  * with HTTP Basic for clients that use it anyway). A metadata document client must have been seen
  * at the authorization endpoint first; it is never fetched here.
  */
-export async function authenticateClient(options: { clientId: string | undefined; clientSecret: string | undefined }): Promise<OAuthClientRecord> {
+export async function authenticateClient(options: {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+}): Promise<OAuthClientRecord> {
   if (!options.clientId) throw new OAuthError("invalid_client", "The client_id parameter is required");
-  const client = await db.oAuthClient.findUnique({ where: { clientId: options.clientId }, select: { ...clientSelect, clientSecretHash: true } });
+  const client = await db.oAuthClient.findUnique({
+    where: { clientId: options.clientId },
+    select: { ...clientSelect, clientSecretHash: true },
+  });
   if (!client) throw new OAuthError("invalid_client", "Unknown client: register it first (or use a client metadata document URL)");
   const { clientSecretHash, ...record } = client;
   if (client.tokenEndpointAuthMethod === "client_secret_post") {
     if (!options.clientSecret) throw new OAuthError("invalid_client", "This client must authenticate with its client_secret");
-    if (!clientSecretHash || !hashesEqual(clientSecretHash, hashToken(options.clientSecret))) throw new OAuthError("invalid_client", "The client_secret is not valid");
+    if (!clientSecretHash || !hashesEqual(clientSecretHash, hashToken(options.clientSecret)))
+      throw new OAuthError("invalid_client", "The client_secret is not valid");
   }
   return record;
 }
 
 /** client_id and client_secret from the body, or from an HTTP Basic Authorization header. */
-export function clientCredentials(request: Request, params: Record<string, string>): { clientId: string | undefined; clientSecret: string | undefined } {
+export function clientCredentials(
+  request: Request,
+  params: Record<string, string>,
+): { clientId: string | undefined; clientSecret: string | undefined } {
   const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
   if (basic) {
     const decoded = Buffer.from(basic[1], "base64").toString("utf8");

@@ -28,7 +28,9 @@ function signature(payload: string): Buffer {
 }
 
 export function signConsentRequest(request: Omit<ConsentRequest, "expiresAt">, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ ...request, expiresAt: Math.floor(now / 1000) + CONSENT_REQUEST_TTL_SECONDS })).toString("base64url");
+  const payload = Buffer.from(JSON.stringify({ ...request, expiresAt: Math.floor(now / 1000) + CONSENT_REQUEST_TTL_SECONDS })).toString(
+    "base64url",
+  );
   return `${payload}.${signature(payload).toString("base64url")}`;
 }
 

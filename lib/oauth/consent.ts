@@ -22,7 +22,10 @@ type LoadedRequest = {
 
 const CODE_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-async function loadRequest(options: { request: string | null | undefined; actor: Actor }): Promise<LoadedRequest | { problem: AuthorizeErrorReason }> {
+async function loadRequest(options: {
+  request: string | null | undefined;
+  actor: Actor;
+}): Promise<LoadedRequest | { problem: AuthorizeErrorReason }> {
   const checked = verifyConsentRequest(options.request);
   if ("problem" in checked) return { problem: checked.problem === "expired" ? "consent_expired" : "consent_invalid" };
   const { request } = checked;
@@ -46,7 +49,11 @@ async function loadRequest(options: { request: string | null | undefined; actor:
 }
 
 export type ConsentView =
-  | { kind: "problem"; reason: AuthorizeErrorReason; /** Set when starting over as the current account can work. */ restartPath: string | null }
+  | {
+      kind: "problem";
+      reason: AuthorizeErrorReason /** Set when starting over as the current account can work. */;
+      restartPath: string | null;
+    }
   | {
       kind: "consent";
       /** The signed request, posted back by the form. */
@@ -69,7 +76,11 @@ export type ConsentView =
 export async function loadConsent(options: { request: string | null | undefined; actor: Actor; issuer: string }): Promise<ConsentView> {
   const loaded = await loadRequest(options);
   if ("problem" in loaded) {
-    return { kind: "problem", reason: loaded.problem, restartPath: loaded.problem === "wrong_user" ? await restartPathOf(options.request) : null };
+    return {
+      kind: "problem",
+      reason: loaded.problem,
+      restartPath: loaded.problem === "wrong_user" ? await restartPathOf(options.request) : null,
+    };
   }
   const { request, client, project, access } = loaded;
   const isMember = access.allowed || access.reason === "role";
@@ -131,7 +142,12 @@ function deniedUrl(request: ConsentRequest, issuer: string): string {
  * The consent form's decision. Returns where the browser goes: the client's redirect URI with a
  * code (approve) or error=access_denied (deny), or Atelier's error page.
  */
-export async function decideConsent(options: { request: string | null | undefined; actor: Actor; approve: boolean; issuer: string }): Promise<string> {
+export async function decideConsent(options: {
+  request: string | null | undefined;
+  actor: Actor;
+  approve: boolean;
+  issuer: string;
+}): Promise<string> {
   const loaded = await loadRequest(options);
   if ("problem" in loaded) return errorPagePath(loaded.problem);
   const { request, client, project, access } = loaded;
@@ -176,5 +192,10 @@ export async function decideConsent(options: { request: string | null | undefine
       newValue: { clientId: client.clientId, clientName: client.name, resource: request.resource, scopes: request.scopes },
     });
   });
-  return clientRedirectUrl({ redirectUri: request.redirectUri, issuer: options.issuer, state: request.state, result: { code: code.value } });
+  return clientRedirectUrl({
+    redirectUri: request.redirectUri,
+    issuer: options.issuer,
+    state: request.state,
+    result: { code: code.value },
+  });
 }

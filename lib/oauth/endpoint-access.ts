@@ -7,18 +7,28 @@ import { db } from "@/lib/db";
 import type { Environment, Role } from "@/lib/generated/prisma/enums";
 import { can, type Permission } from "@/lib/permissions";
 
-export type EndpointAccess = { allowed: true; role: Role } | { allowed: false; reason: "not_member" } | { allowed: false; reason: "role"; role: Role };
+export type EndpointAccess =
+  | { allowed: true; role: Role }
+  | { allowed: false; reason: "not_member" }
+  | { allowed: false; reason: "role"; role: Role };
 
 export function endpointPermission(environment: Environment): Permission {
   return environment === "DRAFT" ? "project.draft" : "project.connect";
 }
 
-export async function checkEndpointAccess(options: { userId: string; organizationId: string; projectId: string; environment: Environment }): Promise<EndpointAccess> {
+export async function checkEndpointAccess(options: {
+  userId: string;
+  organizationId: string;
+  projectId: string;
+  environment: Environment;
+}): Promise<EndpointAccess> {
   const membership = await db.membership.findUnique({
     where: { organizationId_userId: { organizationId: options.organizationId, userId: options.userId } },
     select: { role: true, projectOwners: { where: { projectId: options.projectId }, select: { projectId: true } } },
   });
   if (!membership) return { allowed: false, reason: "not_member" };
   const principal = { role: membership.role, isProjectOwner: membership.projectOwners.length > 0 };
-  return can(principal, endpointPermission(options.environment)) ? { allowed: true, role: membership.role } : { allowed: false, reason: "role", role: membership.role };
+  return can(principal, endpointPermission(options.environment))
+    ? { allowed: true, role: membership.role }
+    : { allowed: false, reason: "role", role: membership.role };
 }

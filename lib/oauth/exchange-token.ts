@@ -26,10 +26,19 @@ function checkResource(params: OAuthParams, bound: string) {
   }
 }
 
-async function checkStillAllowed(grant: { userId: string; organizationId: string; projectId: string; environment: "DRAFT" | "PRODUCTION" }) {
+async function checkStillAllowed(grant: {
+  userId: string;
+  organizationId: string;
+  projectId: string;
+  environment: "DRAFT" | "PRODUCTION";
+}) {
   const access = await checkEndpointAccess(grant);
   if (!access.allowed) {
-    throw invalidGrant(access.reason === "not_member" ? "The user is no longer a member of the project's organization" : "The user's role no longer allows this endpoint");
+    throw invalidGrant(
+      access.reason === "not_member"
+        ? "The user is no longer a member of the project's organization"
+        : "The user's role no longer allows this endpoint",
+    );
   }
 }
 
@@ -41,7 +50,8 @@ export async function exchangeAuthorizationCode(options: { client: OAuthClientRe
   if (!isOAuthSecret("authorizationCode", code)) throw invalidGrant("The authorization code is not valid");
   const hash = hashToken(code);
   const record = await db.oAuthAuthorizationCode.findUnique({ where: { codeHash: hash }, omit: { codeHash: false } });
-  if (!record || !hashesEqual(record.codeHash, hash) || record.clientId !== client.id) throw invalidGrant("The authorization code is not valid");
+  if (!record || !hashesEqual(record.codeHash, hash) || record.clientId !== client.id)
+    throw invalidGrant("The authorization code is not valid");
   if (record.usedAt) {
     if (record.grantId) await revokeGrant({ grantId: record.grantId, reason: "authorization_code_reuse" });
     throw invalidGrant("The authorization code was already used; the authorization it produced has been revoked");
@@ -72,8 +82,13 @@ export async function refreshAccessToken(options: { client: OAuthClientRecord; p
   const token = requiredParam(params, "refresh_token");
   if (!isOAuthSecret("refreshToken", token)) throw invalidGrant("The refresh token is not valid");
   const hash = hashToken(token);
-  const record = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false }, include: { grant: true } });
-  if (!record || !hashesEqual(record.tokenHash, hash) || record.grant.clientId !== client.id) throw invalidGrant("The refresh token is not valid");
+  const record = await db.oAuthRefreshToken.findUnique({
+    where: { tokenHash: hash },
+    omit: { tokenHash: false },
+    include: { grant: true },
+  });
+  if (!record || !hashesEqual(record.tokenHash, hash) || record.grant.clientId !== client.id)
+    throw invalidGrant("The refresh token is not valid");
   const { grant } = record;
   if (grant.revokedAt) throw invalidGrant("The authorization has been revoked");
   if (record.usedAt) {
@@ -84,7 +99,8 @@ export async function refreshAccessToken(options: { client: OAuthClientRecord; p
   checkResource(params, grant.resource);
   if (params.scope !== undefined) {
     const scopes = parseScopes(params.scope);
-    if ("unknown" in scopes || scopes.scopes.some((scope) => !grant.scopes.includes(scope))) throw new OAuthError("invalid_scope", "scope may only name scopes of the original authorization");
+    if ("unknown" in scopes || scopes.scopes.some((scope) => !grant.scopes.includes(scope)))
+      throw new OAuthError("invalid_scope", "scope may only name scopes of the original authorization");
   }
   await checkStillAllowed(grant);
 

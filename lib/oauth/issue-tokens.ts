@@ -21,8 +21,12 @@ export async function issueTokens(tx: Tx, grant: { id: string; scopes: string[] 
   await tx.oAuthRefreshToken.deleteMany({ where: lapsed });
   const access = generateOAuthSecret("accessToken");
   const refresh = generateOAuthSecret("refreshToken");
-  await tx.oAuthAccessToken.create({ data: { tokenHash: access.hash, grantId: grant.id, expiresAt: new Date(now + ACCESS_TOKEN_TTL_SECONDS * 1000) } });
-  await tx.oAuthRefreshToken.create({ data: { tokenHash: refresh.hash, grantId: grant.id, expiresAt: new Date(now + REFRESH_TOKEN_TTL_SECONDS * 1000) } });
+  await tx.oAuthAccessToken.create({
+    data: { tokenHash: access.hash, grantId: grant.id, expiresAt: new Date(now + ACCESS_TOKEN_TTL_SECONDS * 1000) },
+  });
+  await tx.oAuthRefreshToken.create({
+    data: { tokenHash: refresh.hash, grantId: grant.id, expiresAt: new Date(now + REFRESH_TOKEN_TTL_SECONDS * 1000) },
+  });
   return {
     access_token: access.value,
     token_type: "Bearer",

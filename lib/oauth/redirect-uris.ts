@@ -24,7 +24,8 @@ export function redirectUriProblem(value: string): string | null {
   }
   if (url.hash || value.includes("#")) return "must not contain a fragment (#…)";
   if (url.protocol === "https:") return url.hostname ? null : "has no host";
-  if (url.protocol === "http:") return isLoopbackHost(url.hostname) ? null : "must use https (http is allowed only for 127.0.0.1, [::1] and localhost)";
+  if (url.protocol === "http:")
+    return isLoopbackHost(url.hostname) ? null : "must use https (http is allowed only for 127.0.0.1, [::1] and localhost)";
   // A private-use scheme is reverse-DNS style: it contains a dot (RFC 8252 §7.1).
   if (/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+:$/i.test(url.protocol)) return null;
   return `uses the scheme ${url.protocol} which is not allowed (use https, loopback http, or a reverse-domain app scheme)`;

@@ -31,11 +31,13 @@ function fromJson(text: string): OAuthParams {
   } catch {
     throw new OAuthError("invalid_request", "The request body is not valid JSON");
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new OAuthError("invalid_request", "The request body must be a JSON object");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new OAuthError("invalid_request", "The request body must be a JSON object");
   const params: OAuthParams = {};
   for (const [name, value] of Object.entries(body)) {
     if (value === null || value === undefined) continue;
-    if (typeof value !== "string" && typeof value !== "number") throw new OAuthError("invalid_request", `The parameter ${name} must be a string`);
+    if (typeof value !== "string" && typeof value !== "number")
+      throw new OAuthError("invalid_request", `The parameter ${name} must be a string`);
     params[name] = String(value);
   }
   return params;

@@ -5,8 +5,18 @@ const origin = "https://atelier.example";
 
 describe("resource indicators", () => {
   it("names a production or draft endpoint of this origin", () => {
-    expect(parseResource(`${origin}/mcp/acme/demo`, origin)).toEqual({ origin, orgSlug: "acme", projectSlug: "demo", environment: "production" });
-    expect(parseResource(`${origin}/mcp/acme/demo/draft`, origin)).toEqual({ origin, orgSlug: "acme", projectSlug: "demo", environment: "draft" });
+    expect(parseResource(`${origin}/mcp/acme/demo`, origin)).toEqual({
+      origin,
+      orgSlug: "acme",
+      projectSlug: "demo",
+      environment: "production",
+    });
+    expect(parseResource(`${origin}/mcp/acme/demo/draft`, origin)).toEqual({
+      origin,
+      orgSlug: "acme",
+      projectSlug: "demo",
+      environment: "draft",
+    });
   });
 
   it.each([

@@ -21,7 +21,12 @@ export function parseResource(resource: string, origin: string): EndpointAddress
   if (!match) return null;
   let address: EndpointAddress;
   try {
-    address = { origin, orgSlug: decodeURIComponent(match[1]), projectSlug: decodeURIComponent(match[2]), environment: match[3] ? "draft" : "production" };
+    address = {
+      origin,
+      orgSlug: decodeURIComponent(match[1]),
+      projectSlug: decodeURIComponent(match[2]),
+      environment: match[3] ? "draft" : "production",
+    };
   } catch {
     return null;
   }

@@ -11,12 +11,20 @@ export async function revokeToken(options: { token: string; client: OAuthClientR
   const hash = hashToken(options.token);
   const ownedByCaller = (grantClientId: string) => !options.client || options.client.id === grantClientId;
   if (isOAuthSecret("accessToken", options.token)) {
-    const record = await db.oAuthAccessToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false }, include: { grant: { select: { clientId: true } } } });
+    const record = await db.oAuthAccessToken.findUnique({
+      where: { tokenHash: hash },
+      omit: { tokenHash: false },
+      include: { grant: { select: { clientId: true } } },
+    });
     if (record && hashesEqual(record.tokenHash, hash) && ownedByCaller(record.grant.clientId)) {
       await db.oAuthAccessToken.deleteMany({ where: { id: record.id } });
     }
   } else if (isOAuthSecret("refreshToken", options.token)) {
-    const record = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false }, include: { grant: { select: { clientId: true } } } });
+    const record = await db.oAuthRefreshToken.findUnique({
+      where: { tokenHash: hash },
+      omit: { tokenHash: false },
+      include: { grant: { select: { clientId: true } } },
+    });
     if (record && hashesEqual(record.tokenHash, hash) && ownedByCaller(record.grant.clientId)) {
       await revokeGrant({ grantId: record.grantId, reason: "revoked_by_client" });
     }

@@ -14,7 +14,8 @@ export const handleToken = withOAuthErrors(async (request) => {
     throw new OAuthError("unsupported_grant_type", `grant_type ${grantType} is not supported (authorization_code and refresh_token are)`);
   }
   const client = await authenticateClient(clientCredentials(request, params));
-  const tokens = grantType === "authorization_code" ? await exchangeAuthorizationCode({ client, params }) : await refreshAccessToken({ client, params });
+  const tokens =
+    grantType === "authorization_code" ? await exchangeAuthorizationCode({ client, params }) : await refreshAccessToken({ client, params });
   return oauthJson(tokens);
 });
 

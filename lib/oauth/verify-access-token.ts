@@ -37,7 +37,10 @@ type Row = Project & {
  * the endpoint at `resource`, or null: not an OAuth access token, unknown, expired, revoked, bound
  * to another endpoint, or its user may no longer use it.
  */
-export async function verifyOAuthAccessToken(options: { token: string; resource: string }): Promise<{ caller: OAuthTokenCaller; project: Omit<Project, "draftTokenHash"> } | null> {
+export async function verifyOAuthAccessToken(options: {
+  token: string;
+  resource: string;
+}): Promise<{ caller: OAuthTokenCaller; project: Omit<Project, "draftTokenHash"> } | null> {
   if (!isOAuthAccessToken(options.token)) return null;
   const hash = hashToken(options.token);
   const rows = await db.$queryRaw<Row[]>`

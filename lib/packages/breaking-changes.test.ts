@@ -30,12 +30,20 @@ describe("detectBreakingChanges: tools", () => {
 describe("detectBreakingChanges: input properties", () => {
   it("reports a removed property", () => {
     expect(inputChanges(object({ a: { type: "string" }, b: { type: "number" } }), object({ a: { type: "string" } }))).toEqual([
-      { tool: "t", kind: "property_removed", path: "/b", message: "Property 'b' was removed: hosts that send it will be refused or ignored." },
+      {
+        tool: "t",
+        kind: "property_removed",
+        path: "/b",
+        message: "Property 'b' was removed: hosts that send it will be refused or ignored.",
+      },
     ]);
   });
 
   it("reports a rename when a removed and an added property at the same level share a schema", () => {
-    const changes = inputChanges(object({ zip: { type: "string", maxLength: 10 } }, ["zip"]), object({ postcode: { type: "string", maxLength: 10 } }, ["postcode"]));
+    const changes = inputChanges(
+      object({ zip: { type: "string", maxLength: 10 } }, ["zip"]),
+      object({ postcode: { type: "string", maxLength: 10 } }, ["postcode"]),
+    );
     expect(changes).toEqual([
       { tool: "t", kind: "property_renamed", path: "/zip", message: "Property 'zip' was renamed to 'postcode': hosts still send 'zip'." },
     ]);
@@ -54,7 +62,12 @@ describe("detectBreakingChanges: input properties", () => {
 
   it("reports an optional property that became required", () => {
     expect(inputChanges(object({ a: { type: "string" } }), object({ a: { type: "string" } }, ["a"]))).toEqual([
-      { tool: "t", kind: "property_newly_required", path: "/a", message: "Property 'a' is now required: calls without it will be refused." },
+      {
+        tool: "t",
+        kind: "property_newly_required",
+        path: "/a",
+        message: "Property 'a' is now required: calls without it will be refused.",
+      },
     ]);
   });
 
@@ -83,11 +96,24 @@ describe("detectBreakingChanges: input properties", () => {
   });
 
   it("walks nested objects and array items, escaping JSON Pointer segments", () => {
-    const before = object({ "a/b": object({ city: { type: "string" } }), tags: { type: "array", items: object({ label: { type: "string" } }) } });
+    const before = object({
+      "a/b": object({ city: { type: "string" } }),
+      tags: { type: "array", items: object({ label: { type: "string" } }) },
+    });
     const after = object({ "a/b": object({}), tags: { type: "array", items: object({ label: { type: "string" } }, ["label"]) } });
     expect(inputChanges(before, after)).toEqual([
-      { tool: "t", kind: "property_removed", path: "/a~1b/city", message: "Property 'a~1b.city' was removed: hosts that send it will be refused or ignored." },
-      { tool: "t", kind: "property_newly_required", path: "/tags/*/label", message: "Property 'tags.*.label' is now required: calls without it will be refused." },
+      {
+        tool: "t",
+        kind: "property_removed",
+        path: "/a~1b/city",
+        message: "Property 'a~1b.city' was removed: hosts that send it will be refused or ignored.",
+      },
+      {
+        tool: "t",
+        kind: "property_newly_required",
+        path: "/tags/*/label",
+        message: "Property 'tags.*.label' is now required: calls without it will be refused.",
+      },
     ]);
   });
 });
@@ -105,7 +131,12 @@ describe("detectBreakingChanges: narrowed types", () => {
 
   it("reports number → integer, and not integer → number", () => {
     expect(narrowed({ type: "number" }, { type: "integer" })).toEqual([
-      { tool: "t", kind: "type_narrowed", path: "/p", message: "Property 'p' changed from number to integer: fractional values are now refused." },
+      {
+        tool: "t",
+        kind: "type_narrowed",
+        path: "/p",
+        message: "Property 'p' changed from number to integer: fractional values are now refused.",
+      },
     ]);
     expect(narrowed({ type: "integer" }, { type: "number" })).toEqual([]);
   });
@@ -149,7 +180,9 @@ describe("detectBreakingChanges: narrowed types", () => {
 
   it("reports array items that accept less, and a false schema", () => {
     expect(kinds(narrowed({ type: "array" }, { type: "array", items: { type: "string" } }))).toEqual(["type_narrowed /p/*"]);
-    expect(kinds(narrowed({ type: "array", items: { type: "number" } }, { type: "array", items: { type: "integer" } }))).toEqual(["type_narrowed /p/*"]);
+    expect(kinds(narrowed({ type: "array", items: { type: "number" } }, { type: "array", items: { type: "integer" } }))).toEqual([
+      "type_narrowed /p/*",
+    ]);
     expect(kinds(inputChanges(object({ p: true }), object({ p: false })))).toEqual(["type_narrowed /p"]);
   });
 
@@ -166,7 +199,11 @@ describe("detectBreakingChanges: output", () => {
   it("accepts an unchanged output, a new output schema, new properties and narrower types", () => {
     expect(outputChanges(result, result)).toEqual([]);
     expect(outputChanges(null, result)).toEqual([]);
-    const richer = object({ total: { type: "integer" }, currency: { type: "string", enum: ["eur"] }, note: { type: "string" } }, ["total", "currency", "note"]);
+    const richer = object({ total: { type: "integer" }, currency: { type: "string", enum: ["eur"] }, note: { type: "string" } }, [
+      "total",
+      "currency",
+      "note",
+    ]);
     expect(outputChanges(result, richer)).toEqual([]);
   });
 
@@ -176,7 +213,12 @@ describe("detectBreakingChanges: output", () => {
 
   it("reports a removed output property", () => {
     expect(outputChanges(result, object({ total: { type: "number" } }, ["total"]))).toEqual([
-      { tool: "t", kind: "output_incompatible", path: "/currency", message: "Output property 'currency' was removed: hosts that read it will break." },
+      {
+        tool: "t",
+        kind: "output_incompatible",
+        path: "/currency",
+        message: "Output property 'currency' was removed: hosts that read it will break.",
+      },
     ]);
   });
 
@@ -199,7 +241,9 @@ describe("detectBreakingChanges: output", () => {
 
   it("reports output enum values that were never returned before", () => {
     const before = object({ status: { enum: ["ok", "failed"] } });
-    expect(kinds(outputChanges(before, object({ status: { enum: ["ok", "failed", "pending"] } })))).toEqual(["output_incompatible /status"]);
+    expect(kinds(outputChanges(before, object({ status: { enum: ["ok", "failed", "pending"] } })))).toEqual([
+      "output_incompatible /status",
+    ]);
     expect(kinds(outputChanges(before, object({ status: { type: "string" } })))).toEqual(["output_incompatible /status"]);
     expect(outputChanges(before, object({ status: { enum: ["ok"] } }))).toEqual([]);
   });
@@ -208,7 +252,10 @@ describe("detectBreakingChanges: output", () => {
     const before = object({ lines: { type: "array", items: object({ sku: { type: "string" } }, ["sku"]) } });
     const after = object({ lines: { type: "array", items: object({}) } });
     expect(kinds(outputChanges(before, after))).toEqual(["output_incompatible /lines/*/sku"]);
-    expect(kinds(outputChanges(before, object({ lines: { type: "array" } })))).toEqual(["output_incompatible /lines/*", "output_incompatible /lines/*/sku"]);
+    expect(kinds(outputChanges(before, object({ lines: { type: "array" } })))).toEqual([
+      "output_incompatible /lines/*",
+      "output_incompatible /lines/*/sku",
+    ]);
   });
 });
 

@@ -126,7 +126,13 @@ function compareBounds(old: Record<string, unknown>, current: Record<string, unk
   }
 }
 
-function compareInputProperties(old: Record<string, unknown>, current: Record<string, unknown>, path: string, report: Report, added: (path: string) => void) {
+function compareInputProperties(
+  old: Record<string, unknown>,
+  current: Record<string, unknown>,
+  path: string,
+  report: Report,
+  added: (path: string) => void,
+) {
   const oldProperties = propertiesOf(old);
   const newProperties = propertiesOf(current);
   const oldRequired = requiredOf(old);
@@ -139,9 +145,17 @@ function compareInputProperties(old: Record<string, unknown>, current: Record<st
     const twin = addedNames.find((candidate) => !renamedTo.has(candidate) && sameSchema(oldProperties[name], newProperties[candidate]));
     if (twin) {
       renamedTo.set(twin, name);
-      report("property_renamed", child(path, name), `Property '${label(child(path, name))}' was renamed to '${label(child(path, twin))}': hosts still send '${name}'.`);
+      report(
+        "property_renamed",
+        child(path, name),
+        `Property '${label(child(path, name))}' was renamed to '${label(child(path, twin))}': hosts still send '${name}'.`,
+      );
     } else {
-      report("property_removed", child(path, name), `Property '${label(child(path, name))}' was removed: hosts that send it will be refused or ignored.`);
+      report(
+        "property_removed",
+        child(path, name),
+        `Property '${label(child(path, name))}' was removed: hosts that send it will be refused or ignored.`,
+      );
     }
   }
 
@@ -154,7 +168,9 @@ function compareInputProperties(old: Record<string, unknown>, current: Record<st
     report(
       "property_newly_required",
       child(path, name),
-      existed ? `Property '${where}' is now required: calls without it will be refused.` : `New required property '${where}': calls from hosts that do not know it will be refused.`,
+      existed
+        ? `Property '${where}' is now required: calls without it will be refused.`
+        : `New required property '${where}': calls from hosts that do not know it will be refused.`,
     );
   }
 
@@ -182,7 +198,8 @@ function compareOutput(oldSchema: Schema, currentSchema: Schema, path: string, r
     report("output_incompatible", path, `${outputSubject(path)} may now be of any type (was ${list(oldTypes)}).`);
   } else if (oldTypes && newTypes) {
     const gained = [...newTypes].filter((type) => !accepts(oldTypes, type));
-    if (gained.length) report("output_incompatible", path, `${outputSubject(path)} changed type from ${list(oldTypes)} to ${list(newTypes)}.`);
+    if (gained.length)
+      report("output_incompatible", path, `${outputSubject(path)} changed type from ${list(oldTypes)} to ${list(newTypes)}.`);
   }
   if (Array.isArray(old.enum)) {
     const gained = Array.isArray(current.enum) ? difference(current.enum, old.enum) : null;
@@ -203,7 +220,8 @@ function compareOutput(oldSchema: Schema, currentSchema: Schema, path: string, r
   }
   for (const name of requiredOf(old)) {
     if (name in oldProperties && !(name in newProperties)) continue; // reported as removed
-    if (!newRequired.has(name)) report("output_incompatible", child(path, name), `Output property '${label(child(path, name))}' is no longer always returned.`);
+    if (!newRequired.has(name))
+      report("output_incompatible", child(path, name), `Output property '${label(child(path, name))}' is no longer always returned.`);
   }
   if (isSchema(old.items)) compareOutput(old.items, isSchema(current.items) ? current.items : true, `${path}/*`, report);
 }

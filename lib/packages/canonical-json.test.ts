@@ -19,7 +19,9 @@ describe("canonicalJson", () => {
   });
 
   it("keeps array order and escapes strings as JSON does", () => {
-    expect(canonicalJson(["b", "a", 'quote " and \\ and \n newline', "\u2028"])).toBe('["b","a","quote \\" and \\\\ and \\n newline","\u2028"]');
+    expect(canonicalJson(["b", "a", 'quote " and \\ and \n newline', "\u2028"])).toBe(
+      '["b","a","quote \\" and \\\\ and \\n newline","\u2028"]',
+    );
   });
 
   it("writes numbers as JSON.stringify does (no trailing zeros, -0 as 0, exponents)", () => {

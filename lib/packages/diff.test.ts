@@ -101,7 +101,9 @@ describe("diffContents", () => {
 
   it("shows a schema change in the schema file only, and an added output schema as an added file", () => {
     const before = contents([dataTool("t")]);
-    const after = contents([dataTool("t", { inputSchema: { type: "object", properties: { a: { type: "string" } } }, outputSchema: { type: "object" } })]);
+    const after = contents([
+      dataTool("t", { inputSchema: { type: "object", properties: { a: { type: "string" } } }, outputSchema: { type: "object" } }),
+    ]);
     const diff = diffContents(before, after);
     expect(diff.files.map((file) => [file.path, file.status])).toEqual([
       ["tools/t/input-schema.json", "modified"],

@@ -61,11 +61,13 @@ export function contentsFromDraft(draft: { tools: DraftTool[]; components: Draft
       memoryMb: tool.memoryMb,
     }),
   );
-  const components = draft.components.map((component): ManifestComponent => ({
-    name: component.name,
-    html: component.html,
-    csp: (component.csp ?? {}) as ComponentCsp,
-  }));
+  const components = draft.components.map(
+    (component): ManifestComponent => ({
+      name: component.name,
+      html: component.html,
+      csp: (component.csp ?? {}) as ComponentCsp,
+    }),
+  );
   return { tools: tools.sort(byName), components: components.sort(byName) };
 }
 

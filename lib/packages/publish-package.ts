@@ -25,7 +25,8 @@ export const publishSchema = z.object({
   version: z.string().max(50).optional(),
 });
 
-const LOST_RACE = "Production changed while you were publishing (someone else published or rolled back). Review the changes again, then publish.";
+const LOST_RACE =
+  "Production changed while you were publishing (someone else published or rolled back). Review the changes again, then publish.";
 
 export async function publishPackage(options: { access: ProjectAccess; actor: Actor; input: z.input<typeof publishSchema> }) {
   const input = publishSchema.parse(options.input);
@@ -38,7 +39,11 @@ export async function publishPackage(options: { access: ProjectAccess; actor: Ac
         : "Nothing to publish: the draft has no tools or components yet.",
     );
   }
-  const version = resolvePublishVersion({ requested: input.version, minimum: plan.preview.minimumVersion, published: plan.publishedVersions });
+  const version = resolvePublishVersion({
+    requested: input.version,
+    minimum: plan.preview.minimumVersion,
+    published: plan.publishedVersions,
+  });
 
   const signer = await unsafeLoadSigner(organization.id);
   const createdAt = new Date();

@@ -16,7 +16,10 @@ export async function rollbackPackage(options: { access: ProjectAccess; actor: A
   const { organization, project } = options.access;
   const [target, current] = await Promise.all([
     db.package.findUnique({ where: { projectId_version: { projectId: project.id, version } }, select: packageSelect }),
-    db.project.findUniqueOrThrow({ where: { id: project.id }, select: { productionPackageId: true, productionPackage: { select: { version: true } } } }),
+    db.project.findUniqueOrThrow({
+      where: { id: project.id },
+      select: { productionPackageId: true, productionPackage: { select: { version: true } } },
+    }),
   ]);
   if (!target) throw new AppError("not_found", `Version ${version} was never published in this project`);
   if (current.productionPackageId === target.id) throw conflict(`Version ${version} is already in production`);
@@ -26,7 +29,8 @@ export async function rollbackPackage(options: { access: ProjectAccess; actor: A
       where: { id: project.id, productionPackageId: current.productionPackageId },
       data: { productionPackageId: target.id },
     });
-    if (moved.count !== 1) throw conflict("Production changed meanwhile (someone published or rolled back). Check the History page and try again.");
+    if (moved.count !== 1)
+      throw conflict("Production changed meanwhile (someone published or rolled back). Check the History page and try again.");
     await recordAuditEvent(tx, {
       organizationId: organization.id,
       actor: options.actor,

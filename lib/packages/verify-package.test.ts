@@ -68,12 +68,18 @@ describe("verifyPackage", () => {
   it("refuses a signature of another manifest and a malformed signature", () => {
     const otherSignature = signManifest(`${manifestText} `, organizationKey.privateKey);
     expect(verifyPackage({ manifest: manifestText, signature: otherSignature, publicKey: organizationKey.publicKey }).ok).toBe(false);
-    expect(verifyPackage({ manifest: manifestText, signature: "bm90IGEgc2lnbmF0dXJl", publicKey: organizationKey.publicKey }).ok).toBe(false);
+    expect(verifyPackage({ manifest: manifestText, signature: "bm90IGEgc2lnbmF0dXJl", publicKey: organizationKey.publicKey }).ok).toBe(
+      false,
+    );
   });
 
   it("refuses a validly signed file that is not a package manifest", () => {
     const text = '{"hello":"world"}';
-    const result = verifyPackage({ manifest: text, signature: signManifest(text, organizationKey.privateKey), publicKey: organizationKey.publicKey });
+    const result = verifyPackage({
+      manifest: text,
+      signature: signManifest(text, organizationKey.privateKey),
+      publicKey: organizationKey.publicKey,
+    });
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining("not a package manifest") });
   });
 });
@@ -81,7 +87,11 @@ describe("verifyPackage", () => {
 describe("verifyPackageFiles (the verify script)", () => {
   async function files(manifest: string | Buffer, key = organizationKey.publicKey) {
     const dir = await mkdtemp(path.join(os.tmpdir(), "atelier-verify-"));
-    const paths = { manifestPath: path.join(dir, "manifest.json"), signaturePath: path.join(dir, "manifest.sig"), publicKey: path.join(dir, "key.pem") };
+    const paths = {
+      manifestPath: path.join(dir, "manifest.json"),
+      signaturePath: path.join(dir, "manifest.sig"),
+      publicKey: path.join(dir, "key.pem"),
+    };
     await writeFile(paths.manifestPath, manifest);
     await writeFile(paths.signaturePath, `${signature}\n`); // a trailing newline, as editors and curl -o leave it
     await writeFile(paths.publicKey, key.export({ format: "pem", type: "spki" }));

@@ -44,7 +44,11 @@ export async function loadPublicKey(source: string, fetchImpl: typeof fetch = fe
 }
 
 /** What the verify script does: read the two files, load the key, verify. */
-export async function verifyPackageFiles(options: { manifestPath: string; signaturePath: string; publicKey: string }): Promise<VerifyResult> {
+export async function verifyPackageFiles(options: {
+  manifestPath: string;
+  signaturePath: string;
+  publicKey: string;
+}): Promise<VerifyResult> {
   const [manifest, signature, publicKey] = await Promise.all([
     readFile(options.manifestPath),
     readFile(options.signaturePath, "utf8"),

@@ -38,7 +38,9 @@ export function resolvePublishVersion(options: { requested?: string; minimum: st
     throw new AppError("validation_failed", "version: must be MAJOR.MINOR.PATCH, like 1.4.0", { field: "version" });
   }
   if (options.published.some((version) => semver.eq(version, requested))) {
-    throw conflict(`Version ${requested} was already published; versions are never reused, even after a rollback. Use ${options.minimum} or higher.`);
+    throw conflict(
+      `Version ${requested} was already published; versions are never reused, even after a rollback. Use ${options.minimum} or higher.`,
+    );
   }
   if (semver.lt(requested, options.minimum)) {
     throw new AppError("validation_failed", `version: must be at least ${options.minimum} for these changes`, {

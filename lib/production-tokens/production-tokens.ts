@@ -32,7 +32,11 @@ export async function listProductionTokens(options: { access: ProjectAccess }) {
 }
 
 /** The token value is in the result only: it is stored as a hash. */
-export async function createProductionToken(options: { access: ProjectAccess; actor: Actor; input: z.input<typeof createProductionTokenSchema> }) {
+export async function createProductionToken(options: {
+  access: ProjectAccess;
+  actor: Actor;
+  input: z.input<typeof createProductionTokenSchema>;
+}) {
   const input = createProductionTokenSchema.parse(options.input);
   const { organization, project } = options.access;
   const { token, hash, prefix } = generateToken("prod");

@@ -11,7 +11,10 @@ export async function rotateDraftToken(options: { access: ProjectAccess; actor: 
   const { token, hash, prefix } = generateToken("draft");
   const rotatedAt = new Date();
   await db.$transaction(async (tx) => {
-    await tx.project.update({ where: { id: project.id }, data: { draftTokenHash: hash, draftTokenPrefix: prefix, draftTokenRotatedAt: rotatedAt } });
+    await tx.project.update({
+      where: { id: project.id },
+      data: { draftTokenHash: hash, draftTokenPrefix: prefix, draftTokenRotatedAt: rotatedAt },
+    });
     await recordAuditEvent(tx, {
       organizationId: organization.id,
       actor: options.actor,

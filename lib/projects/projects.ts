@@ -173,8 +173,10 @@ export async function updateProject(options: { access: ProjectAccess; actor: Act
   }
 
   const updated = await db.$transaction(async (tx) => {
-    if (input.visibility !== undefined) await changeVisibility(tx, { access: options.access, actor: options.actor, value: input.visibility });
-    if (input.rateLimits !== undefined) await changeRateLimits(tx, { access: options.access, actor: options.actor, value: input.rateLimits });
+    if (input.visibility !== undefined)
+      await changeVisibility(tx, { access: options.access, actor: options.actor, value: input.visibility });
+    if (input.rateLimits !== undefined)
+      await changeRateLimits(tx, { access: options.access, actor: options.actor, value: input.rateLimits });
     if (input.owners !== undefined) {
       const memberships = await tx.membership.findMany({ where: { organizationId: organization.id, userId: { in: input.owners } } });
       if (memberships.length !== new Set(input.owners).size) {

@@ -16,5 +16,9 @@ export async function checkApiLimit(actor: Pick<Actor, "userId" | "tokenId">): P
   if (decision.allowed) return decision;
   const retryAfter = retryAfterSeconds(decision.retryAfterMs);
   const who = actor.tokenId ? "this API token" : "your session";
-  return { allowed: false, message: `Too many requests: ${who} may make ${limit} API calls per minute. Retry after ${retryAfter} s.`, retryAfterSeconds: retryAfter };
+  return {
+    allowed: false,
+    message: `Too many requests: ${who} may make ${limit} API calls per minute. Retry after ${retryAfter} s.`,
+    retryAfterSeconds: retryAfter,
+  };
 }

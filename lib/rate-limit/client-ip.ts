@@ -10,7 +10,12 @@
 import { env } from "@/lib/env";
 
 export function requestClientIp(request: Request, hops = env().ATELIER_TRUSTED_PROXY_HOPS): string | null {
-  const entries = request.headers.get("x-forwarded-for")?.split(",").map((entry) => entry.trim()).filter(Boolean) ?? [];
+  const entries =
+    request.headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean) ?? [];
   const trusted = entries.length > 0 ? entries[Math.max(0, entries.length - hops)] : undefined;
   return trusted || request.headers.get("x-real-ip")?.trim() || null;
 }

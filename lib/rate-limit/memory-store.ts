@@ -56,7 +56,13 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return {
       retryAfterMs,
       // Forgotten once it would be full again: a fresh bucket is full.
-      commit: () => this.store(rule.key, { kind: "bucket", tokens: tokens - 1, updatedAt: now, expiresAt: now + Math.ceil((rule.capacity - tokens + 1) / perMs) }),
+      commit: () =>
+        this.store(rule.key, {
+          kind: "bucket",
+          tokens: tokens - 1,
+          updatedAt: now,
+          expiresAt: now + Math.ceil((rule.capacity - tokens + 1) / perMs),
+        }),
     };
   }
 

@@ -55,7 +55,9 @@ describe("RateLimiter", () => {
       expect(decisions).toEqual([true, true, false]);
       expect(flaky.calls).toBe(3);
       expect(error).toHaveBeenCalledTimes(1);
-      expect(String(error.mock.calls[0][0])).toMatch(/Redis unavailable \(Connection is closed\.\): limiting with this instance's own counters/);
+      expect(String(error.mock.calls[0][0])).toMatch(
+        /Redis unavailable \(Connection is closed\.\): limiting with this instance's own counters/,
+      );
 
       flaky.down = false;
       // Back on Redis, whose counter for this key is fresh.

@@ -33,7 +33,9 @@ export class RateLimiter {
       return decision;
     } catch (error) {
       if (!this.degraded) {
-        console.error(`[rate-limit] Redis unavailable (${error instanceof Error ? error.message : String(error)}): limiting with this instance's own counters until it is back`);
+        console.error(
+          `[rate-limit] Redis unavailable (${error instanceof Error ? error.message : String(error)}): limiting with this instance's own counters until it is back`,
+        );
       }
       this.degraded = true;
       return this.local.consumeNow(rules, now);

@@ -79,7 +79,9 @@ export class RedisRateLimitStore implements RateLimitStore {
     // EVALSHA with the script's digest, falling back to EVAL once per connection (NOSCRIPT).
     const command = "atelierRateLimitConsume";
     if (!(command in redis)) redis.defineCommand(command, { lua: CONSUME_SCRIPT });
-    const bound = (redis as unknown as Record<string, (...args: Array<string | number>) => Promise<[number, number, number]>>)[command].bind(redis);
+    const bound = (redis as unknown as Record<string, (...args: Array<string | number>) => Promise<[number, number, number]>>)[
+      command
+    ].bind(redis);
     this.run = (keys, args) => bound(keys.length, ...keys, ...args);
   }
 

@@ -23,7 +23,12 @@ const stores: Array<[string, () => RateLimitStore]> = [
 ];
 
 const window = (key: string, limit: number, windowMs = 1000): RateLimitRule => ({ kind: "window", key, limit, windowMs });
-const bucket = (key: string, capacity: number, refillPerSecond: number): RateLimitRule => ({ kind: "bucket", key, capacity, refillPerSecond });
+const bucket = (key: string, capacity: number, refillPerSecond: number): RateLimitRule => ({
+  kind: "bucket",
+  key,
+  capacity,
+  refillPerSecond,
+});
 
 describe.each(stores)("%s store", (_name, makeStore) => {
   it("allows `limit` calls in a window, refuses the next with the time until the oldest leaves, and allows again after", async () => {

@@ -4,12 +4,17 @@ import { toolCallRules } from "./tool-call-limits";
 
 const limits = { dataToolCallsPerMinute: 60, anonymousCallsPerHour: 120, anonymousBurst: 10, credentialCallsPerMinute: 300 };
 const rulesOf = (options: Partial<Parameters<typeof toolCallRules>[0]>) =>
-  toolCallRules({ projectId: "p1", limits, caller: { kind: "anonymous" }, clientIp: "203.0.113.9", isDataTool: true, ...options }).map(({ rule, code }) => ({ rule, code }));
+  toolCallRules({ projectId: "p1", limits, caller: { kind: "anonymous" }, clientIp: "203.0.113.9", isDataTool: true, ...options }).map(
+    ({ rule, code }) => ({ rule, code }),
+  );
 
 describe("toolCallRules", () => {
   it("limits an anonymous caller by IP with a token bucket (burst, per hour), and the project's Data Tool calls per minute", () => {
     expect(rulesOf({})).toEqual([
-      { code: "anonymous_calls_per_hour", rule: { kind: "bucket", key: "{p1}:anonymous:203.0.113.9", capacity: 10, refillPerSecond: 120 / 3600 } },
+      {
+        code: "anonymous_calls_per_hour",
+        rule: { kind: "bucket", key: "{p1}:anonymous:203.0.113.9", capacity: 10, refillPerSecond: 120 / 3600 },
+      },
       { code: "data_tool_calls_per_minute", rule: { kind: "window", key: "{p1}:data-tools", limit: 60, windowMs: 60_000 } },
     ]);
   });
@@ -32,7 +37,9 @@ describe("toolCallRules", () => {
   });
 
   it("does not count UI Tool calls against the Data Tool limit", () => {
-    expect(rulesOf({ caller: { kind: "draft_token" }, isDataTool: false }).map(({ code }) => code)).toEqual(["credential_calls_per_minute"]);
+    expect(rulesOf({ caller: { kind: "draft_token" }, isDataTool: false }).map(({ code }) => code)).toEqual([
+      "credential_calls_per_minute",
+    ]);
   });
 
   it("has the spec's defaults", () => {

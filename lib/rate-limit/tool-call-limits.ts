@@ -35,23 +35,35 @@ export function toolCallRules(options: {
     // Callers whose IP the request does not tell share one bucket: without an address they
     // can't be told apart, and a shared limit is safer than none.
     rules.push({
-      rule: { kind: "bucket", key: `${tag}:anonymous:${options.clientIp ?? "unknown"}`, capacity: limits.anonymousBurst, refillPerSecond: limits.anonymousCallsPerHour / 3600 },
+      rule: {
+        kind: "bucket",
+        key: `${tag}:anonymous:${options.clientIp ?? "unknown"}`,
+        capacity: limits.anonymousBurst,
+        refillPerSecond: limits.anonymousCallsPerHour / 3600,
+      },
       code: "anonymous_calls_per_hour",
       message: (retryAfter) =>
         `Rate limit exceeded: anonymous callers may make ${limits.anonymousCallsPerHour} calls per hour to this project (at most ${limits.anonymousBurst} at once). Retry after ${retryAfter} s, or connect with a token.`,
     });
   } else {
     rules.push({
-      rule: { kind: "window", key: `${tag}:credential:${credentialId(caller)}`, limit: limits.credentialCallsPerMinute, windowMs: MINUTE_MS },
+      rule: {
+        kind: "window",
+        key: `${tag}:credential:${credentialId(caller)}`,
+        limit: limits.credentialCallsPerMinute,
+        windowMs: MINUTE_MS,
+      },
       code: "credential_calls_per_minute",
-      message: (retryAfter) => `Rate limit exceeded: this credential may make ${limits.credentialCallsPerMinute} calls per minute. Retry after ${retryAfter} s.`,
+      message: (retryAfter) =>
+        `Rate limit exceeded: this credential may make ${limits.credentialCallsPerMinute} calls per minute. Retry after ${retryAfter} s.`,
     });
   }
   if (options.isDataTool) {
     rules.push({
       rule: { kind: "window", key: `${tag}:data-tools`, limit: limits.dataToolCallsPerMinute, windowMs: MINUTE_MS },
       code: "data_tool_calls_per_minute",
-      message: (retryAfter) => `Rate limit exceeded: this project runs at most ${limits.dataToolCallsPerMinute} Data Tool calls per minute. Retry after ${retryAfter} s.`,
+      message: (retryAfter) =>
+        `Rate limit exceeded: this project runs at most ${limits.dataToolCallsPerMinute} Data Tool calls per minute. Retry after ${retryAfter} s.`,
     });
   }
   return rules;

@@ -15,9 +15,7 @@ export function isDomainAllowed(url: URL, allowedDomains: string[]): boolean {
     const allowed = parseAllowedHost(entry);
     if (!allowed) return false;
     if (allowed.port !== undefined && allowed.port !== port) return false;
-    return allowed.wildcard
-      ? hostname.endsWith(`.${allowed.hostname}`)
-      : hostname === allowed.hostname;
+    return allowed.wildcard ? hostname.endsWith(`.${allowed.hostname}`) : hostname === allowed.hostname;
   });
 }
 

@@ -1,11 +1,8 @@
 import { parse, type Node } from "acorn";
 
-export type HandlerSyntaxCheck =
-  | { ok: true }
-  | { ok: false; message: string; line: number; column: number };
+export type HandlerSyntaxCheck = { ok: true } | { ok: false; message: string; line: number; column: number };
 
-export const NOT_A_FUNCTION_MESSAGE =
-  "The handler must be a function expression like `async (props, env) => { … }`";
+export const NOT_A_FUNCTION_MESSAGE = "The handler must be a function expression like `async (props, env) => { … }`";
 
 /**
  * Wraps handler source the way the sandbox evaluates it. The parentheses make
@@ -33,8 +30,7 @@ export function checkHandlerSyntax(code: string): HandlerSyntaxCheck {
   const [statement] = program.body as Array<Node & { expression?: Node }>;
   const expression = statement?.expression;
   const isFunction =
-    program.body.length === 1 &&
-    (expression?.type === "ArrowFunctionExpression" || expression?.type === "FunctionExpression");
+    program.body.length === 1 && (expression?.type === "ArrowFunctionExpression" || expression?.type === "FunctionExpression");
   if (isFunction) return { ok: true };
   const start = expression?.loc?.start ?? { line: 2, column: 0 };
   return { ok: false, message: NOT_A_FUNCTION_MESSAGE, ...toCodePosition(code, start) };

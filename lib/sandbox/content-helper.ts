@@ -64,8 +64,7 @@ export function readContentResult(value: unknown): { content: ContentBlock[]; ou
 
 function readBlock(block: unknown, index: number): ContentBlock {
   const fields = (block ?? {}) as Record<string, unknown>;
-  const invalid = (problem: string) =>
-    new InvalidContentError(`Content block ${index + 1} is invalid: ${problem}`);
+  const invalid = (problem: string) => new InvalidContentError(`Content block ${index + 1} is invalid: ${problem}`);
   switch (fields.type) {
     case "text":
       if (!isString(fields.text)) throw invalid("a text block needs a string `text`");

@@ -12,9 +12,7 @@ describe("runHandler limits", () => {
     const finished: string[] = [];
     void looping.then(() => finished.push("loop"));
 
-    const hostTimerFiredAfter = await new Promise<number>((resolve) =>
-      setTimeout(() => resolve(performance.now() - startedAt), 20),
-    );
+    const hostTimerFiredAfter = await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now() - startedAt), 20));
     const other = await run("async (props, env) => env.locale", { timeoutMs: 5_000 });
     finished.push("other");
 
@@ -45,18 +43,18 @@ describe("runHandler limits", () => {
   });
 
   it("stops a handler that grows arrays past its memory limit", async () => {
-    const result = await run(
-      "async () => { const chunks = []; while (true) chunks.push(new Array(10000).fill(Math.random())) }",
-      { memoryMb: 16, timeoutMs: 20_000 },
-    );
+    const result = await run("async () => { const chunks = []; while (true) chunks.push(new Array(10000).fill(Math.random())) }", {
+      memoryMb: 16,
+      timeoutMs: 20_000,
+    });
     expect(result).toMatchObject({ ok: false, errorType: "memory", message: "Handler exceeded its memory limit of 16 MB" });
   });
 
   it("stops a handler that grows strings past its memory limit", async () => {
-    const result = await run(
-      "async () => { const parts = []; for (let i = 0; ; i++) parts.push('chunk ' + i + ' '.repeat(1000) + i) }",
-      { memoryMb: 32, timeoutMs: 20_000 },
-    );
+    const result = await run("async () => { const parts = []; for (let i = 0; ; i++) parts.push('chunk ' + i + ' '.repeat(1000) + i) }", {
+      memoryMb: 32,
+      timeoutMs: 20_000,
+    });
     expect(result).toMatchObject({ ok: false, errorType: "memory", message: "Handler exceeded its memory limit of 32 MB" });
   });
 

@@ -111,7 +111,9 @@ describe("runHandler secrets", () => {
   });
 
   it("redacts secret values from logs and error messages", async () => {
-    const logged = await run("async (props, env) => { console.log('key:', env.secrets.API_KEY); console.log({ key: env.secrets.API_KEY }) }");
+    const logged = await run(
+      "async (props, env) => { console.log('key:', env.secrets.API_KEY); console.log({ key: env.secrets.API_KEY }) }",
+    );
     expect(logged.logs.map((entry) => entry.message)).toEqual(["key: [redacted]", '{"key":"[redacted]"}']);
 
     const thrown = await run("async (props, env) => { throw new Error('bad key ' + env.secrets.API_KEY) }");

@@ -15,9 +15,7 @@ export type RunHandlerOptions = {
   allowedDomains: string[];
 };
 
-type Completion =
-  | { ok: true; output: unknown; content?: ContentBlock[] }
-  | { ok: false; errorType: SandboxErrorType; message: string };
+type Completion = { ok: true; output: unknown; content?: ContentBlock[] } | { ok: false; errorType: SandboxErrorType; message: string };
 
 /**
  * Runs a Data Tool handler in a fresh isolate. Only async isolated-vm calls are used, so the
@@ -84,10 +82,7 @@ function readOutcome(outcome: IsolateOutcome, logs: LogCollector, code: string):
   }
 }
 
-function describeFailure(
-  error: unknown,
-  state: { timedOut: boolean; isolateDisposed: boolean; limits: SandboxLimits },
-): Completion {
+function describeFailure(error: unknown, state: { timedOut: boolean; isolateDisposed: boolean; limits: SandboxLimits }): Completion {
   const message = error instanceof Error ? error.message : String(error);
   if (state.timedOut) {
     return { ok: false, errorType: "timeout", message: `Handler timed out after ${state.limits.timeoutMs} ms` };

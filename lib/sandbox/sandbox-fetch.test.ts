@@ -27,7 +27,11 @@ beforeAll(async () => {
       if (request.url === "/json") return send(200, { "content-type": "application/json", "x-trace": "abc" }, '{"hello":"world"}');
       if (request.url === "/echo") {
         const { method, headers } = request;
-        return send(201, { "content-type": "application/json" }, JSON.stringify({ method, auth: headers.authorization, body: Buffer.concat(chunks).toString() }));
+        return send(
+          201,
+          { "content-type": "application/json" },
+          JSON.stringify({ method, auth: headers.authorization, body: Buffer.concat(chunks).toString() }),
+        );
       }
       if (request.url === "/hop") return send(302, { location: "/json" });
       if (request.url === "/loop") return send(302, { location: "/loop" });
@@ -48,7 +52,13 @@ afterAll(() => {
 
 const env = { secrets: { TOKEN: "tok-abcdef" }, organizationId: "o", projectId: "p", environment: "draft" as const, locale: "en" };
 const run = (code: string, allowedDomains = [api.host], timeoutMs = 5_000) =>
-  runHandler({ code, props: { base: `http://${api.host}`, blocked: `http://${blocked.host}` }, env, allowedDomains, limits: { timeoutMs } });
+  runHandler({
+    code,
+    props: { base: `http://${api.host}`, blocked: `http://${blocked.host}` },
+    env,
+    allowedDomains,
+    limits: { timeoutMs },
+  });
 
 describe("fetch inside the sandbox", () => {
   it("reaches an allowed host and exposes a Response-like object", async () => {

@@ -12,7 +12,10 @@ export const domainSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, "must be a host name like api.example.com or *.example.com");
+  .regex(
+    /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/,
+    "must be a host name like api.example.com or *.example.com",
+  );
 
 const jsonSchemaField = (options: { requireObject: boolean }) =>
   z.record(z.string(), z.unknown()).superRefine((schema, context) => {
@@ -47,14 +50,26 @@ const editableFields = {
   presets: z.array(presetSchema).max(50),
 };
 
-export const createToolSchema = z.object({
-  name: toolNameSchema,
-  kind: z.enum(["data", "ui"]),
-  ...editableFields,
-}).partial({
-  title: true, description: true, inputSchema: true, outputSchema: true, annotations: true, handler: true,
-  component: true, allowedComponents: true, allowedDomains: true, timeoutMs: true, memoryMb: true, presets: true,
-});
+export const createToolSchema = z
+  .object({
+    name: toolNameSchema,
+    kind: z.enum(["data", "ui"]),
+    ...editableFields,
+  })
+  .partial({
+    title: true,
+    description: true,
+    inputSchema: true,
+    outputSchema: true,
+    annotations: true,
+    handler: true,
+    component: true,
+    allowedComponents: true,
+    allowedDomains: true,
+    timeoutMs: true,
+    memoryMb: true,
+    presets: true,
+  });
 
 export const updateToolSchema = z.object({ name: toolNameSchema, ...editableFields }).partial();
 

@@ -23,7 +23,8 @@ function invalid(field: string, message: string, details: Record<string, unknown
 
 function assertHandlerCompiles(handler: string) {
   const check = checkHandlerSyntax(handler);
-  if (!check.ok) throw invalid("handler", `line ${check.line}, column ${check.column}: ${check.message}`, { line: check.line, column: check.column });
+  if (!check.ok)
+    throw invalid("handler", `line ${check.line}, column ${check.column}: ${check.message}`, { line: check.line, column: check.column });
 }
 
 async function assertComponentsExist(tx: Tx, projectId: string, names: string[]) {

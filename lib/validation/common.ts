@@ -5,7 +5,10 @@ export const slugSchema = z
   .string()
   .min(2, "must be at least 2 characters")
   .max(40, "must be at most 40 characters")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit");
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+    "may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit",
+  );
 
 export const nameSchema = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be a valid email address"));

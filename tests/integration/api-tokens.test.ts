@@ -14,7 +14,12 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function createToken(user: TestUser, name = "CI") {
-  return call<CreatedToken>(tokensRoute.POST, { method: "POST", path: "/app/v1/me/tokens", headers: await asSession(user), body: { name } });
+  return call<CreatedToken>(tokensRoute.POST, {
+    method: "POST",
+    path: "/app/v1/me/tokens",
+    headers: await asSession(user),
+    body: { name },
+  });
 }
 
 async function listTokens(user: TestUser) {
@@ -40,7 +45,9 @@ describe("personal API tokens", () => {
     });
 
     const list = await listTokens(user);
-    expect(list.body.data).toEqual([{ id: created.body.id, name: "Deploy bot", prefix: created.body.prefix, createdAt: expect.any(String), lastUsedAt: null }]);
+    expect(list.body.data).toEqual([
+      { id: created.body.id, name: "Deploy bot", prefix: created.body.prefix, createdAt: expect.any(String), lastUsedAt: null },
+    ]);
     const text = JSON.stringify(list.body);
     expect(text).not.toContain(created.body.token);
     expect(text).not.toContain(sha256(created.body.token));
@@ -120,7 +127,12 @@ describe("personal API tokens", () => {
 
   it("requires a name (422)", async () => {
     const user = await createTestUser();
-    const response = await call(tokensRoute.POST, { method: "POST", path: "/app/v1/me/tokens", headers: await asSession(user), body: { name: "" } });
+    const response = await call(tokensRoute.POST, {
+      method: "POST",
+      path: "/app/v1/me/tokens",
+      headers: await asSession(user),
+      body: { name: "" },
+    });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ error: { code: "validation_failed", message: expect.stringContaining("name") } });
   });

@@ -11,7 +11,16 @@ import { AUDIT_CSV_COLUMNS } from "@/lib/audit/export-audit-events";
 import { EXPORT_BATCH_SIZE, listAuditFilterOptions } from "@/lib/audit/list-audit-events";
 import { db } from "@/lib/db";
 import type { AuditEvent, Page } from "@/lib/hooks/api-types";
-import { apiToken, asSession, call, createOrgWithMembers, createTestOrganization, createTestUser, type OrgFixture, type TestUser } from "./helpers";
+import {
+  apiToken,
+  asSession,
+  call,
+  createOrgWithMembers,
+  createTestOrganization,
+  createTestUser,
+  type OrgFixture,
+  type TestUser,
+} from "./helpers";
 import { publishingApi } from "./publish-helpers";
 
 type Who = keyof OrgFixture["users"];
@@ -138,8 +147,20 @@ describe("what it lists", () => {
     const params = { org: organization.slug, project: project.slug };
     const path = `/app/v1/organizations/${organization.slug}/projects/${project.slug}`;
     const token = await apiToken(users.admin, "automation");
-    await call(projectRoute.PATCH, { method: "PATCH", path, params, body: { visibility: "public" }, headers: { ...(await asSession(users.owner)), ...CLIENT } });
-    await call(projectRoute.PATCH, { method: "PATCH", path, params, body: { visibility: "private" }, headers: { authorization: `Bearer ${token}`, ...CLIENT } });
+    await call(projectRoute.PATCH, {
+      method: "PATCH",
+      path,
+      params,
+      body: { visibility: "public" },
+      headers: { ...(await asSession(users.owner)), ...CLIENT },
+    });
+    await call(projectRoute.PATCH, {
+      method: "PATCH",
+      path,
+      params,
+      body: { visibility: "private" },
+      headers: { authorization: `Bearer ${token}`, ...CLIENT },
+    });
 
     const [latest, previous] = (await listPage(organization.slug, "action=project.visibility&limit=2", ownerSession)).body.data;
     const tokenRow = await db.apiToken.findFirstOrThrow({ where: { userId: users.admin.id, name: "automation" } });
@@ -158,7 +179,12 @@ describe("what it lists", () => {
       ip: "198.51.100.23",
       userAgent: CLIENT["user-agent"],
     });
-    expect(previous).toMatchObject({ actorUserId: users.owner.id, actorTokenId: null, actorLabel: users.owner.email, newValue: { visibility: "public" } });
+    expect(previous).toMatchObject({
+      actorUserId: users.owner.id,
+      actorTokenId: null,
+      actorLabel: users.owner.email,
+      newValue: { visibility: "public" },
+    });
   });
 
   it("never shows another organization's events", async () => {
@@ -190,9 +216,27 @@ describe("filters", () => {
     const path = `/app/v1/organizations/${org}/projects/${project.slug}`;
     const token = await apiToken(users.admin, "ci");
     adminTokenId = (await db.apiToken.findFirstOrThrow({ where: { userId: users.admin.id, name: "ci" } })).id;
-    await call(projectRoute.PATCH, { method: "PATCH", path, params, body: { visibility: "public" }, headers: await asSession(users.admin) });
-    await call(projectRoute.PATCH, { method: "PATCH", path, params, body: { visibility: "private" }, headers: { authorization: `Bearer ${token}` } });
-    await call(projectRoute.PATCH, { method: "PATCH", path, params, body: { rateLimits: { anonymousBurst: 20 } }, headers: await asSession(users.projectOwner) });
+    await call(projectRoute.PATCH, {
+      method: "PATCH",
+      path,
+      params,
+      body: { visibility: "public" },
+      headers: await asSession(users.admin),
+    });
+    await call(projectRoute.PATCH, {
+      method: "PATCH",
+      path,
+      params,
+      body: { visibility: "private" },
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await call(projectRoute.PATCH, {
+      method: "PATCH",
+      path,
+      params,
+      body: { rateLimits: { anonymousBurst: 20 } },
+      headers: await asSession(users.projectOwner),
+    });
     const publishing = publishingApi({ orgSlug: org, projectSlug: project.slug });
     await publishing.createToken(users.owner, "Claude Desktop");
 
@@ -208,12 +252,27 @@ describe("filters", () => {
     await publishingApi({ orgSlug: org, projectSlug: otherProjectSlug }).createToken(users.owner, "Other token");
 
     // An OAuth grant event (written by the authorization server) names the grant, not the project.
-    const client = await db.oAuthClient.create({ data: { clientId: `audit-${project.id}`, kind: "REGISTERED", name: "Host", redirectUris: ["https://example.test/cb"] } });
+    const client = await db.oAuthClient.create({
+      data: { clientId: `audit-${project.id}`, kind: "REGISTERED", name: "Host", redirectUris: ["https://example.test/cb"] },
+    });
     const grant = await db.oAuthGrant.create({
-      data: { organizationId: seeded.organization.id, projectId: project.id, environment: "PRODUCTION", userId: users.viewer.id, clientId: client.id, resource: "http://example.test/mcp", scopes: [] },
+      data: {
+        organizationId: seeded.organization.id,
+        projectId: project.id,
+        environment: "PRODUCTION",
+        userId: users.viewer.id,
+        clientId: client.id,
+        resource: "http://example.test/mcp",
+        scopes: [],
+      },
     });
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, { organizationId: seeded.organization.id, actor: users.viewer, action: "grant.create", target: { type: "oauth_grant", id: grant.id, label: "Host" } }),
+      recordAuditEvent(tx, {
+        organizationId: seeded.organization.id,
+        actor: users.viewer,
+        action: "grant.create",
+        target: { type: "oauth_grant", id: grant.id, label: "Host" },
+      }),
     );
   });
 
@@ -235,7 +294,16 @@ describe("filters", () => {
   it("by project: the project itself and what is inside it (tokens by label, grants by id), not its neighbour", async () => {
     const events = await listAll(org, { project: project.slug }, await session(users.owner));
     const actions = events.map((event) => event.action);
-    expect(actions).toEqual(expect.arrayContaining(["project.create", "project.owners_change", "project.visibility", "project.rate_limits", "production_token.create", "grant.create"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "project.create",
+        "project.owners_change",
+        "project.visibility",
+        "project.rate_limits",
+        "production_token.create",
+        "grant.create",
+      ]),
+    );
     expect(events.some((event) => event.targetLabel.startsWith(otherProjectSlug))).toBe(false);
     const neighbour = await listAll(org, { project: otherProjectSlug }, await session(users.owner));
     expect(neighbour.map((event) => event.action).sort()).toEqual(["production_token.create", "project.create"]);
@@ -251,7 +319,9 @@ describe("filters", () => {
     expect(upToMiddle.every((event) => event.createdAt <= from)).toBe(true);
     expect(fromMiddle.every((event) => event.createdAt >= from)).toBe(true);
     expect(new Set([...upToMiddle, ...fromMiddle].map((event) => event.id)).size).toBe(all.length);
-    expect(await listAll(org, { project: project.slug, from, to: from }, await session(users.owner))).toEqual(all.filter((event) => event.createdAt === from));
+    expect(await listAll(org, { project: project.slug, from, to: from }, await session(users.owner))).toEqual(
+      all.filter((event) => event.createdAt === from),
+    );
     expect(await listAll(org, { from: "2999-01-01" }, await session(users.owner))).toEqual([]);
   });
 
@@ -298,8 +368,20 @@ describe("pagination and exports", () => {
         userAgent: 'Mozilla/5.0 (X11; "quoted", comma)\r\nsecond line',
         ip: "2001:db8::1",
       },
-      { action: "member.role_change", targetType: "member", targetLabel: "someone@example.test", oldValue: { role: "VIEWER" }, newValue: { role: "EDITOR" } },
-      { action: "package.publish", targetType: "project", targetLabel: "demo", newValue: { version: "1.0.0", digest: "sha256:abc" }, ip: "203.0.113.1" },
+      {
+        action: "member.role_change",
+        targetType: "member",
+        targetLabel: "someone@example.test",
+        oldValue: { role: "VIEWER" },
+        newValue: { role: "EDITOR" },
+      },
+      {
+        action: "package.publish",
+        targetType: "project",
+        targetLabel: "demo",
+        newValue: { version: "1.0.0", digest: "sha256:abc" },
+        ip: "203.0.113.1",
+      },
     ];
     await db.auditEvent.createMany({
       data: Array.from({ length: 9 }, (_, index) => ({
@@ -336,7 +418,9 @@ describe("pagination and exports", () => {
     const response = await fetchAuditLog(org, "format=csv", headers);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="audit-log-${org}-\\d{8}T\\d{6}Z\\.csv"$`));
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="audit-log-${org}-\\d{8}T\\d{6}Z\\.csv"$`),
+    );
     const text = await response.text();
     // A cell with quotes, commas and a line break is quoted, its quotes doubled.
     expect(text).toContain('"Mozilla/5.0 (X11; ""quoted"", comma)\r\nsecond line"');

@@ -14,7 +14,14 @@ import { canonicalJson } from "@/lib/packages/canonical-json";
 import { setSecret } from "@/lib/tools/secrets";
 import { createTool } from "@/lib/tools/tools";
 import { createOrgWithMembers, type OrgFixture } from "./helpers";
-import { connectClient, createProjectWithDraftToken, parseJsonRpc, postJsonRpc, startRouteServer, type TestHttpServer } from "./mcp-helpers";
+import {
+  connectClient,
+  createProjectWithDraftToken,
+  parseJsonRpc,
+  postJsonRpc,
+  startRouteServer,
+  type TestHttpServer,
+} from "./mcp-helpers";
 import { connectWithOAuth, startOAuthServer } from "./oauth-helpers";
 import { publishingApi } from "./publish-helpers";
 
@@ -42,13 +49,31 @@ beforeAll(async () => {
       name: "echo",
       kind: "data",
       inputSchema: { type: "object", properties: { text: { type: "string" }, n: { type: "number" } }, required: ["text"] },
-      handler: "async (props) => { console.log('echoing', props.text); console.warn('careful'); return { echoed: props.text, n: props.n ?? 0 }; }",
+      handler:
+        "async (props) => { console.log('echoing', props.text); console.warn('careful'); return { echoed: props.text, n: props.n ?? 0 }; }",
     },
   });
-  await createTool({ access, input: { name: "explode", kind: "data", handler: "async () => { console.error('about to fail'); throw new Error('Upstream said no'); }" } });
+  await createTool({
+    access,
+    input: {
+      name: "explode",
+      kind: "data",
+      handler: "async () => { console.error('about to fail'); throw new Error('Upstream said no'); }",
+    },
+  });
   await createTool({ access, input: { name: "spin", kind: "data", timeoutMs: 200, handler: "async () => { while (true) {} }" } });
-  await createTool({ access, input: { name: "leak", kind: "data", handler: "async (props, env) => { console.log('key', env.secrets.KEY); return { key: env.secrets.KEY }; }" } });
-  await createTool({ access, input: { name: "show_card", kind: "ui", component: "card", inputSchema: { type: "object", properties: { title: { type: "string" } } } } });
+  await createTool({
+    access,
+    input: {
+      name: "leak",
+      kind: "data",
+      handler: "async (props, env) => { console.log('key', env.secrets.KEY); return { key: env.secrets.KEY }; }",
+    },
+  });
+  await createTool({
+    access,
+    input: { name: "show_card", kind: "ui", component: "card", inputSchema: { type: "object", properties: { title: { type: "string" } } } },
+  });
   await setSecret({ access, actor: fixture.users.owner, toolName: "leak", key: "KEY", value: SECRET });
 
   server = await startRouteServer([
@@ -126,15 +151,18 @@ describe("a successful call", () => {
   });
 
   it("takes a 2025-era client's name and version from its User-Agent (its clientInfo came in initialize only)", async () => {
-    await withClient({ url: draftUrl, token: project.token, era: "legacy", headers: { "User-Agent": "legacy-host/4.2 (linux)" } }, (client) =>
-      client.callTool({ name: "show_card", arguments: { title: "Hi" } }),
+    await withClient(
+      { url: draftUrl, token: project.token, era: "legacy", headers: { "User-Agent": "legacy-host/4.2 (linux)" } },
+      (client) => client.callTool({ name: "show_card", arguments: { title: "Hi" } }),
     );
     const [record] = await recordsOf("show_card");
     expect(record).toMatchObject({ status: "SUCCESS", clientName: "legacy-host", clientVersion: "4.2", input: { title: "Hi" } });
   });
 
   it("never stores a secret the handler printed or returned", async () => {
-    const result = (await withClient({ url: draftUrl, token: project.token, era: "modern" }, (client) => client.callTool({ name: "leak", arguments: {} }))) as ToolResult;
+    const result = (await withClient({ url: draftUrl, token: project.token, era: "modern" }, (client) =>
+      client.callTool({ name: "leak", arguments: {} }),
+    )) as ToolResult;
     expect(JSON.stringify(result)).not.toContain(SECRET);
     const [record] = await recordsOf("leak");
     expect(record.status).toBe("SUCCESS");
@@ -153,8 +181,16 @@ describe("failures", () => {
     expect([results.invalid.isError, results.thrown.isError, results.slow.isError]).toEqual([true, true, true]);
 
     const invalid = (await recordsOf("echo")).at(-1)!;
-    expect(invalid).toMatchObject({ status: "ERROR", errorType: "validation", errorCode: "schema_validation_failed", input: { text: 42 }, logs: [] });
-    expect(invalid.outputSha256).toBe(sha256({ content: results.invalid.content, structuredContent: results.invalid.structuredContent, isError: true }));
+    expect(invalid).toMatchObject({
+      status: "ERROR",
+      errorType: "validation",
+      errorCode: "schema_validation_failed",
+      input: { text: 42 },
+      logs: [],
+    });
+    expect(invalid.outputSha256).toBe(
+      sha256({ content: results.invalid.content, structuredContent: results.invalid.structuredContent, isError: true }),
+    );
 
     const [thrown] = await recordsOf("explode");
     expect(thrown).toMatchObject({ status: "ERROR", errorType: "runtime", errorCode: "handler_error" });
@@ -170,10 +206,14 @@ describe("failures", () => {
   });
 
   it("records nothing for a call of a tool that does not exist (a protocol error, nothing ran)", async () => {
-    const response = await postJsonRpc(draftUrl, { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "no_such_tool", arguments: {} } }, {
-      Authorization: `Bearer ${project.token}`,
-      "MCP-Protocol-Version": "2025-11-25",
-    });
+    const response = await postJsonRpc(
+      draftUrl,
+      { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "no_such_tool", arguments: {} } },
+      {
+        Authorization: `Bearer ${project.token}`,
+        "MCP-Protocol-Version": "2025-11-25",
+      },
+    );
     expect(parseJsonRpc(response.text).error?.message).toContain("Unknown tool");
     expect(await recordsOf("no_such_tool")).toEqual([]);
   });
@@ -200,9 +240,17 @@ describe("production", () => {
   it("records anonymous callers of a public project", async () => {
     await db.project.update({ where: { id: project.project.id }, data: { visibility: "PUBLIC" } });
     try {
-      await withClient({ url: productionUrl, token: null, era: "legacy", headers: ip(3) }, (client) => client.callTool({ name: "show_card", arguments: { title: "anon" } }));
+      await withClient({ url: productionUrl, token: null, era: "legacy", headers: ip(3) }, (client) =>
+        client.callTool({ name: "show_card", arguments: { title: "anon" } }),
+      );
       const record = (await recordsOf("show_card")).find((row) => row.callerKind === "anonymous")!;
-      expect(record).toMatchObject({ environment: "PRODUCTION", callerId: null, callerLabel: "anonymous", ip: "198.51.100.3", input: { title: "anon" } });
+      expect(record).toMatchObject({
+        environment: "PRODUCTION",
+        callerId: null,
+        callerLabel: "anonymous",
+        ip: "198.51.100.3",
+        input: { title: "anon" },
+      });
     } finally {
       await db.project.update({ where: { id: project.project.id }, data: { visibility: "PRIVATE" } });
     }
@@ -210,14 +258,25 @@ describe("production", () => {
 });
 
 describe("calls refused for their credentials", () => {
-  const call = (name: string, args: Record<string, unknown>) => ({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name, arguments: args } });
+  const call = (name: string, args: Record<string, unknown>) => ({
+    jsonrpc: "2.0",
+    id: 7,
+    method: "tools/call",
+    params: { name, arguments: args },
+  });
 
   it("are recorded as errors of type auth on both endpoints — missing and refused tokens — with the address and host, never run", async () => {
     const before = (await recordsOf("echo")).length;
     const headers = { ...ip(9), "User-Agent": "incident-host/2.1" };
     const missing = await postJsonRpc(productionUrl, call("echo", { text: "no token" }), headers);
-    const revoked = await postJsonRpc(productionUrl, call("echo", { text: "bad token" }), { ...headers, Authorization: "Bearer atl_prod_not-a-real-token" });
-    const draft = await postJsonRpc(draftUrl, call("echo", { text: "bad draft" }), { ...headers, Authorization: "Bearer atl_draft_rotated-long-ago" });
+    const revoked = await postJsonRpc(productionUrl, call("echo", { text: "bad token" }), {
+      ...headers,
+      Authorization: "Bearer atl_prod_not-a-real-token",
+    });
+    const draft = await postJsonRpc(draftUrl, call("echo", { text: "bad draft" }), {
+      ...headers,
+      Authorization: "Bearer atl_draft_rotated-long-ago",
+    });
     expect([missing.status, revoked.status, draft.status]).toEqual([401, 401, 401]);
 
     const refused = (await recordsOf("echo")).slice(before);
@@ -227,7 +286,16 @@ describe("calls refused for their credentials", () => {
       ["DRAFT", "invalid_token", "bad draft"],
     ]);
     for (const row of refused) {
-      expect(row).toMatchObject({ status: "ERROR", errorType: "auth", callerKind: "anonymous", ip: "198.51.100.9", clientName: "incident-host", clientVersion: "2.1", output: null, logs: [] });
+      expect(row).toMatchObject({
+        status: "ERROR",
+        errorType: "auth",
+        callerKind: "anonymous",
+        ip: "198.51.100.9",
+        clientName: "incident-host",
+        clientVersion: "2.1",
+        output: null,
+        logs: [],
+      });
     }
   });
 
@@ -248,10 +316,17 @@ describe("OAuth callers", () => {
       const user = fixture.users.viewer;
       const url = `${oauthServer.origin}/mcp/${fixture.organization.slug}/${project.project.slug}`;
       const { tokens } = await connectWithOAuth(oauthServer.origin, user, url);
-      await withClient({ url, token: tokens.access_token, era: "modern" }, (client) => client.callTool({ name: "show_card", arguments: { title: "oauth" } }));
+      await withClient({ url, token: tokens.access_token, era: "modern" }, (client) =>
+        client.callTool({ name: "show_card", arguments: { title: "oauth" } }),
+      );
       const record = (await recordsOf("show_card")).find((row) => row.callerKind === "oauth")!;
       const grant = await db.oAuthGrant.findFirstOrThrow({ where: { projectId: project.project.id, userId: user.id } });
-      expect(record).toMatchObject({ environment: "PRODUCTION", callerId: grant.id, callerLabel: `Test Host for ${user.email}`, input: { title: "oauth" } });
+      expect(record).toMatchObject({
+        environment: "PRODUCTION",
+        callerId: grant.id,
+        callerLabel: `Test Host for ${user.email}`,
+        input: { title: "oauth" },
+      });
     } finally {
       await oauthServer.close();
     }
@@ -267,12 +342,16 @@ describe("rate-limited calls", () => {
     try {
       const response = await withClient({ url: productionUrl, token: limited.token!, era: "modern", headers: ip(4) }, async (client) => {
         await client.callTool({ name: "explode", arguments: {} });
-        return postJsonRpc(productionUrl, { jsonrpc: "2.0", id: "second", method: "tools/call", params: { name: "explode", arguments: { second: true } } }, {
-          Authorization: `Bearer ${limited.token}`,
-          "MCP-Protocol-Version": "2025-11-25",
-          "User-Agent": "raw-host/1.0",
-          ...ip(4),
-        });
+        return postJsonRpc(
+          productionUrl,
+          { jsonrpc: "2.0", id: "second", method: "tools/call", params: { name: "explode", arguments: { second: true } } },
+          {
+            Authorization: `Bearer ${limited.token}`,
+            "MCP-Protocol-Version": "2025-11-25",
+            "User-Agent": "raw-host/1.0",
+            ...ip(4),
+          },
+        );
       });
       expect(response.status).toBe(429);
       expect(parseJsonRpc(response.text)).toMatchObject({ id: "second", error: { code: -32000 } });
@@ -314,8 +393,22 @@ describe("writing records", () => {
   });
 
   it("skips the records of a project deleted before they were written, and keeps the rest of the batch", async () => {
-    const call = { toolName: "batch_probe", toolId: null, environment: "draft" as const, status: "success" as const, durationMs: 1, logs: [], arguments: {} };
-    const source = { organizationId: fixture.organization.id, environment: "draft" as const, packageVersion: null, caller: { kind: "draft_token" as const }, clientIp: null };
+    const call = {
+      toolName: "batch_probe",
+      toolId: null,
+      environment: "draft" as const,
+      status: "success" as const,
+      durationMs: 1,
+      logs: [],
+      arguments: {},
+    };
+    const source = {
+      organizationId: fixture.organization.id,
+      environment: "draft" as const,
+      packageVersion: null,
+      caller: { kind: "draft_token" as const },
+      clientIp: null,
+    };
     recordToolCall({ ...source, projectId: "deleted-project" }, call);
     recordToolCall({ ...source, projectId: project.project.id }, call);
     expect(await recordsOf("batch_probe")).toHaveLength(1);

@@ -15,7 +15,17 @@ import type { Jsonify, Page } from "@/lib/hooks/api-types";
 import { createProject } from "@/lib/projects/projects";
 import { createTool } from "@/lib/tools/tools";
 import { createExecution, createExecutions, minutesAgo } from "./execution-fixtures";
-import { asSession, asToken, call, createOrgWithMembers, createTestOrganization, createTestUser, uniqueSlug, type OrgFixture, type TestUser } from "./helpers";
+import {
+  asSession,
+  asToken,
+  call,
+  createOrgWithMembers,
+  createTestOrganization,
+  createTestUser,
+  uniqueSlug,
+  type OrgFixture,
+  type TestUser,
+} from "./helpers";
 import { connectClient, createProjectWithDraftToken, startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
 type Summary = Jsonify<ExecutionSummary>;
@@ -44,7 +54,8 @@ function api(project: ProjectRef) {
   return {
     list: async (headers: Headers, query = "") => call<Page<Summary>>(executionsRoute.GET, { path: `${base}${query}`, params, headers }),
     stats: async (headers: Headers, query = "") => call<Stats>(statsRoute.GET, { path: `${base}/stats${query}`, params, headers }),
-    get: async (headers: Headers, id: string) => call<Detail>(executionRoute.GET, { path: `${base}/${id}`, params: { ...params, id }, headers }),
+    get: async (headers: Headers, id: string) =>
+      call<Detail>(executionRoute.GET, { path: `${base}/${id}`, params: { ...params, id }, headers }),
   };
 }
 
@@ -59,7 +70,14 @@ describe("listing executions", () => {
     project = await newProject();
     rows = await createExecutions(project, [
       { toolName: "get_weather", createdAt: minutesAgo(50) },
-      { toolName: "get_weather", environment: "production", packageVersion: "1.2.0", createdAt: minutesAgo(40), callerKind: "anonymous", callerLabel: "anonymous" },
+      {
+        toolName: "get_weather",
+        environment: "production",
+        packageVersion: "1.2.0",
+        createdAt: minutesAgo(40),
+        callerKind: "anonymous",
+        callerLabel: "anonymous",
+      },
       { toolName: "add_numbers", errorType: "validation", errorCode: "schema_validation_failed", createdAt: minutesAgo(30) },
       { toolName: "get_weather", errorType: "timeout", errorCode: "timeout", environment: "production", createdAt: minutesAgo(20) },
       { toolName: "add_numbers", createdAt: minutesAgo(10), clientName: null, clientVersion: null },
@@ -236,7 +254,13 @@ describe("stats", () => {
       { toolName: "get_weather", durationMs: 50, errorType: "runtime" as const, errorCode: "handler_threw", createdAt: minutesAgo(20) },
       // add_numbers: 100 ms, plus two refusals that count as calls and errors but not in latency.
       { toolName: "add_numbers", durationMs: 100, createdAt: minutesAgo(15) },
-      { toolName: "add_numbers", durationMs: 0, errorType: "rate_limited" as const, errorCode: "data_tool_calls_per_minute", createdAt: minutesAgo(14) },
+      {
+        toolName: "add_numbers",
+        durationMs: 0,
+        errorType: "rate_limited" as const,
+        errorCode: "data_tool_calls_per_minute",
+        createdAt: minutesAgo(14),
+      },
       { toolName: "add_numbers", durationMs: 1, errorType: "auth" as const, errorCode: "unauthorized", createdAt: minutesAgo(13) },
       // Outside the default 24 hours.
       { toolName: "get_weather", durationMs: 9999, createdAt: minutesAgo(25 * 60) },
@@ -295,7 +319,12 @@ describe("who may read executions", () => {
   let rowId: string;
 
   beforeAll(async () => {
-    project = { id: fixture.project.id, organizationId: fixture.organization.id, slug: fixture.project.slug, orgSlug: fixture.organization.slug };
+    project = {
+      id: fixture.project.id,
+      organizationId: fixture.organization.id,
+      slug: fixture.project.slug,
+      orgSlug: fixture.organization.slug,
+    };
     rowId = (await createExecution(project)).id;
   });
 
@@ -308,7 +337,11 @@ describe("who may read executions", () => {
 
   it("a Viewer may not (403): records hold callers' inputs, outputs and IPs", async () => {
     for (const headers of [await asSession(fixture.users.viewer), await asToken(fixture.users.viewer)]) {
-      for (const response of [await api(project).list(headers), await api(project).get(headers, rowId), await api(project).stats(headers)]) {
+      for (const response of [
+        await api(project).list(headers),
+        await api(project).get(headers, rowId),
+        await api(project).stats(headers),
+      ]) {
         expect(response).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
       }
     }
@@ -324,7 +357,11 @@ describe("who may read executions", () => {
     const outsider: TestUser = await createTestUser({ name: "Outsider" });
     await createTestOrganization(outsider);
     for (const headers of [await asSession(outsider), await asToken(outsider)]) {
-      for (const response of [await api(project).list(headers), await api(project).get(headers, rowId), await api(project).stats(headers)]) {
+      for (const response of [
+        await api(project).list(headers),
+        await api(project).get(headers, rowId),
+        await api(project).stats(headers),
+      ]) {
         expect(response).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
       }
     }
@@ -351,14 +388,20 @@ describe("a real tools/call", () => {
   beforeAll(async () => {
     const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug: fixture.organization.slug });
     token = created.token;
-    project = { id: created.project.id, organizationId: created.project.organizationId, slug: created.project.slug, orgSlug: fixture.organization.slug };
+    project = {
+      id: created.project.id,
+      organizationId: created.project.organizationId,
+      slug: created.project.slug,
+      orgSlug: fixture.organization.slug,
+    };
     await createTool({
       access: created.access,
       input: {
         name: "shout",
         kind: "data",
         inputSchema: { type: "object", properties: { text: { type: "string" } }, required: ["text"] },
-        handler: "async ({ text }) => { if (text === 'fail') throw new Error('Refusing to shout'); console.log('shouting', text); return { loud: text.toUpperCase() }; }",
+        handler:
+          "async ({ text }) => { if (text === 'fail') throw new Error('Refusing to shout'); console.log('shouting', text); return { loud: text.toUpperCase() }; }",
       },
     });
     server = await startRouteServer([{ pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute }]);
@@ -382,8 +425,22 @@ describe("a real tools/call", () => {
     const headers = await asSession(fixture.users.editor);
     const listed = await api(project).list(headers);
     expect(listed.body.data).toMatchObject([
-      { toolName: "shout", environment: "draft", packageVersion: null, status: "error", errorType: "runtime", caller: { kind: "draft_token" } },
-      { toolName: "shout", environment: "draft", packageVersion: null, status: "success", errorType: null, host: { name: "atelier-tests", version: "1.0.0" } },
+      {
+        toolName: "shout",
+        environment: "draft",
+        packageVersion: null,
+        status: "error",
+        errorType: "runtime",
+        caller: { kind: "draft_token" },
+      },
+      {
+        toolName: "shout",
+        environment: "draft",
+        packageVersion: null,
+        status: "success",
+        errorType: null,
+        host: { name: "atelier-tests", version: "1.0.0" },
+      },
     ]);
 
     const detail = await api(project).get(headers, listed.body.data[1].id);

@@ -21,16 +21,28 @@ type KillSwitchBody = Project & { revoked: { productionTokens: number; oauthGran
 // What the client sent (10.0.0.1, its own choice), then what our proxy appended: the address recorded
 // is the one the proxy saw (lib/rate-limit/client-ip.ts), so a caller can't pick its audit IP.
 const CLIENT = { "x-forwarded-for": "10.0.0.1, 203.0.113.7", "user-agent": "GovernanceTest/1.0 (integration)" };
-const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+const initialize = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+};
 
 function projectApi(fixture: OrgFixture, projectSlug = fixture.project.slug) {
   const org = fixture.organization.slug;
   const params = { org, project: projectSlug };
   const base = `/app/v1/organizations/${org}/projects/${projectSlug}`;
   return {
-    get: async (who: Who) => call<Project & ErrorBody>(projectRoute.GET, { path: base, params, headers: await asSession(fixture.users[who]) }),
+    get: async (who: Who) =>
+      call<Project & ErrorBody>(projectRoute.GET, { path: base, params, headers: await asSession(fixture.users[who]) }),
     patch: async (who: Who, body: unknown, headers: Record<string, string> = {}) =>
-      call<Project & ErrorBody>(projectRoute.PATCH, { method: "PATCH", path: base, params, body, headers: { ...(await asSession(fixture.users[who])), ...headers } }),
+      call<Project & ErrorBody>(projectRoute.PATCH, {
+        method: "PATCH",
+        path: base,
+        params,
+        body,
+        headers: { ...(await asSession(fixture.users[who])), ...headers },
+      }),
     killSwitch: async (who: Who, body?: unknown, headers: Record<string, string> = {}) =>
       call<KillSwitchBody & ErrorBody>(killSwitchRoute.POST, {
         method: "POST",
@@ -148,7 +160,11 @@ describe("kill switch", () => {
     const response = await api.killSwitch(who);
     expect(response.status).toBe(status);
     if (status === 200) {
-      expect(response.body).toMatchObject({ slug: fixture.project.slug, visibility: "private", revoked: { productionTokens: 0, oauthGrants: 0 } });
+      expect(response.body).toMatchObject({
+        slug: fixture.project.slug,
+        visibility: "private",
+        revoked: { productionTokens: 0, oauthGrants: 0 },
+      });
       expect(await visibilityOf(fixture.project.id)).toBe("PRIVATE");
     } else {
       expect(response.body.error.code).toBe("forbidden");
@@ -161,7 +177,11 @@ describe("kill switch", () => {
     const outsider = await createTestUser({ name: "Outsider" });
     await createTestOrganization(outsider);
     const org = fixture.organization.slug;
-    const target = { method: "POST", path: `/app/v1/organizations/${org}/projects/${fixture.project.slug}/mcp/disable-public`, params: { org, project: fixture.project.slug } };
+    const target = {
+      method: "POST",
+      path: `/app/v1/organizations/${org}/projects/${fixture.project.slug}/mcp/disable-public`,
+      params: { org, project: fixture.project.slug },
+    };
     expect((await call(killSwitchRoute.POST, { ...target, headers: await asSession(outsider) })).status).toBe(404);
     expect((await call(killSwitchRoute.POST, { ...target, headers: await asToken(outsider) })).status).toBe(404);
     expect((await call(killSwitchRoute.POST, target)).status).toBe(401);
@@ -183,7 +203,11 @@ describe("kill switch", () => {
       [fixture.users.admin.id, { visibility: "public" }, "203.0.113.7", CLIENT["user-agent"]],
       [fixture.users.owner.id, { visibility: "private" }, "203.0.113.7", CLIENT["user-agent"]],
     ]);
-    expect(events[0].newValue).toEqual({ visibility: "private", revokeCredentials: false, revoked: { productionTokens: 0, oauthGrants: 0 } });
+    expect(events[0].newValue).toEqual({
+      visibility: "private",
+      revokeCredentials: false,
+      revoked: { productionTokens: 0, oauthGrants: 0 },
+    });
   });
 
   it("refuses a body that is not what it expects, changing nothing", async () => {
@@ -210,7 +234,9 @@ describe("anonymous production calls and the kill switch", () => {
   async function publishedProject() {
     const orgSlug = fixture.organization.slug;
     const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug });
-    await createTool({ access: created.access, input: {
+    await createTool({
+      access: created.access,
+      input: {
         name: "echo",
         kind: "data",
         inputSchema: { type: "object", properties: { text: { type: "string" } } },
@@ -219,7 +245,12 @@ describe("anonymous production calls and the kill switch", () => {
     });
     const publishing = publishingApi({ orgSlug, projectSlug: created.project.slug });
     expect((await publishing.publish(fixture.users.owner, { changelog: "First" })).status).toBe(201);
-    return { ...created, publishing, api: projectApi(fixture, created.project.slug), url: `${server.origin}/mcp/${orgSlug}/${created.project.slug}` };
+    return {
+      ...created,
+      publishing,
+      api: projectApi(fixture, created.project.slug),
+      url: `${server.origin}/mcp/${orgSlug}/${created.project.slug}`,
+    };
   }
 
   it("an anonymous SDK client calls a public project, and gets 401 from the request right after the kill switch", async () => {
@@ -244,7 +275,9 @@ describe("anonymous production calls and the kill switch", () => {
     }
     const refused = await postJsonRpc(project.url, initialize);
     expect(refused.status).toBe(401);
-    expect(refused.headers.get("www-authenticate")).toContain(`resource_metadata="${server.origin}/.well-known/oauth-protected-resource/mcp/`);
+    expect(refused.headers.get("www-authenticate")).toContain(
+      `resource_metadata="${server.origin}/.well-known/oauth-protected-resource/mcp/`,
+    );
     await expect(connectClient({ url: project.url, token: null, era: "legacy" })).rejects.toMatchObject({ status: 401 });
   });
 
@@ -260,7 +293,9 @@ describe("anonymous production calls and the kill switch", () => {
     expect((await project.publishing.revokeToken(fixture.users.owner, alreadyRevoked.body.id)).status).toBe(204);
     const revokedEarlier = await db.productionToken.findUniqueOrThrow({ where: { id: alreadyRevoked.body.id } });
 
-    const client = await db.oAuthClient.create({ data: { clientId: `client-${project.project.id}`, kind: "REGISTERED", name: "Test host", redirectUris: ["https://example.test/cb"] } });
+    const client = await db.oAuthClient.create({
+      data: { clientId: `client-${project.project.id}`, kind: "REGISTERED", name: "Test host", redirectUris: ["https://example.test/cb"] },
+    });
     const grant = (projectId: string, environment: "PRODUCTION" | "DRAFT", revoked?: { at: Date; reason: string }) =>
       db.oAuthGrant.create({
         data: {
@@ -291,7 +326,9 @@ describe("anonymous production calls and the kill switch", () => {
     expect(response.status).toBe(200);
     expect(response.body.revoked).toEqual({ productionTokens: 2, oauthGrants: 2 });
 
-    const tokens = await db.productionToken.findMany({ where: { id: { in: [first.body.id, second.body.id, alreadyRevoked.body.id, elsewhere.body.id] } } });
+    const tokens = await db.productionToken.findMany({
+      where: { id: { in: [first.body.id, second.body.id, alreadyRevoked.body.id, elsewhere.body.id] } },
+    });
     const tokenById = new Map(tokens.map((token) => [token.id, token]));
     expect(tokenById.get(first.body.id)?.revokedAt).toBeInstanceOf(Date);
     expect(tokenById.get(second.body.id)?.revokedAt).toBeInstanceOf(Date);
@@ -338,7 +375,9 @@ describe("kill switch and an OAuth host", () => {
     const orgSlug = fixture.organization.slug;
     const { project, access } = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug });
     await createTool({ access, input: { name: "ping", kind: "data", handler: "async () => ({ pong: true })" } });
-    expect((await publishingApi({ orgSlug, projectSlug: project.slug }).publish(fixture.users.owner, { changelog: "First" })).status).toBe(201);
+    expect((await publishingApi({ orgSlug, projectSlug: project.slug }).publish(fixture.users.owner, { changelog: "First" })).status).toBe(
+      201,
+    );
     const url = `${server.origin}/mcp/${orgSlug}/${project.slug}`;
     const { client: registered, tokens } = await connectWithOAuth(server.origin, fixture.users.viewer, url);
 
@@ -351,7 +390,11 @@ describe("kill switch and an OAuth host", () => {
     } finally {
       await host.close();
     }
-    const refreshed = await tokenRequest(server.origin, { grant_type: "refresh_token", client_id: registered.client_id, refresh_token: tokens.refresh_token });
+    const refreshed = await tokenRequest(server.origin, {
+      grant_type: "refresh_token",
+      client_id: registered.client_id,
+      refresh_token: tokens.refresh_token,
+    });
     expect(refreshed.status).toBe(400);
     expect(refreshed.body.error).toBe("invalid_grant");
   });
@@ -392,7 +435,9 @@ describe("rate-limit settings", () => {
       message: "rateLimits.anonymousCallsPerHour: must be at most 600",
       details: { fields: [{ field: "rateLimits.anonymousCallsPerHour", message: "must be at most 600" }] },
     });
-    expect((await api.patch("owner", { rateLimits: { anonymousBurst: 61 } })).body.error.message).toBe("rateLimits.anonymousBurst: must be at most 60");
+    expect((await api.patch("owner", { rateLimits: { anonymousBurst: 61 } })).body.error.message).toBe(
+      "rateLimits.anonymousBurst: must be at most 60",
+    );
     expect((await api.patch("owner", { rateLimits: { anonymousPerHour: 10 } })).status).toBe(422);
     expect((await api.get("owner")).body.rateLimits).toEqual(before);
   });

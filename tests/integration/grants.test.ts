@@ -11,7 +11,18 @@ import { db } from "@/lib/db";
 import type { Grant } from "@/lib/hooks/api-types";
 import { removeMember } from "@/lib/members/members";
 import { createProject } from "@/lib/projects/projects";
-import { addMember, asSession, asToken, call, createOrgWithMembers, createTestOrganization, createTestUser, uniqueSlug, type OrgFixture, type TestUser } from "./helpers";
+import {
+  addMember,
+  asSession,
+  asToken,
+  call,
+  createOrgWithMembers,
+  createTestOrganization,
+  createTestUser,
+  uniqueSlug,
+  type OrgFixture,
+  type TestUser,
+} from "./helpers";
 import { connectClient, parseJsonRpc, postJsonRpc, type TestHttpServer } from "./mcp-helpers";
 import { authorizeAndApprove, CALLBACK, pkcePair, registerClient, startOAuthServer, tokenRequest } from "./oauth-helpers";
 
@@ -51,7 +62,13 @@ async function connectHost(options: {
   const redirect = await authorizeAndApprove(server.origin, options.user, { clientId, resource, pkce });
   const code = redirect.searchParams.get("code");
   expect(code).toBeTruthy();
-  const tokens = await tokenRequest(server.origin, { grant_type: "authorization_code", client_id: clientId, code: code!, redirect_uri: CALLBACK, code_verifier: pkce.verifier });
+  const tokens = await tokenRequest(server.origin, {
+    grant_type: "authorization_code",
+    client_id: clientId,
+    code: code!,
+    redirect_uri: CALLBACK,
+    code_verifier: pkce.verifier,
+  });
   expect(tokens.status).toBe(200);
   const grant = await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId } } });
   return { grant, resource, accessToken: tokens.body.access_token };
@@ -59,12 +76,21 @@ async function connectHost(options: {
 
 async function listGrants(headers: Headers, options: { org?: string; query?: string } = {}) {
   const org = options.org ?? orgSlug();
-  return call<GrantPage & ErrorBody>(grantsRoute.GET, { path: `/app/v1/organizations/${org}/grants${options.query ?? ""}`, params: { org }, headers });
+  return call<GrantPage & ErrorBody>(grantsRoute.GET, {
+    path: `/app/v1/organizations/${org}/grants${options.query ?? ""}`,
+    params: { org },
+    headers,
+  });
 }
 
 async function revoke(headers: Headers, id: string, options: { org?: string } = {}) {
   const org = options.org ?? orgSlug();
-  return call<ErrorBody | null>(grantRoute.DELETE, { method: "DELETE", path: `/app/v1/organizations/${org}/grants/${id}`, params: { org, id }, headers });
+  return call<ErrorBody | null>(grantRoute.DELETE, {
+    method: "DELETE",
+    path: `/app/v1/organizations/${org}/grants/${id}`,
+    params: { org, id },
+    headers,
+  });
 }
 
 const idsOf = (page: GrantPage) => page.data.map((grant) => grant.id);
@@ -117,7 +143,8 @@ describe("listing authorized apps", () => {
     const user = await createTestUser();
     const { organization, project } = await createOrganizationWithProject(user);
     const grants: Awaited<ReturnType<typeof connectHost>>["grant"][] = [];
-    for (let index = 0; index < 5; index++) grants.push((await connectHost({ user, project: { orgSlug: organization.slug, projectSlug: project.slug } })).grant);
+    for (let index = 0; index < 5; index++)
+      grants.push((await connectHost({ user, project: { orgSlug: organization.slug, projectSlug: project.slug } })).grant);
     const headers = await asSession(user);
     expect((await revoke(headers, grants[2].id, { org: organization.slug })).status).toBe(204);
     // Newest first; grants made within the same millisecond are ordered by id.
@@ -181,7 +208,9 @@ describe("revoking an authorized app", () => {
     expect(row.revokedAt).toBeInstanceOf(Date);
     expect(idsOf((await listGrants(await asSession(editor))).body)).not.toContain(grant.id);
 
-    const events = await db.auditEvent.findMany({ where: { organizationId: fixture.organization.id, action: "grant.revoke", targetId: grant.id } });
+    const events = await db.auditEvent.findMany({
+      where: { organizationId: fixture.organization.id, action: "grant.revoke", targetId: grant.id },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorUserId: editor.id, targetType: "oauth_grant", ip: "203.0.113.9", userAgent: "grants-test" });
     expect(events[0].targetLabel).toContain("Claude");
@@ -248,7 +277,11 @@ describe("revoking an authorized app", () => {
 
       await expect(host.listTools()).rejects.toThrow();
       await expect(connectClient({ url: resource, token: accessToken, era: "legacy" })).rejects.toThrow();
-      const raw = await postJsonRpc(resource, { jsonrpc: "2.0", id: 1, method: "tools/list" }, { authorization: `Bearer ${accessToken}`, "mcp-protocol-version": "2025-11-25" });
+      const raw = await postJsonRpc(
+        resource,
+        { jsonrpc: "2.0", id: 1, method: "tools/list" },
+        { authorization: `Bearer ${accessToken}`, "mcp-protocol-version": "2025-11-25" },
+      );
       expect(raw.status).toBe(401);
       expect(raw.headers.get("www-authenticate")).toContain('error="invalid_token"');
       expect(parseJsonRpc(raw.text).error?.message).toMatch(/unauthorized/i);

@@ -85,7 +85,12 @@ export async function createOrgWithMembers() {
   );
   const organization = await createTestOrganization(owner);
   const orgSlug = organization.slug;
-  const roles: Array<[TestUser, Role]> = [[admin, "ADMIN"], [editor, "EDITOR"], [viewer, "VIEWER"], [projectOwner, "VIEWER"]];
+  const roles: Array<[TestUser, Role]> = [
+    [admin, "ADMIN"],
+    [editor, "EDITOR"],
+    [viewer, "VIEWER"],
+    [projectOwner, "VIEWER"],
+  ];
   for (const [user, role] of roles) await addMember({ orgSlug, inviter: owner, user, role });
 
   const orgAccess = await getOrganizationAccess({ actor: owner, orgSlug, permission: "organization.createProject" });

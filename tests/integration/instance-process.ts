@@ -18,11 +18,15 @@ export type Instance = {
 
 /** Starts an instance with the test run's configuration plus `env`; resolves once it listens. */
 export async function startInstance(options: { env?: Record<string, string | undefined>; seed?: boolean } = {}): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/integration/instance-server.ts"), ...(options.seed ? ["--seed"] : [])], {
-    cwd: root,
-    env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "tests/integration/instance-server.ts"), ...(options.seed ? ["--seed"] : [])],
+    {
+      cwd: root,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));

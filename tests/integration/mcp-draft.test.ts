@@ -91,7 +91,11 @@ beforeAll(async () => {
   projectSlug = created.project.slug;
   await createComponent({
     access,
-    input: { name: "card", html: "<!doctype html><div id=card></div>", csp: { connectDomains: ["api.example.com"], resourceDomains: ["https://cdn.example.com"] } },
+    input: {
+      name: "card",
+      html: "<!doctype html><div id=card></div>",
+      csp: { connectDomains: ["api.example.com"], resourceDomains: ["https://cdn.example.com"] },
+    },
   });
   await createComponent({ access, input: { name: "badge", html: "<span>badge</span>" } });
   await createComponent({ access, input: { name: "admin_panel", html: "<div>admin</div>" } });
@@ -122,7 +126,8 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
     await client?.close();
   });
 
-  const callTool = async (name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as ToolResult;
+  const callTool = async (name: string, args: Record<string, unknown> = {}) =>
+    (await client.callTool({ name, arguments: args })) as ToolResult;
 
   it("negotiates the era and names the project, with its Instructions", () => {
     expect(client.getProtocolEra()).toBe(era);
@@ -173,7 +178,11 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
     const result = await callTool("bad_output");
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toEqual({
-      error: { code: "output_validation_failed", message: expect.stringContaining("Property 'total' must be a number, got string"), path: "/total" },
+      error: {
+        code: "output_validation_failed",
+        message: expect.stringContaining("Property 'total' must be a number, got string"),
+        path: "/total",
+      },
     });
   });
 
@@ -197,9 +206,16 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
   it("gives handlers their secrets and env, and never returns a secret", async () => {
     const result = await callTool("use_secret");
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toEqual({ keyLength: SECRET_VALUE.length, echoed: "[redacted]", locale: "fr-CA", environment: "draft" });
+    expect(result.structuredContent).toEqual({
+      keyLength: SECRET_VALUE.length,
+      echoed: "[redacted]",
+      locale: "fr-CA",
+      environment: "draft",
+    });
     // The console output reaches the test panel, with the secret redacted.
-    expect((result as { _meta?: Record<string, unknown> })._meta?.["atelier/logs"]).toEqual([expect.objectContaining({ level: "log", message: "key is [redacted]" })]);
+    expect((result as { _meta?: Record<string, unknown> })._meta?.["atelier/logs"]).toEqual([
+      expect.objectContaining({ level: "log", message: "key is [redacted]" }),
+    ]);
     expect(JSON.stringify(result)).not.toContain(SECRET_VALUE);
   });
 
@@ -210,7 +226,9 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
     expect(result.structuredContent).toEqual(props);
 
     const { resources } = await client.listResources();
-    expect(resources.map((resource) => resource.uri).sort()).toEqual(["admin_panel", "badge", "card"].map((name) => `ui://${projectSlug}/${name}`));
+    expect(resources.map((resource) => resource.uri).sort()).toEqual(
+      ["admin_panel", "badge", "card"].map((name) => `ui://${projectSlug}/${name}`),
+    );
     const read = await client.readResource({ uri: `ui://${projectSlug}/card` });
     expect(read.contents).toEqual([
       {
@@ -227,7 +245,13 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
     const byObject = await callTool("show_card", { title: "x", slot: { $component: "admin_panel" } });
     expect(byObject).toMatchObject({
       isError: true,
-      structuredContent: { error: { code: "component_not_allowed", message: "Component 'admin_panel' is not in this tool's allowlist", path: "/slot/$component" } },
+      structuredContent: {
+        error: {
+          code: "component_not_allowed",
+          message: "Component 'admin_panel' is not in this tool's allowlist",
+          path: "/slot/$component",
+        },
+      },
     });
     expect(JSON.stringify(byObject)).not.toContain('"title"');
     const byUri = await callTool("show_card", { title: "x", links: ["fine", `ui://${projectSlug}/admin_panel`] });
@@ -272,7 +296,12 @@ describe("tool call records", () => {
   it("returns the logs, duration and error type of every call beside its result", async () => {
     const snapshot = await loadDraftSnapshot(access.project.id);
     const run = (name: string, args: Record<string, unknown> = {}) =>
-      callTool({ snapshot, tool: snapshot.tools.find((tool) => tool.name === name)!, arguments: args, context: { ...context, projectSlug } });
+      callTool({
+        snapshot,
+        tool: snapshot.tools.find((tool) => tool.name === name)!,
+        arguments: args,
+        context: { ...context, projectSlug },
+      });
 
     const ok = await run("use_secret");
     expect(ok.record).toMatchObject({ toolName: "use_secret", environment: "draft", status: "success", arguments: {} });
@@ -280,7 +309,10 @@ describe("tool call records", () => {
     expect(ok.record.durationMs).toBeGreaterThan(0);
     expect((await run("spin")).record).toMatchObject({ status: "error", errorType: "timeout", errorCode: "timeout" });
     expect((await run("explode")).record).toMatchObject({ status: "error", errorType: "runtime", errorCode: "handler_error" });
-    expect((await run("quote_price", { price: 1 })).record).toMatchObject({ errorType: "validation", errorCode: "schema_validation_failed" });
+    expect((await run("quote_price", { price: 1 })).record).toMatchObject({
+      errorType: "validation",
+      errorCode: "schema_validation_failed",
+    });
     expect((await run("bad_output")).record).toMatchObject({ errorType: "validation", errorCode: "output_validation_failed" });
     expect((await run("show_card", { title: "x", slot: { $component: "admin_panel" } })).record).toMatchObject({
       errorType: "validation",
@@ -317,14 +349,22 @@ describe("tool call records", () => {
 describe("draft endpoint, raw 2025-era JSON-RPC", () => {
   it("serves initialize, tools/list and tools/call to a client that sends MCP-Protocol-Version 2025-11-25", async () => {
     const auth = { Authorization: `Bearer ${token}` };
-    const init = await postJsonRpc(endpoint, {
-      jsonrpc: "2.0",
-      id: 1,
-      method: "initialize",
-      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
-    }, auth);
+    const init = await postJsonRpc(
+      endpoint,
+      {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+      },
+      auth,
+    );
     expect(init.status).toBe(200);
-    expect(parseJsonRpc(init.text).result).toMatchObject({ protocolVersion: "2025-11-25", instructions: INSTRUCTIONS, serverInfo: { name: "MCP Test Project" } });
+    expect(parseJsonRpc(init.text).result).toMatchObject({
+      protocolVersion: "2025-11-25",
+      instructions: INSTRUCTIONS,
+      serverInfo: { name: "MCP Test Project" },
+    });
 
     const headers = { ...auth, "MCP-Protocol-Version": "2025-11-25" };
     const initialized = await postJsonRpc(endpoint, { jsonrpc: "2.0", method: "notifications/initialized" }, headers);
@@ -332,14 +372,25 @@ describe("draft endpoint, raw 2025-era JSON-RPC", () => {
     const list = parseJsonRpc((await postJsonRpc(endpoint, { jsonrpc: "2.0", id: 2, method: "tools/list" }, headers)).text);
     expect((list.result?.tools as Array<{ name: string }>).map((tool) => tool.name)).toContain("quote_price");
     const called = parseJsonRpc(
-      (await postJsonRpc(endpoint, { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "quote_price", arguments: { price: "3" } } }, headers)).text,
+      (
+        await postJsonRpc(
+          endpoint,
+          { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "quote_price", arguments: { price: "3" } } },
+          headers,
+        )
+      ).text,
     );
     expect(called.result).toMatchObject({ structuredContent: { quoted: "3" } });
   });
 });
 
 describe("draft endpoint, authentication", () => {
-  const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+  const initialize = {
+    jsonrpc: "2.0",
+    id: 1,
+    method: "initialize",
+    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+  };
   const metadataUrl = () => `${server.origin}/.well-known/oauth-protected-resource/mcp/${orgSlug}/${projectSlug}/draft`;
 
   it("answers a request without a token with 401 and the metadata challenge", async () => {
@@ -356,7 +407,11 @@ describe("draft endpoint, authentication", () => {
     await draftTokenRotation(rotatedOut.project.slug);
     const rotatedEndpoint = `${server.origin}/mcp/${orgSlug}/${rotatedOut.project.slug}/draft`;
 
-    for (const [url, bearer] of [[endpoint, other.token], [rotatedEndpoint, stale], [endpoint, "atl_draft_not_a_real_token"]] as const) {
+    for (const [url, bearer] of [
+      [endpoint, other.token],
+      [rotatedEndpoint, stale],
+      [endpoint, "atl_draft_not_a_real_token"],
+    ] as const) {
       const response = await postJsonRpc(url, initialize, { Authorization: `Bearer ${bearer}` });
       expect(response.status).toBe(401);
       const metadata = url.replace(server.origin, `${server.origin}/.well-known/oauth-protected-resource`);
@@ -418,7 +473,12 @@ describe("draft endpoint, authentication", () => {
 });
 
 describe("draft endpoint, request guards", () => {
-  const list = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+  const list = {
+    jsonrpc: "2.0",
+    id: 1,
+    method: "initialize",
+    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+  };
   const auth = () => ({ Authorization: `Bearer ${token}` });
 
   it("refuses unknown browser origins with 403 and serves claude.ai, our own origin and origin-less clients", async () => {
@@ -436,7 +496,10 @@ describe("draft endpoint, request guards", () => {
 
   it("answers a CORS preflight for allowed origins only", async () => {
     const preflight = (origin: string) =>
-      fetch(endpoint, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization" } });
+      fetch(endpoint, {
+        method: "OPTIONS",
+        headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization" },
+      });
     const allowed = await preflight("https://chatgpt.com");
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get("access-control-allow-headers")).toMatch(/Authorization/);

@@ -87,7 +87,12 @@ export type Era = "modern" | "legacy";
  * A connected SDK v2 client. `modern` pins 2026-07-28 (server/discover, per-request envelope);
  * `legacy` is the client's default plain 2025 initialize handshake.
  */
-export async function connectClient(options: { url: string; token: string | null; era: Era; headers?: Record<string, string> }): Promise<Client> {
+export async function connectClient(options: {
+  url: string;
+  token: string | null;
+  era: Era;
+  headers?: Record<string, string>;
+}): Promise<Client> {
   const client = new Client(
     { name: "atelier-tests", version: "1.0.0" },
     options.era === "modern" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {},
@@ -102,13 +107,22 @@ export async function connectClient(options: { url: string; token: string | null
 
 /** A project of the owner's organization with its draft token. */
 export async function createProjectWithDraftToken(options: { owner: TestUser; orgSlug: string; instructions?: string }) {
-  const orgAccess = await getOrganizationAccess({ actor: options.owner, orgSlug: options.orgSlug, permission: "organization.createProject" });
+  const orgAccess = await getOrganizationAccess({
+    actor: options.owner,
+    orgSlug: options.orgSlug,
+    permission: "organization.createProject",
+  });
   const project = await createProject({
     access: orgAccess,
     actor: options.owner,
     input: { slug: uniqueSlug("mcp"), name: "MCP Test Project", instructions: options.instructions },
   });
-  const access = await getProjectAccess({ actor: options.owner, orgSlug: options.orgSlug, projectSlug: project.slug, permission: "project.tokens" });
+  const access = await getProjectAccess({
+    actor: options.owner,
+    orgSlug: options.orgSlug,
+    projectSlug: project.slug,
+    permission: "project.tokens",
+  });
   const { token } = await rotateDraftToken({ access, actor: options.owner });
   return { project, access, token };
 }

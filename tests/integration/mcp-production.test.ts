@@ -14,12 +14,25 @@ import { updateProject } from "@/lib/projects/projects";
 import { setSecret } from "@/lib/tools/secrets";
 import { createTool, deleteTool, updateTool } from "@/lib/tools/tools";
 import { createOrgWithMembers, type OrgFixture } from "./helpers";
-import { connectClient, createProjectWithDraftToken, parseJsonRpc, postJsonRpc, startRouteServer, type Era, type TestHttpServer } from "./mcp-helpers";
+import {
+  connectClient,
+  createProjectWithDraftToken,
+  parseJsonRpc,
+  postJsonRpc,
+  startRouteServer,
+  type Era,
+  type TestHttpServer,
+} from "./mcp-helpers";
 import { publishingApi, type PublishingApi } from "./publish-helpers";
 
 type ToolResult = { isError?: boolean; content: Array<{ type: string; text?: string }>; structuredContent?: Record<string, unknown> };
 
-const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+const initialize = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+};
 
 let fixture: OrgFixture;
 let server: TestHttpServer;
@@ -59,7 +72,8 @@ const publish = async (api: PublishingApi, changelog = "Release") => {
   return response.body;
 };
 
-const call = async (client: Client, name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as ToolResult;
+const call = async (client: Client, name: string, args: Record<string, unknown> = {}) =>
+  (await client.callTool({ name, arguments: args })) as ToolResult;
 const toolNames = async (client: Client) => (await client.listTools()).tools.map((tool) => tool.name);
 
 describe("production endpoint before the first publish", () => {
@@ -93,7 +107,11 @@ describe("production endpoint serving packages", () => {
     await createTool({
       access,
       // The length proves which value reached the handler without the value leaving the sandbox.
-      input: { name: "use_secret", kind: "data", handler: "async (props, env) => ({ keyLength: (env.secrets.API_KEY ?? '').length, environment: env.environment })" },
+      input: {
+        name: "use_secret",
+        kind: "data",
+        handler: "async (props, env) => ({ keyLength: (env.secrets.API_KEY ?? '').length, environment: env.environment })",
+      },
     });
     await createTool({
       access,
@@ -104,7 +122,15 @@ describe("production endpoint serving packages", () => {
         handler: "async (props) => (await fetch(props.url)).json()",
       },
     });
-    await createTool({ access, input: { name: "show_card", kind: "ui", component: "card", inputSchema: { type: "object", properties: { title: { type: "string" } } } } });
+    await createTool({
+      access,
+      input: {
+        name: "show_card",
+        kind: "ui",
+        component: "card",
+        inputSchema: { type: "object", properties: { title: { type: "string" } } },
+      },
+    });
     await setSecret({ access, actor: fixture.users.owner, toolName: "use_secret", key: "API_KEY", value: "first-secret" });
     await publish(project.api, "First release");
   });
@@ -138,12 +164,16 @@ describe("production endpoint serving packages", () => {
       expect((await call(draft, "greet")).structuredContent).toEqual({ version: 2 });
       expect((await call(client, "greet")).structuredContent).toEqual({ version: 1 });
       expect(await toolNames(client)).not.toContain("added_later");
-      expect((await client.readResource({ uri: `ui://${project.project.slug}/card` })).contents[0]).toMatchObject({ text: "<div>card v1</div>" });
+      expect((await client.readResource({ uri: `ui://${project.project.slug}/card` })).contents[0]).toMatchObject({
+        text: "<div>card v1</div>",
+      });
 
       expect((await publish(project.api, "Second release")).version).toBe("1.1.0");
       expect(await toolNames(client)).toContain("added_later");
       expect((await call(client, "greet")).structuredContent).toEqual({ version: 2 });
-      expect((await client.readResource({ uri: `ui://${project.project.slug}/card` })).contents[0]).toMatchObject({ text: "<div>card v2</div>" });
+      expect((await client.readResource({ uri: `ui://${project.project.slug}/card` })).contents[0]).toMatchObject({
+        text: "<div>card v2</div>",
+      });
     } finally {
       await client.close();
       await draft.close();
@@ -172,7 +202,10 @@ describe("production endpoint serving packages", () => {
     const client = await connectClient({ url: project.url, token: project.productionToken, era: "modern" });
     try {
       expect(client.getInstructions()).toBe("Be very brief.");
-      expect((await call(client, "use_secret")).structuredContent).toEqual({ keyLength: "rotated-secret-value".length, environment: "production" });
+      expect((await call(client, "use_secret")).structuredContent).toEqual({
+        keyLength: "rotated-secret-value".length,
+        environment: "production",
+      });
 
       const url = `http://${upstream.host}/rate`;
       const blocked = await call(client, "fetch_rate", { url });

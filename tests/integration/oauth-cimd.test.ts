@@ -45,7 +45,13 @@ afterAll(async () => {
 
 let counter = 0;
 /** Serves a document at a fresh path; `document` receives the client_id (the document's own URL). */
-function serveDocument(document: (clientId: string) => Record<string, unknown> = (clientId) => ({ client_id: clientId, client_name: "Docs Host", redirect_uris: [CALLBACK] })) {
+function serveDocument(
+  document: (clientId: string) => Record<string, unknown> = (clientId) => ({
+    client_id: clientId,
+    client_name: "Docs Host",
+    redirect_uris: [CALLBACK],
+  }),
+) {
   const path = `/clients/${++counter}.json`;
   const clientId = `${documentsOrigin}${path}`;
   routes.set(path, { body: document(clientId) });
@@ -63,16 +69,28 @@ describe("client ID metadata documents", () => {
     const { clientId } = serveDocument();
     const pkce = pkcePair();
     const redirect = await authorizeAndApprove(server.origin, fixture.users.owner, { clientId, resource: production, pkce });
-    const tokens = await tokenRequest(server.origin, { grant_type: "authorization_code", client_id: clientId, code: redirect.searchParams.get("code")!, redirect_uri: CALLBACK, code_verifier: pkce.verifier });
+    const tokens = await tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: clientId,
+      code: redirect.searchParams.get("code")!,
+      redirect_uri: CALLBACK,
+      code_verifier: pkce.verifier,
+    });
     expect(tokens.status).toBe(200);
     const stored = await db.oAuthClient.findUniqueOrThrow({ where: { clientId } });
-    expect(stored).toMatchObject({ kind: "METADATA_DOCUMENT", name: "Docs Host", redirectUris: [CALLBACK], tokenEndpointAuthMethod: "none" });
+    expect(stored).toMatchObject({
+      kind: "METADATA_DOCUMENT",
+      name: "Docs Host",
+      redirectUris: [CALLBACK],
+      tokenEndpointAuthMethod: "none",
+    });
     expect(stored.fetchedAt).not.toBeNull();
   });
 
   it("uses the cached copy for an hour, then fetches the document again", async () => {
     const { clientId, path } = serveDocument();
-    const consent = async () => (await navigate(authorizeUrl(server.origin, { clientId, resource: production }), fixture.users.owner)).location?.pathname;
+    const consent = async () =>
+      (await navigate(authorizeUrl(server.origin, { clientId, resource: production }), fixture.users.owner)).location?.pathname;
     expect(await consent()).toBe("/oauth/consent");
     expect(await consent()).toBe("/oauth/consent");
     expect(fetches.get(path)).toBe(1);
@@ -85,14 +103,25 @@ describe("client ID metadata documents", () => {
   });
 
   it("refuses a document whose client_id is not its own URL", async () => {
-    const { clientId } = serveDocument(() => ({ client_id: "https://impostor.example/client.json", client_name: "Impostor", redirect_uris: [CALLBACK] }));
-    expect(await errorReason(clientId)).toEqual({ reason: "client_metadata", detail: expect.stringMatching(/client_id is not its own URL/) });
+    const { clientId } = serveDocument(() => ({
+      client_id: "https://impostor.example/client.json",
+      client_name: "Impostor",
+      redirect_uris: [CALLBACK],
+    }));
+    expect(await errorReason(clientId)).toEqual({
+      reason: "client_metadata",
+      detail: expect.stringMatching(/client_id is not its own URL/),
+    });
   });
 
   it("refuses a document without redirect URIs, and a redirect URI the document does not list", async () => {
     const { clientId: noRedirects } = serveDocument((clientId) => ({ client_id: clientId, client_name: "No redirects" }));
     expect((await errorReason(noRedirects)).reason).toBe("client_metadata");
-    const { clientId } = serveDocument((id) => ({ client_id: id, client_name: "Elsewhere", redirect_uris: ["https://elsewhere.example/cb"] }));
+    const { clientId } = serveDocument((id) => ({
+      client_id: id,
+      client_name: "Elsewhere",
+      redirect_uris: ["https://elsewhere.example/cb"],
+    }));
     expect((await errorReason(clientId)).reason).toBe("invalid_redirect_uri");
   });
 
@@ -107,7 +136,12 @@ describe("client ID metadata documents", () => {
   });
 
   it("refuses a document that carries a client secret", async () => {
-    const { clientId } = serveDocument((id) => ({ client_id: id, client_name: "Leaky", redirect_uris: [CALLBACK], client_secret: "s3cret" }));
+    const { clientId } = serveDocument((id) => ({
+      client_id: id,
+      client_name: "Leaky",
+      redirect_uris: [CALLBACK],
+      client_secret: "s3cret",
+    }));
     expect((await errorReason(clientId)).detail).toMatch(/client secret/);
   });
 

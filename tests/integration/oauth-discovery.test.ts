@@ -23,7 +23,11 @@ describe("discovery", () => {
 
   it("points the 401 of both endpoints at their path-specific protected resource metadata, which names the endpoint and this server", async () => {
     for (const url of [endpoint(), `${endpoint()}/draft`]) {
-      const unauthorized = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream" }, body: "{}" });
+      const unauthorized = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream" },
+        body: "{}",
+      });
       expect(unauthorized.status).toBe(401);
       const metadataUrl = url.replace(server.origin, `${server.origin}/.well-known/oauth-protected-resource`);
       expect(unauthorized.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${metadataUrl}"`);
@@ -84,7 +88,11 @@ describe("discovery", () => {
     for (const path of paths) {
       const response = await fetch(`${server.origin}${path}`, {
         method: "OPTIONS",
-        headers: { Origin: "http://localhost:6274", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+        headers: {
+          Origin: "http://localhost:6274",
+          "Access-Control-Request-Method": "POST",
+          "Access-Control-Request-Headers": "content-type",
+        },
       });
       expect(response.status, path).toBe(204);
       expect(response.headers.get("access-control-allow-origin"), path).toBe("*");
@@ -99,7 +107,10 @@ describe("discovery", () => {
 
 describe("dynamic client registration", () => {
   it("registers a public client: client_id, no secret, a registration access token and URI that reads it back", async () => {
-    const { status, headers, body } = await registerClient(server.origin, { client_name: "Claude", redirect_uris: ["https://claude.ai/api/mcp/auth_callback"] });
+    const { status, headers, body } = await registerClient(server.origin, {
+      client_name: "Claude",
+      redirect_uris: ["https://claude.ai/api/mcp/auth_callback"],
+    });
     expect(status).toBe(201);
     expect(headers.get("cache-control")).toBe("no-store");
     expect(body).toMatchObject({
@@ -120,7 +131,11 @@ describe("dynamic client registration", () => {
 
     const read = await fetch(body.registration_client_uri, { headers: { Authorization: `Bearer ${body.registration_access_token}` } });
     expect(read.status).toBe(200);
-    expect(await read.json()).toMatchObject({ client_id: body.client_id, client_name: "Claude", redirect_uris: ["https://claude.ai/api/mcp/auth_callback"] });
+    expect(await read.json()).toMatchObject({
+      client_id: body.client_id,
+      client_name: "Claude",
+      redirect_uris: ["https://claude.ai/api/mcp/auth_callback"],
+    });
   });
 
   it("refuses to read a registration without its own registration access token", async () => {
@@ -135,7 +150,10 @@ describe("dynamic client registration", () => {
 
   it("deletes a registration with its token, after which the client is unknown", async () => {
     const client = (await registerClient(server.origin)).body;
-    const deleted = await fetch(client.registration_client_uri, { method: "DELETE", headers: { Authorization: `Bearer ${client.registration_access_token}` } });
+    const deleted = await fetch(client.registration_client_uri, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${client.registration_access_token}` },
+    });
     expect(deleted.status).toBe(204);
     expect(await db.oAuthClient.findUnique({ where: { clientId: client.client_id } })).toBeNull();
   });
@@ -185,7 +203,11 @@ describe("dynamic client registration", () => {
   });
 
   it("refuses a body that is not JSON", async () => {
-    const response = await fetch(`${server.origin}/oauth/register`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "redirect_uris=x" });
+    const response = await fetch(`${server.origin}/oauth/register`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "redirect_uris=x",
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "invalid_client_metadata" });
   });

@@ -89,16 +89,33 @@ describe("authorization endpoint", () => {
     expect(stored[0].expiresAt.getTime() - stored[0].createdAt.getTime()).toBeLessThanOrEqual(60_000);
 
     const grant = await db.oAuthGrant.findUniqueOrThrow({ where: { id: stored[0].grantId! } });
-    expect(grant).toMatchObject({ userId: fixture.users.editor.id, projectId: fixture.project.id, organizationId: fixture.organization.id, resource: draft, environment: "DRAFT", revokedAt: null });
+    expect(grant).toMatchObject({
+      userId: fixture.users.editor.id,
+      projectId: fixture.project.id,
+      organizationId: fixture.organization.id,
+      resource: draft,
+      environment: "DRAFT",
+      revokedAt: null,
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "grant.create", targetId: grant.id } });
-    expect(audit).toMatchObject({ actorUserId: fixture.users.editor.id, targetType: "oauth_grant", ip: "203.0.113.9", userAgent: "ConsentBrowser/1.0" });
+    expect(audit).toMatchObject({
+      actorUserId: fixture.users.editor.id,
+      targetType: "oauth_grant",
+      ip: "203.0.113.9",
+      userAgent: "ConsentBrowser/1.0",
+    });
     expect(audit.targetLabel).toBe(`Test Host → ${fixture.project.slug} (draft)`);
   });
 
   it("sends Deny back to the client as access_denied with state and iss, and creates no grant", async () => {
     const consent = await consentRequestFor(fixture.users.owner, { clientId: client.client_id, resource: production, state: "deny-state" });
     const before = await db.oAuthGrant.count({ where: { clientId: (await clientRow()).id } });
-    const { location } = await submitConsent({ origin: server.origin, user: fixture.users.owner, consentRequest: consent, decision: "deny" });
+    const { location } = await submitConsent({
+      origin: server.origin,
+      user: fixture.users.owner,
+      consentRequest: consent,
+      decision: "deny",
+    });
     expect(isCallback(location)).toBe(true);
     expect(location!.searchParams.get("error")).toBe("access_denied");
     expect(location!.searchParams.get("state")).toBe("deny-state");
@@ -113,7 +130,10 @@ describe("authorization endpoint", () => {
     ["a redirect_uri the client did not register", { redirectUri: "https://evil.example/callback" }, "invalid_redirect_uri"],
     ["another path on the loopback host", { redirectUri: "http://127.0.0.1:4999/other" }, "invalid_redirect_uri"],
   ])("shows %s on Atelier's error page and never redirects to the client", async (_label, overrides, reason) => {
-    const { status, location } = await navigate(authorizeUrl(server.origin, { clientId: client.client_id, resource: production, ...overrides }), fixture.users.owner);
+    const { status, location } = await navigate(
+      authorizeUrl(server.origin, { clientId: client.client_id, resource: production, ...overrides }),
+      fixture.users.owner,
+    );
     expect(status).toBe(302);
     expect(location?.origin).toBe(server.origin);
     expect(location?.pathname).toBe("/oauth/error");
@@ -123,22 +143,55 @@ describe("authorization endpoint", () => {
   it("matches a loopback redirect URI on any port (RFC 8252), and only that port works at the token endpoint", async () => {
     const pkce = pkcePair();
     const redirectUri = "http://127.0.0.1:51234/callback";
-    const redirect = await authorizeAndApprove(server.origin, fixture.users.owner, { clientId: client.client_id, resource: production, pkce, redirectUri });
+    const redirect = await authorizeAndApprove(server.origin, fixture.users.owner, {
+      clientId: client.client_id,
+      resource: production,
+      pkce,
+      redirectUri,
+    });
     expect(redirect.origin).toBe("http://127.0.0.1:51234");
     const code = redirect.searchParams.get("code")!;
-    const wrongPort = await tokenRequest(server.origin, { grant_type: "authorization_code", client_id: client.client_id, code, redirect_uri: CALLBACK, code_verifier: pkce.verifier });
+    const wrongPort = await tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: client.client_id,
+      code,
+      redirect_uri: CALLBACK,
+      code_verifier: pkce.verifier,
+    });
     expect(wrongPort.status).toBe(400);
     expect(wrongPort.body.error).toBe("invalid_grant");
-    const right = await tokenRequest(server.origin, { grant_type: "authorization_code", client_id: client.client_id, code, redirect_uri: redirectUri, code_verifier: pkce.verifier });
+    const right = await tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: client.client_id,
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: pkce.verifier,
+    });
     expect(right.status).toBe(200);
   });
 
   it("matches a non-loopback redirect URI exactly", async () => {
-    const claude = (await registerClient(server.origin, { client_name: "Claude", redirect_uris: ["https://claude.ai/api/mcp/auth_callback"] })).body;
-    const exact = await navigate(authorizeUrl(server.origin, { clientId: claude.client_id, resource: production, redirectUri: "https://claude.ai/api/mcp/auth_callback" }), fixture.users.owner);
+    const claude = (
+      await registerClient(server.origin, { client_name: "Claude", redirect_uris: ["https://claude.ai/api/mcp/auth_callback"] })
+    ).body;
+    const exact = await navigate(
+      authorizeUrl(server.origin, {
+        clientId: claude.client_id,
+        resource: production,
+        redirectUri: "https://claude.ai/api/mcp/auth_callback",
+      }),
+      fixture.users.owner,
+    );
     expect(exact.location?.pathname).toBe("/oauth/consent");
-    for (const redirectUri of ["https://claude.ai/api/mcp/auth_callback/", "https://claude.ai:8443/api/mcp/auth_callback", "https://claude.ai/api/mcp/auth_callback?x=1"]) {
-      const { location } = await navigate(authorizeUrl(server.origin, { clientId: claude.client_id, resource: production, redirectUri }), fixture.users.owner);
+    for (const redirectUri of [
+      "https://claude.ai/api/mcp/auth_callback/",
+      "https://claude.ai:8443/api/mcp/auth_callback",
+      "https://claude.ai/api/mcp/auth_callback?x=1",
+    ]) {
+      const { location } = await navigate(
+        authorizeUrl(server.origin, { clientId: claude.client_id, resource: production, redirectUri }),
+        fixture.users.owner,
+      );
       expect(location?.pathname, redirectUri).toBe("/oauth/error");
     }
   });
@@ -154,14 +207,31 @@ describe("authorization endpoint", () => {
     ["an unknown scope", { scope: "mcp admin" }, "invalid_scope", /admin/],
     ["response_type token", { extra: { response_type: "token" } }, "unsupported_response_type", /code/],
   ])("sends %s back to the client as an error with state and iss", async (_label, options, error, description) => {
-    const opts = options as { method?: string | null; resource?: string | null; resourceSuffix?: string; resourceProject?: string; scope?: string; extra?: Record<string, string>; noChallenge?: boolean };
+    const opts = options as {
+      method?: string | null;
+      resource?: string | null;
+      resourceSuffix?: string;
+      resourceProject?: string;
+      scope?: string;
+      extra?: Record<string, string>;
+      noChallenge?: boolean;
+    };
     const resource =
       opts.resource !== undefined
         ? opts.resource
         : opts.resourceProject
           ? `${server.origin}/mcp/${fixture.organization.slug}/${opts.resourceProject}`
           : `${production}${opts.resourceSuffix ?? ""}`;
-    const url = new URL(authorizeUrl(server.origin, { clientId: client.client_id, resource, method: opts.method, scope: opts.scope, extra: opts.extra, state: "s-1" }));
+    const url = new URL(
+      authorizeUrl(server.origin, {
+        clientId: client.client_id,
+        resource,
+        method: opts.method,
+        scope: opts.scope,
+        extra: opts.extra,
+        state: "s-1",
+      }),
+    );
     if (opts.noChallenge) url.searchParams.delete("code_challenge");
     const { location } = await navigate(url.href, fixture.users.owner);
     expect(isCallback(location)).toBe(true);
@@ -173,12 +243,27 @@ describe("authorization endpoint", () => {
 
   it("answers at /authorize exactly like /oauth/authorize, for the request and the consent form", async () => {
     const pkce = pkcePair();
-    const first = await navigate(authorizeUrl(server.origin, { clientId: client.client_id, resource: production, pkce }, "/authorize"), fixture.users.owner);
+    const first = await navigate(
+      authorizeUrl(server.origin, { clientId: client.client_id, resource: production, pkce }, "/authorize"),
+      fixture.users.owner,
+    );
     expect(first.location?.pathname).toBe("/oauth/consent");
-    const decided = await submitConsent({ origin: server.origin, user: fixture.users.owner, consentRequest: first.location!.searchParams.get("request")!, decision: "approve", path: "/authorize" });
+    const decided = await submitConsent({
+      origin: server.origin,
+      user: fixture.users.owner,
+      consentRequest: first.location!.searchParams.get("request")!,
+      decision: "approve",
+      path: "/authorize",
+    });
     const code = decided.location?.searchParams.get("code");
     expect(code).toBeTruthy();
-    const tokens = await tokenRequest(server.origin, { grant_type: "authorization_code", client_id: client.client_id, code: code!, redirect_uri: CALLBACK, code_verifier: pkce.verifier });
+    const tokens = await tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: client.client_id,
+      code: code!,
+      redirect_uri: CALLBACK,
+      code_verifier: pkce.verifier,
+    });
     expect(tokens.status).toBe(200);
   });
 });
@@ -188,7 +273,13 @@ describe("consent: who may authorize", () => {
     const outsider = await createTestUser({ name: "Outsider" });
     const consent = await consentRequestFor(outsider, { clientId: client.client_id, resource: production });
     const view = await loadConsent({ request: consent, actor: outsider, issuer: server.origin });
-    expect(view).toMatchObject({ kind: "consent", access: { allowed: false, reason: "not_member" }, organization: null, project: null, endpoint: { url: production } });
+    expect(view).toMatchObject({
+      kind: "consent",
+      access: { allowed: false, reason: "not_member" },
+      organization: null,
+      project: null,
+      endpoint: { url: production },
+    });
 
     const before = await db.oAuthGrant.count({ where: { userId: outsider.id } });
     const { location } = await submitConsent({ origin: server.origin, user: outsider, consentRequest: consent, decision: "approve" });
@@ -235,7 +326,13 @@ describe("consent form protection", () => {
   it("refuses a decision posted from another origin, or with no Origin at all", async () => {
     const consent = await consentRequestFor(fixture.users.owner, { clientId: client.client_id, resource: production });
     for (const originHeader of ["https://evil.example", null]) {
-      const { location } = await submitConsent({ origin: server.origin, user: fixture.users.owner, consentRequest: consent, decision: "approve", originHeader });
+      const { location } = await submitConsent({
+        origin: server.origin,
+        user: fixture.users.owner,
+        consentRequest: consent,
+        decision: "approve",
+        originHeader,
+      });
       expect(location?.pathname).toBe("/oauth/error");
       expect(location?.searchParams.get("reason")).toBe("forbidden_origin");
     }
@@ -243,14 +340,24 @@ describe("consent form protection", () => {
 
   it("refuses a consent request made for another user, a tampered one and an expired one", async () => {
     const consent = await consentRequestFor(fixture.users.owner, { clientId: client.client_id, resource: production });
-    const otherUser = await submitConsent({ origin: server.origin, user: fixture.users.admin, consentRequest: consent, decision: "approve" });
+    const otherUser = await submitConsent({
+      origin: server.origin,
+      user: fixture.users.admin,
+      consentRequest: consent,
+      decision: "approve",
+    });
     expect(otherUser.location?.searchParams.get("reason")).toBe("wrong_user");
 
     const checked = verifyConsentRequest(consent);
     if (!("request" in checked)) throw new Error("expected a valid consent request");
     const [payload, signature] = consent.split(".");
     const forged = Buffer.from(JSON.stringify({ ...checked.request, userId: fixture.users.admin.id })).toString("base64url");
-    const tampered = await submitConsent({ origin: server.origin, user: fixture.users.admin, consentRequest: `${forged}.${signature}`, decision: "approve" });
+    const tampered = await submitConsent({
+      origin: server.origin,
+      user: fixture.users.admin,
+      consentRequest: `${forged}.${signature}`,
+      decision: "approve",
+    });
     expect(tampered.location?.searchParams.get("reason")).toBe("consent_invalid");
     expect(payload).not.toBe(forged);
 
@@ -265,12 +372,23 @@ describe("token endpoint", () => {
   async function freshCode(options: { user?: TestUser; resource?: string; forClient?: RegisteredClient } = {}) {
     const pkce = pkcePair();
     const target = options.forClient ?? client;
-    const redirect = await authorizeAndApprove(server.origin, options.user ?? fixture.users.owner, { clientId: target.client_id, resource: options.resource ?? production, pkce });
+    const redirect = await authorizeAndApprove(server.origin, options.user ?? fixture.users.owner, {
+      clientId: target.client_id,
+      resource: options.resource ?? production,
+      pkce,
+    });
     return { code: redirect.searchParams.get("code")!, pkce };
   }
 
   const exchange = (code: string, verifier: string, extra: Record<string, string> = {}) =>
-    tokenRequest(server.origin, { grant_type: "authorization_code", client_id: client.client_id, code, redirect_uri: CALLBACK, code_verifier: verifier, ...extra });
+    tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: client.client_id,
+      code,
+      redirect_uri: CALLBACK,
+      code_verifier: verifier,
+      ...extra,
+    });
 
   it("exchanges a code for a Bearer access token (1 hour) and a refresh token, stored only as hashes, never cached", async () => {
     const { code, pkce } = await freshCode();
@@ -280,7 +398,11 @@ describe("token endpoint", () => {
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "mcp" });
     expect(body.access_token).toMatch(/^atl_oat_/);
     expect(body.refresh_token).toMatch(/^atl_ort_/);
-    const stored = await db.oAuthAccessToken.findFirstOrThrow({ where: { grant: { clientId: (await clientRow()).id } }, orderBy: { createdAt: "desc" }, omit: { tokenHash: false } });
+    const stored = await db.oAuthAccessToken.findFirstOrThrow({
+      where: { grant: { clientId: (await clientRow()).id } },
+      orderBy: { createdAt: "desc" },
+      omit: { tokenHash: false },
+    });
     expect(stored.tokenHash).not.toContain(body.access_token);
     expect(await db.oAuthAccessToken.count({ where: { tokenHash: body.access_token } })).toBe(0);
     expect(await db.oAuthRefreshToken.count({ where: { tokenHash: body.refresh_token } })).toBe(0);
@@ -303,7 +425,12 @@ describe("token endpoint", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/code_verifier/) });
     expect(wrong.headers.get("cache-control")).toBe("no-store");
-    const missing = await tokenRequest(server.origin, { grant_type: "authorization_code", client_id: client.client_id, code, redirect_uri: CALLBACK });
+    const missing = await tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: client.client_id,
+      code,
+      redirect_uri: CALLBACK,
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toBe("invalid_request");
     const otherRedirect = await exchange(code, pkce.verifier, { redirect_uri: "http://127.0.0.1:4999/elsewhere" });
@@ -326,17 +453,27 @@ describe("token endpoint", () => {
     const again = await exchange(code, pkce.verifier);
     expect(again.status).toBe(400);
     expect(again.body.error).toBe("invalid_grant");
-    const grant = await db.oAuthGrant.findFirstOrThrow({ where: { accessTokens: { none: {} }, revokedReason: "authorization_code_reuse" }, orderBy: { revokedAt: "desc" } });
+    const grant = await db.oAuthGrant.findFirstOrThrow({
+      where: { accessTokens: { none: {} }, revokedReason: "authorization_code_reuse" },
+      orderBy: { revokedAt: "desc" },
+    });
     expect(grant.revokedAt).not.toBeNull();
     expect(await db.auditEvent.count({ where: { action: "grant.revoke", targetId: grant.id, actorUserId: null } })).toBe(1);
     // The tokens the first exchange issued are gone with it.
-    const refresh = await tokenRequest(server.origin, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: first.body.refresh_token });
+    const refresh = await tokenRequest(server.origin, {
+      grant_type: "refresh_token",
+      client_id: client.client_id,
+      refresh_token: first.body.refresh_token,
+    });
     expect(refresh.body.error).toBe("invalid_grant");
   });
 
   it("refuses an expired code", async () => {
     const { code, pkce } = await freshCode();
-    await db.oAuthAuthorizationCode.updateMany({ where: { codeChallenge: pkce.challenge }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.oAuthAuthorizationCode.updateMany({
+      where: { codeChallenge: pkce.challenge },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const response = await exchange(code, pkce.verifier);
     expect(response.body).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/expired/) });
   });
@@ -350,16 +487,30 @@ describe("token endpoint", () => {
 
   it("answers 401 invalid_client for an unknown client or a missing client_id", async () => {
     for (const clientId of ["atlc_unknown", ""]) {
-      const response = await tokenRequest(server.origin, { grant_type: "authorization_code", client_id: clientId, code: "atl_oac_x", redirect_uri: CALLBACK, code_verifier: "v".repeat(43) });
+      const response = await tokenRequest(server.origin, {
+        grant_type: "authorization_code",
+        client_id: clientId,
+        code: "atl_oac_x",
+        redirect_uri: CALLBACK,
+        code_verifier: "v".repeat(43),
+      });
       expect(response.status).toBe(401);
       expect(response.body.error).toBe("invalid_client");
     }
   });
 
   it("authenticates a client_secret_post client by its secret, compared in constant time", async () => {
-    const confidential = (await registerClient(server.origin, { client_name: "Server app", token_endpoint_auth_method: "client_secret_post" })).body;
+    const confidential = (
+      await registerClient(server.origin, { client_name: "Server app", token_endpoint_auth_method: "client_secret_post" })
+    ).body;
     const { code, pkce } = await freshCode({ forClient: confidential });
-    const base = { grant_type: "authorization_code", client_id: confidential.client_id, code, redirect_uri: CALLBACK, code_verifier: pkce.verifier };
+    const base = {
+      grant_type: "authorization_code",
+      client_id: confidential.client_id,
+      code,
+      redirect_uri: CALLBACK,
+      code_verifier: pkce.verifier,
+    };
     expect((await tokenRequest(server.origin, base)).status).toBe(401);
     expect((await tokenRequest(server.origin, { ...base, client_secret: "atl_ocs_wrong" })).body.error).toBe("invalid_client");
     const right = await tokenRequest(server.origin, { ...base, client_secret: confidential.client_secret! });
@@ -377,7 +528,8 @@ describe("token endpoint", () => {
   it("rotates refresh tokens; presenting a used one revokes the whole grant (refresh_token_reuse)", async () => {
     const { client: own, tokens } = await connectWithOAuth(server.origin, fixture.users.owner, production);
     const grantId = (await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: own.client_id } } })).id;
-    const refreshAs = (refreshToken: string, clientId = own.client_id) => tokenRequest(server.origin, { grant_type: "refresh_token", client_id: clientId, refresh_token: refreshToken });
+    const refreshAs = (refreshToken: string, clientId = own.client_id) =>
+      tokenRequest(server.origin, { grant_type: "refresh_token", client_id: clientId, refresh_token: refreshToken });
 
     expect((await refreshAs(tokens.refresh_token, client.client_id)).body.error).toBe("invalid_grant"); // another client's token
     const rotated = await refreshAs(tokens.refresh_token);
@@ -399,7 +551,11 @@ describe("token endpoint", () => {
     const { client: own, tokens } = await connectWithOAuth(server.origin, fixture.users.owner, production);
     const grantId = (await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: own.client_id } } })).id;
     await db.oAuthAccessToken.updateMany({ where: { grantId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const rotated = await tokenRequest(server.origin, { grant_type: "refresh_token", client_id: own.client_id, refresh_token: tokens.refresh_token });
+    const rotated = await tokenRequest(server.origin, {
+      grant_type: "refresh_token",
+      client_id: own.client_id,
+      refresh_token: tokens.refresh_token,
+    });
     expect(rotated.status).toBe(200);
     expect(await db.oAuthAccessToken.count({ where: { grantId } })).toBe(1);
     expect(await db.oAuthRefreshToken.count({ where: { grantId } })).toBe(2);
@@ -410,7 +566,11 @@ describe("token endpoint", () => {
     await addMember({ orgSlug: fixture.organization.slug, inviter: fixture.users.owner, user: leaver, role: "EDITOR" });
     const { client: own, tokens } = await connectWithOAuth(server.origin, leaver, production);
     await db.membership.deleteMany({ where: { userId: leaver.id, organizationId: fixture.organization.id } });
-    const response = await tokenRequest(server.origin, { grant_type: "refresh_token", client_id: own.client_id, refresh_token: tokens.refresh_token });
+    const response = await tokenRequest(server.origin, {
+      grant_type: "refresh_token",
+      client_id: own.client_id,
+      refresh_token: tokens.refresh_token,
+    });
     expect(response.body).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/no longer a member/) });
   });
 });
@@ -419,7 +579,11 @@ describe("revocation endpoint", () => {
   it("revokes a refresh token's whole grant (audited), answers 200 for unknown tokens", async () => {
     const { client: own, tokens } = await connectWithOAuth(server.origin, fixture.users.admin, production);
     const revoke = (token: string) =>
-      fetch(`${server.origin}/oauth/revoke`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token, client_id: own.client_id }) });
+      fetch(`${server.origin}/oauth/revoke`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ token, client_id: own.client_id }),
+      });
     expect((await revoke("atl_ort_unknown")).status).toBe(200);
     expect((await revoke(tokens.refresh_token)).status).toBe(200);
     const grant = await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: own.client_id } } });
@@ -435,7 +599,9 @@ describe("revocation endpoint", () => {
       body: new URLSearchParams({ token: tokens.refresh_token, client_id: client.client_id }),
     });
     expect(response.status).toBe(200);
-    const stored = await db.oAuthRefreshToken.findMany({ where: { usedAt: null, grant: { revokedAt: null, userId: fixture.users.admin.id } } });
+    const stored = await db.oAuthRefreshToken.findMany({
+      where: { usedAt: null, grant: { revokedAt: null, userId: fixture.users.admin.id } },
+    });
     expect(stored.length).toBeGreaterThan(0);
   });
 });

@@ -63,7 +63,11 @@ export async function registerClient(origin: string, metadata: Record<string, un
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ client_name: "Test Host", redirect_uris: [CALLBACK], token_endpoint_auth_method: "none", ...metadata }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as RegisteredClient & { error?: string; error_description?: string } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as RegisteredClient & { error?: string; error_description?: string },
+  };
 }
 
 export type AuthorizeParams = {
@@ -79,7 +83,8 @@ export type AuthorizeParams = {
 
 export function authorizeUrl(origin: string, params: AuthorizeParams, path = "/oauth/authorize"): string {
   const url = new URL(`${origin}${path}`);
-  const set = (name: string, value: string | null | undefined) => value !== null && value !== undefined && url.searchParams.set(name, value);
+  const set = (name: string, value: string | null | undefined) =>
+    value !== null && value !== undefined && url.searchParams.set(name, value);
   set("response_type", "code");
   set("client_id", params.clientId);
   set("redirect_uri", params.redirectUri === undefined ? CALLBACK : params.redirectUri);
@@ -109,7 +114,10 @@ export async function submitConsent(options: {
   originHeader?: string | null;
   path?: string;
 }): Promise<{ status: number; location: URL | null }> {
-  const headers: Record<string, string> = { cookie: await sessionCookie(options.user), "content-type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = {
+    cookie: await sessionCookie(options.user),
+    "content-type": "application/x-www-form-urlencoded",
+  };
   if (options.originHeader !== null) headers.origin = options.originHeader ?? options.origin;
   const response = await fetch(`${options.origin}${options.path ?? "/oauth/authorize"}`, {
     method: "POST",
@@ -125,14 +133,23 @@ export async function submitConsent(options: {
 /** GET /oauth/authorize as the signed-in user, then Authorize on the consent page: the redirect back to the client. */
 export async function authorizeAndApprove(origin: string, user: TestUser, params: AuthorizeParams, path?: string): Promise<URL> {
   const first = await navigate(authorizeUrl(origin, params, path), user);
-  if (first.location?.pathname !== "/oauth/consent") throw new Error(`expected the consent page, got ${first.status} ${first.location?.href}`);
+  if (first.location?.pathname !== "/oauth/consent")
+    throw new Error(`expected the consent page, got ${first.status} ${first.location?.href}`);
   const consentRequest = first.location.searchParams.get("request")!;
   const decided = await submitConsent({ origin, user, consentRequest, decision: "approve" });
   if (!decided.location) throw new Error(`expected a redirect, got ${decided.status}`);
   return decided.location;
 }
 
-export type TokenBody = { access_token: string; token_type: string; expires_in: number; refresh_token: string; scope: string; error?: string; error_description?: string };
+export type TokenBody = {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+  error?: string;
+  error_description?: string;
+};
 
 export async function tokenRequest(origin: string, params: Record<string, string>, options: { path?: string; json?: boolean } = {}) {
   const response = await fetch(`${origin}${options.path ?? "/oauth/token"}`, {
@@ -150,7 +167,13 @@ export async function connectWithOAuth(origin: string, user: TestUser, resource:
   const redirect = await authorizeAndApprove(origin, user, { clientId: client.client_id, resource, pkce });
   const code = redirect.searchParams.get("code");
   if (!code) throw new Error(`no code: ${redirect.href}`);
-  const tokens = await tokenRequest(origin, { grant_type: "authorization_code", client_id: client.client_id, code, redirect_uri: CALLBACK, code_verifier: pkce.verifier });
+  const tokens = await tokenRequest(origin, {
+    grant_type: "authorization_code",
+    client_id: client.client_id,
+    code,
+    redirect_uri: CALLBACK,
+    code_verifier: pkce.verifier,
+  });
   if (tokens.status !== 200) throw new Error(`token exchange failed: ${JSON.stringify(tokens.body)}`);
   return { client, tokens: tokens.body };
 }

@@ -29,12 +29,25 @@ let production: string;
 let draft: string;
 let otherProduction: string;
 
-const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+const initialize = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+};
 
 async function publishedProject() {
   const orgSlug = fixture.organization.slug;
   const { project, access } = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug });
-  await createTool({ access, input: { name: "echo", kind: "data", inputSchema: { type: "object", properties: { text: { type: "string" } } }, handler: "async (props, env) => ({ echoed: props.text ?? null, environment: env.environment })" } });
+  await createTool({
+    access,
+    input: {
+      name: "echo",
+      kind: "data",
+      inputSchema: { type: "object", properties: { text: { type: "string" } } },
+      handler: "async (props, env) => ({ echoed: props.text ?? null, environment: env.environment })",
+    },
+  });
   const published = await publishingApi({ orgSlug, projectSlug: project.slug }).publish(fixture.users.owner, { changelog: "First" });
   expect(published.status).toBe(201);
   return `${server.origin}/mcp/${orgSlug}/${project.slug}`;
@@ -79,9 +92,15 @@ async function grantOf(accessToken: string) {
 describe("a host with an OAuth access token", () => {
   it.each(["modern", "legacy"] as const)("lists and calls tools on production and on draft (%s era)", async (era) => {
     const productionTokens = (await connectWithOAuth(server.origin, fixture.users.editor, production)).tokens;
-    expect(await echo(production, productionTokens.access_token, era)).toEqual({ names: ["echo"], structured: { echoed: "hi", environment: "production" } });
+    expect(await echo(production, productionTokens.access_token, era)).toEqual({
+      names: ["echo"],
+      structured: { echoed: "hi", environment: "production" },
+    });
     const draftTokens = (await connectWithOAuth(server.origin, fixture.users.editor, draft)).tokens;
-    expect(await echo(draft, draftTokens.access_token, era)).toEqual({ names: ["echo"], structured: { echoed: "hi", environment: "draft" } });
+    expect(await echo(draft, draftTokens.access_token, era)).toEqual({
+      names: ["echo"],
+      structured: { echoed: "hi", environment: "draft" },
+    });
   });
 
   it("is refused with 401 and the challenge on the other endpoint of the project and on another project", async () => {
@@ -99,7 +118,8 @@ describe("a host with an OAuth access token", () => {
 
   it("goes through refresh; reusing the old refresh token revokes the grant and the next call is 401", async () => {
     const { client, tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
-    const refresh = (token: string) => tokenRequest(server.origin, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: token });
+    const refresh = (token: string) =>
+      tokenRequest(server.origin, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: token });
     const rotated = await refresh(tokens.refresh_token);
     expect(rotated.status).toBe(200);
     expect(await echo(production, rotated.body.access_token, "modern")).toMatchObject({ names: ["echo"] });
@@ -126,7 +146,10 @@ describe("a host with an OAuth access token", () => {
 
   it("is refused once expired", async () => {
     const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
-    await db.oAuthAccessToken.update({ where: { tokenHash: hashToken(tokens.access_token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.oAuthAccessToken.update({
+      where: { tokenHash: hashToken(tokens.access_token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const { status, challenge } = await attempt(production, tokens.access_token);
     expect(status).toBe(401);
     expect(challenge).toContain('error="invalid_token"');
@@ -145,7 +168,11 @@ describe("a host with an OAuth access token", () => {
     await addMember({ orgSlug: fixture.organization.slug, inviter: fixture.users.owner, user: member, role: "EDITOR" });
     const { tokens } = await connectWithOAuth(server.origin, member, production);
     expect((await attempt(production, tokens.access_token)).status).toBe(200);
-    const access = await getOrganizationAccess({ actor: fixture.users.owner, orgSlug: fixture.organization.slug, permission: "organization.members" });
+    const access = await getOrganizationAccess({
+      actor: fixture.users.owner,
+      orgSlug: fixture.organization.slug,
+      permission: "organization.members",
+    });
     await removeMember({ access, actor: fixture.users.owner, userId: member.id });
     expect((await attempt(production, tokens.access_token)).status).toBe(401);
   });
@@ -155,7 +182,11 @@ describe("a host with an OAuth access token", () => {
     await addMember({ orgSlug: fixture.organization.slug, inviter: fixture.users.owner, user: member, role: "EDITOR" });
     const draftTokens = (await connectWithOAuth(server.origin, member, draft)).tokens;
     const productionTokens = (await connectWithOAuth(server.origin, member, production)).tokens;
-    const access = await getOrganizationAccess({ actor: fixture.users.owner, orgSlug: fixture.organization.slug, permission: "organization.members" });
+    const access = await getOrganizationAccess({
+      actor: fixture.users.owner,
+      orgSlug: fixture.organization.slug,
+      permission: "organization.members",
+    });
     await updateMemberRole({ access, actor: fixture.users.owner, userId: member.id, role: "VIEWER" });
     expect((await attempt(draft, draftTokens.access_token)).status).toBe(401);
     expect((await attempt(production, productionTokens.access_token)).status).toBe(200);
@@ -185,7 +216,11 @@ describe("a host with an OAuth access token", () => {
     });
     expect(response.status).toBe(200);
     expect((await attempt(production, tokens.access_token)).status).toBe(401);
-    const refreshed = await tokenRequest(server.origin, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: tokens.refresh_token });
+    const refreshed = await tokenRequest(server.origin, {
+      grant_type: "refresh_token",
+      client_id: client.client_id,
+      refresh_token: tokens.refresh_token,
+    });
     expect(refreshed.status).toBe(200);
   });
 });
@@ -198,7 +233,13 @@ class TestOAuthProvider implements OAuthClientProvider {
   private verifier = "";
   private discovery: OAuthDiscoveryState | undefined;
   readonly redirectUrl = CALLBACK;
-  readonly clientMetadata = { client_name: "SDK Host", redirect_uris: [CALLBACK], grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], token_endpoint_auth_method: "none" };
+  readonly clientMetadata = {
+    client_name: "SDK Host",
+    redirect_uris: [CALLBACK],
+    grant_types: ["authorization_code", "refresh_token"],
+    response_types: ["code"],
+    token_endpoint_auth_method: "none",
+  };
   state = () => randomBytes(8).toString("hex");
   clientInformation = () => this.info;
   saveClientInformation = (info: StoredOAuthClientInformation) => void (this.info = info);
@@ -214,7 +255,12 @@ class TestOAuthProvider implements OAuthClientProvider {
 async function consentInBrowser(user: TestUser, url: URL): Promise<URL> {
   const { location } = await navigate(url.href, user);
   if (location?.pathname !== "/oauth/consent") throw new Error(`expected the consent page, got ${location?.href}`);
-  const decided = await submitConsent({ origin: server.origin, user, consentRequest: location.searchParams.get("request")!, decision: "approve" });
+  const decided = await submitConsent({
+    origin: server.origin,
+    user,
+    consentRequest: location.searchParams.get("request")!,
+    decision: "approve",
+  });
   return decided.location!;
 }
 
@@ -228,7 +274,9 @@ describe("the SDK v2 client's OAuth support", () => {
     expect(await auth(provider, { serverUrl })).toBe("REDIRECT");
     expect(provider.authorizationUrl?.searchParams.get("resource")).toBe(serverUrl);
     const callback = await consentInBrowser(fixture.users.editor, provider.authorizationUrl!);
-    expect(await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")!, iss: callback.searchParams.get("iss")! })).toBe("AUTHORIZED");
+    expect(
+      await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")!, iss: callback.searchParams.get("iss")! }),
+    ).toBe("AUTHORIZED");
 
     const client = new Client({ name: "sdk-host", version: "1.0.0" });
     await client.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));

@@ -49,7 +49,11 @@ describe("organizations", () => {
 
     const list = await call(organizationsRoute.GET, { path: "/app/v1/organizations", headers: await asSession(user) });
     expect(list.body).toEqual({ data: [expect.objectContaining({ id: created.body.id, slug, role: "OWNER" })], nextCursor: null });
-    const one = await call(organizationRoute.GET, { path: `/app/v1/organizations/${slug}`, params: { org: slug }, headers: await asSession(user) });
+    const one = await call(organizationRoute.GET, {
+      path: `/app/v1/organizations/${slug}`,
+      params: { org: slug },
+      headers: await asSession(user),
+    });
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ id: created.body.id, slug, name: "Acme", role: "OWNER" });
   });
@@ -172,7 +176,12 @@ describe("invitations", () => {
       headers: await asSession(invitee),
     });
     expect(members.body.data).toContainEqual(
-      expect.objectContaining({ userId: invitee.id, role: "EDITOR", user: { id: invitee.id, email: invitee.email, name: "Invitee" }, ownedProjects: [] }),
+      expect.objectContaining({
+        userId: invitee.id,
+        role: "EDITOR",
+        user: { id: invitee.id, email: invitee.email, name: "Invitee" },
+        ownedProjects: [],
+      }),
     );
   });
 
@@ -216,7 +225,13 @@ describe("the last Owner", () => {
     const org = organization.slug;
     const path = `/app/v1/organizations/${org}/members/${owner.id}`;
     const params = { org, userId: owner.id };
-    const demote = await call(memberRoute.PATCH, { method: "PATCH", path, params, headers: await asSession(owner), body: { role: "ADMIN" } });
+    const demote = await call(memberRoute.PATCH, {
+      method: "PATCH",
+      path,
+      params,
+      headers: await asSession(owner),
+      body: { role: "ADMIN" },
+    });
     expect(demote.status).toBe(409);
     expect(demote.body).toMatchObject({ error: { code: "conflict", message: expect.stringContaining("Owner") } });
     const leave = await call(memberRoute.DELETE, { method: "DELETE", path, params, headers: await asSession(owner) });

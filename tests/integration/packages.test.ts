@@ -172,10 +172,17 @@ describe("downloads and verification", () => {
   it("works from the command line: npm run verify-package prints OK, or FAILED and exits 1", async () => {
     const run = promisify(execFile);
     const tsx = path.resolve("node_modules/.bin/tsx");
-    const ok = await run(tsx, ["scripts/verify-package.ts", files.manifestPath, files.signaturePath, signingKeyUrl(fixture.organization.slug)]);
+    const ok = await run(tsx, [
+      "scripts/verify-package.ts",
+      files.manifestPath,
+      files.signaturePath,
+      signingKeyUrl(fixture.organization.slug),
+    ]);
     expect(ok.stdout).toMatch(new RegExp(`^OK ${fixture.organization.slug}/${projectSlug} 1\\.1\\.0\\n  digest sha256:[0-9a-f]{64}`));
 
-    const otherKey = await run(tsx, ["scripts/verify-package.ts", files.manifestPath, files.signaturePath, files.signaturePath]).catch((error: { code: number; stdout: string }) => error);
+    const otherKey = await run(tsx, ["scripts/verify-package.ts", files.manifestPath, files.signaturePath, files.signaturePath]).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(otherKey).toMatchObject({ code: 1, stdout: expect.stringMatching(/^FAILED: /) });
   }, 30_000);
 
@@ -207,10 +214,15 @@ describe("signing key", () => {
   });
 
   it("keeps the private key encrypted at rest, bound to its organization", async () => {
-    const row = await db.signingKey.findUniqueOrThrow({ where: { organizationId: fixture.organization.id }, omit: { privateKeyCiphertext: false } });
+    const row = await db.signingKey.findUniqueOrThrow({
+      where: { organizationId: fixture.organization.id },
+      omit: { privateKeyCiphertext: false },
+    });
     expect(row.privateKeyCiphertext).toMatch(/^v1\./);
     expect(row.privateKeyCiphertext).not.toContain("PRIVATE KEY");
-    expect(decryptSecret(row.privateKeyCiphertext, env().encryptionKey, `signing-key:${fixture.organization.id}`)).toContain("-----BEGIN PRIVATE KEY-----");
+    expect(decryptSecret(row.privateKeyCiphertext, env().encryptionKey, `signing-key:${fixture.organization.id}`)).toContain(
+      "-----BEGIN PRIVATE KEY-----",
+    );
     expect(() => decryptSecret(row.privateKeyCiphertext, env().encryptionKey, "signing-key:another-organization")).toThrow();
     const byDefault = await db.signingKey.findUniqueOrThrow({ where: { organizationId: fixture.organization.id } });
     expect(byDefault).not.toHaveProperty("privateKeyCiphertext");

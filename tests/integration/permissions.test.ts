@@ -18,7 +18,10 @@ const FORBIDDEN = { error: { code: "forbidden", message: expect.any(String) } };
 
 function projectTarget(fixture: OrgFixture) {
   const { organization, project } = fixture;
-  return { path: `/app/v1/organizations/${organization.slug}/projects/${project.slug}`, params: { org: organization.slug, project: project.slug } };
+  return {
+    path: `/app/v1/organizations/${organization.slug}/projects/${project.slug}`,
+    params: { org: organization.slug, project: project.slug },
+  };
 }
 
 async function patchProject(fixture: OrgFixture, who: Who, body: Record<string, unknown>) {
@@ -39,7 +42,9 @@ async function patchMemberRole(fixture: OrgFixture, who: Who, target: Who, role:
 }
 
 async function roleOf(fixture: OrgFixture, who: Who) {
-  const membership = await db.membership.findFirstOrThrow({ where: { organizationId: fixture.organization.id, userId: fixture.users[who].id } });
+  const membership = await db.membership.findFirstOrThrow({
+    where: { organizationId: fixture.organization.id, userId: fixture.users[who].id },
+  });
   return membership.role;
 }
 
@@ -107,7 +112,11 @@ describe("role matrix on the routes", () => {
   });
 
   it.each<Who>(["projectOwner", "editor", "viewer"])("%s cannot delete the project (403)", async (who) => {
-    const response = await call(projectRoute.DELETE, { method: "DELETE", ...projectTarget(shared), headers: await asSession(shared.users[who]) });
+    const response = await call(projectRoute.DELETE, {
+      method: "DELETE",
+      ...projectTarget(shared),
+      headers: await asSession(shared.users[who]),
+    });
     expect(response.status).toBe(403);
     expect(await db.project.count({ where: { id: shared.project.id } })).toBe(1);
   });
@@ -138,10 +147,18 @@ describe("role matrix on the routes", () => {
   it.each<Who>(["owner", "admin", "projectOwner", "editor", "viewer"])("%s can list members and projects", async (who) => {
     const org = shared.organization.slug;
     const headers = await asSession(shared.users[who]);
-    const members = await call<{ data: Member[] }>(membersRoute.GET, { path: `/app/v1/organizations/${org}/members`, params: { org }, headers });
+    const members = await call<{ data: Member[] }>(membersRoute.GET, {
+      path: `/app/v1/organizations/${org}/members`,
+      params: { org },
+      headers,
+    });
     expect(members.body.data).toHaveLength(5);
     expect(members.body.data).toContainEqual(
-      expect.objectContaining({ userId: shared.users.projectOwner.id, role: "VIEWER", ownedProjects: [{ slug: shared.project.slug, name: expect.any(String) }] }),
+      expect.objectContaining({
+        userId: shared.users.projectOwner.id,
+        role: "VIEWER",
+        ownedProjects: [{ slug: shared.project.slug, name: expect.any(String) }],
+      }),
     );
     const projects = await call(projectsRoute.GET, { path: `/app/v1/organizations/${org}/projects`, params: { org }, headers });
     expect(projects.status).toBe(200);
@@ -213,7 +230,12 @@ describe("member management", () => {
     const org = fixture.organization.slug;
     const userId = fixture.users[target].id;
     const headers = await asSession(fixture.users[who]);
-    return call(memberRoute.DELETE, { method: "DELETE", path: `/app/v1/organizations/${org}/members/${userId}`, params: { org, userId }, headers });
+    return call(memberRoute.DELETE, {
+      method: "DELETE",
+      path: `/app/v1/organizations/${org}/members/${userId}`,
+      params: { org, userId },
+      headers,
+    });
   }
 
   it("an Admin removes a member; a Viewer may leave but not remove others", async () => {
@@ -221,7 +243,9 @@ describe("member management", () => {
     expect((await removeMemberAs(fixture, "viewer", "editor")).status).toBe(403);
     expect((await removeMemberAs(fixture, "admin", "editor")).status).toBe(204);
     expect((await removeMemberAs(fixture, "viewer", "viewer")).status).toBe(204);
-    const left = await db.membership.count({ where: { organizationId: fixture.organization.id, userId: { in: [fixture.users.editor.id, fixture.users.viewer.id] } } });
+    const left = await db.membership.count({
+      where: { organizationId: fixture.organization.id, userId: { in: [fixture.users.editor.id, fixture.users.viewer.id] } },
+    });
     expect(left).toBe(0);
   });
 
@@ -238,17 +262,32 @@ describe("member management", () => {
 
 // Every org/project/member/invitation route of organization B, as a request builder.
 const ORG_B_ROUTES: Array<[string, (b: OrgFixture) => Parameters<typeof call>]> = [
-  ["GET organization", (b) => [organizationRoute.GET, { path: `/app/v1/organizations/${b.organization.slug}`, params: { org: b.organization.slug } }]],
+  [
+    "GET organization",
+    (b) => [organizationRoute.GET, { path: `/app/v1/organizations/${b.organization.slug}`, params: { org: b.organization.slug } }],
+  ],
   ["GET members", (b) => [membersRoute.GET, orgTarget(b, "members")]],
-  ["POST members", (b) => [membersRoute.POST, { ...orgTarget(b, "members"), method: "POST", body: { email: "x@example.test", role: "OWNER" } }]],
+  [
+    "POST members",
+    (b) => [membersRoute.POST, { ...orgTarget(b, "members"), method: "POST", body: { email: "x@example.test", role: "OWNER" } }],
+  ],
   ["PATCH member", (b) => [memberRoute.PATCH, { ...memberTarget(b), method: "PATCH", body: { role: "VIEWER" } }]],
   ["DELETE member", (b) => [memberRoute.DELETE, { ...memberTarget(b), method: "DELETE" }]],
   ["GET invitations", (b) => [invitationsRoute.GET, orgTarget(b, "invitations")]],
-  ["POST invitations", (b) => [invitationsRoute.POST, { ...orgTarget(b, "invitations"), method: "POST", body: { email: "x@example.test", role: "OWNER" } }]],
+  [
+    "POST invitations",
+    (b) => [invitationsRoute.POST, { ...orgTarget(b, "invitations"), method: "POST", body: { email: "x@example.test", role: "OWNER" } }],
+  ],
   ["GET projects", (b) => [projectsRoute.GET, orgTarget(b, "projects")]],
-  ["POST projects", (b) => [projectsRoute.POST, { ...orgTarget(b, "projects"), method: "POST", body: { slug: uniqueSlug("x"), name: "Intruder" } }]],
+  [
+    "POST projects",
+    (b) => [projectsRoute.POST, { ...orgTarget(b, "projects"), method: "POST", body: { slug: uniqueSlug("x"), name: "Intruder" } }],
+  ],
   ["GET project", (b) => [projectRoute.GET, projectTarget(b)]],
-  ["PATCH project", (b) => [projectRoute.PATCH, { ...projectTarget(b), method: "PATCH", body: { name: "Hijacked", instructions: "Hijacked" } }]],
+  [
+    "PATCH project",
+    (b) => [projectRoute.PATCH, { ...projectTarget(b), method: "PATCH", body: { name: "Hijacked", instructions: "Hijacked" } }],
+  ],
   ["DELETE project", (b) => [projectRoute.DELETE, { ...projectTarget(b), method: "DELETE" }]],
 ];
 
@@ -294,10 +333,20 @@ describe.each([
 
   it("answers 404 for B's project and B's member addressed through A's slug", async () => {
     const org = a.organization.slug;
-    const project = await call(projectRoute.GET, { path: `/app/v1/organizations/${org}/projects/${b.project.slug}`, params: { org, project: b.project.slug }, headers });
+    const project = await call(projectRoute.GET, {
+      path: `/app/v1/organizations/${org}/projects/${b.project.slug}`,
+      params: { org, project: b.project.slug },
+      headers,
+    });
     expect(project.status).toBe(404);
     const userId = b.users.viewer.id;
-    const member = await call(memberRoute.PATCH, { method: "PATCH", path: `/app/v1/organizations/${org}/members/${userId}`, params: { org, userId }, headers, body: { role: "ADMIN" } });
+    const member = await call(memberRoute.PATCH, {
+      method: "PATCH",
+      path: `/app/v1/organizations/${org}/members/${userId}`,
+      params: { org, userId },
+      headers,
+      body: { role: "ADMIN" },
+    });
     expect(member.status).toBe(404);
     expect(await roleOf(b, "viewer")).toBe("VIEWER");
   });

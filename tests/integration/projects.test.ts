@@ -24,7 +24,11 @@ async function createProjectAs(owner: TestUser, org: string, body: Record<string
 }
 
 async function listPage(owner: TestUser, org: string, query: string) {
-  return call<ProjectPage>(projectsRoute.GET, { path: `/app/v1/organizations/${org}/projects?${query}`, params: { org }, headers: await asSession(owner) });
+  return call<ProjectPage>(projectsRoute.GET, {
+    path: `/app/v1/organizations/${org}/projects?${query}`,
+    params: { org },
+    headers: await asSession(owner),
+  });
 }
 
 describe("projects", () => {
@@ -46,7 +50,11 @@ describe("projects", () => {
     });
     expect(JSON.stringify(created.body)).not.toMatch(/hash/i);
 
-    const target = { path: `/app/v1/organizations/${org}/projects/${slug}`, params: { org, project: slug }, headers: await asSession(owner) };
+    const target = {
+      path: `/app/v1/organizations/${org}/projects/${slug}`,
+      params: { org, project: slug },
+      headers: await asSession(owner),
+    };
     const renamed = await call<Project>(projectRoute.PATCH, { ...target, method: "PATCH", body: { name: "Weather Pro" } });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ slug, name: "Weather Pro", instructions: "Be brief." });

@@ -23,24 +23,56 @@ export function publishingApi(target: { orgSlug: string; projectSlug: string }) 
   return {
     base,
     params,
-    preview: async (user: TestUser) => call<PreviewBody>(publishRoute.GET, { path: `${base}/publish`, headers: await asSession(user), params }),
+    preview: async (user: TestUser) =>
+      call<PreviewBody>(publishRoute.GET, { path: `${base}/publish`, headers: await asSession(user), params }),
     publish: async (user: TestUser, body: { changelog?: string; version?: string } = { changelog: "Changes" }) =>
-      call<PackageBody & ErrorBody>(publishRoute.POST, { method: "POST", path: `${base}/publish`, headers: await asSession(user), params, body }),
-    rollback: async (user: TestUser, version: string) =>
-      call<PackageBody & ErrorBody>(rollbackRoute.POST, { method: "POST", path: `${base}/rollback`, headers: await asSession(user), params, body: { version } }),
-    packages: async (user: TestUser, query = "") =>
-      call<{ data: PackageBody[]; nextCursor: string | null } & ErrorBody>(packagesRoute.GET, { path: `${base}/packages${query}`, headers: await asSession(user), params }),
-    package: async (user: TestUser, version: string) =>
-      call<PackageBody & { manifest: Record<string, unknown>; files: FileDiff[]; breakingChanges: BreakingChange[] } & ErrorBody>(packageRoute.GET, {
-        path: `${base}/packages/${version}`,
+      call<PackageBody & ErrorBody>(publishRoute.POST, {
+        method: "POST",
+        path: `${base}/publish`,
         headers: await asSession(user),
-        params: { ...params, version },
+        params,
+        body,
       }),
-    listTokens: async (user: TestUser) => call<{ data: TokenBody[] } & ErrorBody>(tokensRoute.GET, { path: `${base}/tokens`, headers: await asSession(user), params }),
+    rollback: async (user: TestUser, version: string) =>
+      call<PackageBody & ErrorBody>(rollbackRoute.POST, {
+        method: "POST",
+        path: `${base}/rollback`,
+        headers: await asSession(user),
+        params,
+        body: { version },
+      }),
+    packages: async (user: TestUser, query = "") =>
+      call<{ data: PackageBody[]; nextCursor: string | null } & ErrorBody>(packagesRoute.GET, {
+        path: `${base}/packages${query}`,
+        headers: await asSession(user),
+        params,
+      }),
+    package: async (user: TestUser, version: string) =>
+      call<PackageBody & { manifest: Record<string, unknown>; files: FileDiff[]; breakingChanges: BreakingChange[] } & ErrorBody>(
+        packageRoute.GET,
+        {
+          path: `${base}/packages/${version}`,
+          headers: await asSession(user),
+          params: { ...params, version },
+        },
+      ),
+    listTokens: async (user: TestUser) =>
+      call<{ data: TokenBody[] } & ErrorBody>(tokensRoute.GET, { path: `${base}/tokens`, headers: await asSession(user), params }),
     createToken: async (user: TestUser, name = "Claude Desktop") =>
-      call<TokenBody & ErrorBody>(tokensRoute.POST, { method: "POST", path: `${base}/tokens`, headers: await asSession(user), params, body: { name } }),
+      call<TokenBody & ErrorBody>(tokensRoute.POST, {
+        method: "POST",
+        path: `${base}/tokens`,
+        headers: await asSession(user),
+        params,
+        body: { name },
+      }),
     revokeToken: async (user: TestUser, id: string) =>
-      call<ErrorBody | null>(tokenRoute.DELETE, { method: "DELETE", path: `${base}/tokens/${id}`, headers: await asSession(user), params: { ...params, id } }),
+      call<ErrorBody | null>(tokenRoute.DELETE, {
+        method: "DELETE",
+        path: `${base}/tokens/${id}`,
+        headers: await asSession(user),
+        params: { ...params, id },
+      }),
   };
 }
 

@@ -8,7 +8,16 @@ import { db } from "@/lib/db";
 import { createProject, deleteProject } from "@/lib/projects/projects";
 import { createTool, deleteTool, updateTool } from "@/lib/tools/tools";
 import type { CreateToolInput } from "@/lib/tools/tool-input";
-import { asSession, call, createOrgWithMembers, createTestOrganization, createTestUser, uniqueSlug, type OrgFixture, type TestUser } from "./helpers";
+import {
+  asSession,
+  call,
+  createOrgWithMembers,
+  createTestOrganization,
+  createTestUser,
+  uniqueSlug,
+  type OrgFixture,
+  type TestUser,
+} from "./helpers";
 import { parseJsonRpc } from "./mcp-helpers";
 import { publishingApi, type PublishingApi } from "./publish-helpers";
 
@@ -87,7 +96,12 @@ describe("publish preview and publish", () => {
 
   it("has nothing to publish for an empty draft before the first publish", async () => {
     const empty = await newProject([]);
-    expect((await empty.api.preview(owner)).body).toMatchObject({ changed: false, currentVersion: null, suggestedVersion: "1.0.0", files: [] });
+    expect((await empty.api.preview(owner)).body).toMatchObject({
+      changed: false,
+      currentVersion: null,
+      suggestedVersion: "1.0.0",
+      files: [],
+    });
     const refused = await empty.api.publish(owner, { changelog: "Nothing" });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe("Nothing to publish: the draft has no tools or components yet.");
@@ -115,8 +129,14 @@ describe("publish preview and publish", () => {
     });
     const state = await productionState(projectId);
     expect(state).toEqual({ pointer: published.body.id, versions: ["1.0.0"], history: 1 });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { organizationId: fixture.organization.id, action: "package.publish", targetId: projectId } });
-    expect(audit).toMatchObject({ actorUserId: owner.id, oldValue: { version: null }, newValue: { version: "1.0.0", digest: published.body.digest } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { organizationId: fixture.organization.id, action: "package.publish", targetId: projectId },
+    });
+    expect(audit).toMatchObject({
+      actorUserId: owner.id,
+      oldValue: { version: null },
+      newValue: { version: "1.0.0", digest: published.body.digest },
+    });
   });
 
   it("keeps secrets and allowed domains out of the package", async () => {
@@ -160,7 +180,12 @@ describe("publish preview and publish", () => {
     await updateTool({ access, name: "quote_price", input: { inputSchema: breaking } });
     await deleteTool({ access, name: "greet" });
     const preview = (await api.preview(owner)).body;
-    expect(preview).toMatchObject({ changed: true, bump: "major", suggestedVersion: "2.0.0", tools: { modified: ["quote_price"], removed: ["greet"] } });
+    expect(preview).toMatchObject({
+      changed: true,
+      bump: "major",
+      suggestedVersion: "2.0.0",
+      tools: { modified: ["quote_price"], removed: ["greet"] },
+    });
     expect(preview.breakingChanges.map((change) => `${change.tool} ${change.kind} ${change.path}`)).toEqual([
       "greet tool_removed ",
       "quote_price property_removed /note",
@@ -171,7 +196,11 @@ describe("publish preview and publish", () => {
     expect(schemaFile?.status).toBe("modified");
     expect(schemaFile?.diff).toContain('-    "price": {');
     expect(schemaFile?.diff).toContain('+    "amount": {');
-    expect(preview.files.filter((file) => file.path.startsWith("tools/greet/")).map((file) => file.status)).toEqual(["removed", "removed", "removed"]);
+    expect(preview.files.filter((file) => file.path.startsWith("tools/greet/")).map((file) => file.status)).toEqual([
+      "removed",
+      "removed",
+      "removed",
+    ]);
   });
 });
 
@@ -189,7 +218,9 @@ describe("versions", () => {
 
     const reused = await api.publish(owner, { changelog: "Again", version: "1.1.0" });
     expect(reused.status).toBe(409);
-    expect(reused.body.error.message).toBe("Version 1.1.0 was already published; versions are never reused, even after a rollback. Use 1.2.0 or higher.");
+    expect(reused.body.error.message).toBe(
+      "Version 1.1.0 was already published; versions are never reused, even after a rollback. Use 1.2.0 or higher.",
+    );
     const tooLow = await api.publish(owner, { changelog: "Again", version: "1.1.5" });
     expect(tooLow.status).toBe(422);
     expect(tooLow.body.error.message).toBe("version: must be at least 1.2.0 for these changes");
@@ -204,7 +235,10 @@ describe("versions", () => {
 describe("concurrency and atomicity", () => {
   it("lets exactly one of two concurrent publishes win; the other gets 409 and leaves nothing", async () => {
     const { api, project } = await newProject();
-    const [first, second] = await Promise.all([api.publish(owner, { changelog: "A" }), api.publish(fixture.users.admin, { changelog: "B" })]);
+    const [first, second] = await Promise.all([
+      api.publish(owner, { changelog: "A" }),
+      api.publish(fixture.users.admin, { changelog: "B" }),
+    ]);
     expect([first.status, second.status].sort()).toEqual([201, 409]);
     const loser = first.status === 409 ? first : second;
     expect(loser.body.error.code).toBe("conflict");
@@ -340,7 +374,10 @@ describe("tool names after the first publish", () => {
     });
     expect(renamed.status).toBe(200);
     // Other edits of a published tool stay allowed.
-    expect((await call(toolRoute.PATCH, { method: "PATCH", path: `${api.base}/tools/greet`, body: { description: "Hi" }, headers, params })).status).toBe(200);
+    expect(
+      (await call(toolRoute.PATCH, { method: "PATCH", path: `${api.base}/tools/greet`, body: { description: "Hi" }, headers, params }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -350,7 +387,12 @@ describe("permissions", () => {
 
   beforeAll(async () => {
     // The fixture's own project: `projectOwner` is a Viewer assigned as its owner.
-    const access = await getProjectAccess({ actor: owner, orgSlug: fixture.organization.slug, projectSlug: fixture.project.slug, permission: "project.edit" });
+    const access = await getProjectAccess({
+      actor: owner,
+      orgSlug: fixture.organization.slug,
+      projectSlug: fixture.project.slug,
+      permission: "project.edit",
+    });
     await createTool({ access, input: greet });
     api = publishingApi({ orgSlug: fixture.organization.slug, projectSlug: fixture.project.slug });
     expect((await api.publish(owner, { changelog: "First" })).status).toBe(201);

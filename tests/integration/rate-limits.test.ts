@@ -14,7 +14,14 @@ import { flushExecutions } from "@/lib/executions/recorder";
 import { getRateLimiter } from "@/lib/rate-limit/rate-limiter";
 import { createTool } from "@/lib/tools/tools";
 import { apiToken, asSession, call, createOrgWithMembers, type OrgFixture } from "./helpers";
-import { connectClient, createProjectWithDraftToken, parseJsonRpc, postJsonRpc, startRouteServer, type TestHttpServer } from "./mcp-helpers";
+import {
+  connectClient,
+  createProjectWithDraftToken,
+  parseJsonRpc,
+  postJsonRpc,
+  startRouteServer,
+  type TestHttpServer,
+} from "./mcp-helpers";
 import { publishingApi } from "./publish-helpers";
 
 let fixture: OrgFixture;
@@ -58,11 +65,15 @@ async function limitedProject(limits: Limits, options: { visibility?: "PUBLIC" |
 
 /** A raw tools/call as a 2025-era host sends it, so status, headers and body can be read. */
 function rawCall(url: string, options: { token?: string | null; tool?: string; id?: number | string; ip?: string } = {}) {
-  return postJsonRpc(url, { jsonrpc: "2.0", id: options.id ?? 1, method: "tools/call", params: { name: options.tool ?? "add", arguments: {} } }, {
-    "MCP-Protocol-Version": "2025-11-25",
-    ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
-    ...(options.ip ? { "X-Forwarded-For": options.ip } : {}),
-  });
+  return postJsonRpc(
+    url,
+    { jsonrpc: "2.0", id: options.id ?? 1, method: "tools/call", params: { name: options.tool ?? "add", arguments: {} } },
+    {
+      "MCP-Protocol-Version": "2025-11-25",
+      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      ...(options.ip ? { "X-Forwarded-For": options.ip } : {}),
+    },
+  );
 }
 
 async function statuses(count: number, send: () => Promise<{ status: number }>) {
@@ -87,7 +98,11 @@ describe("per credential", () => {
   it("refuses the call past credentialCallsPerMinute with 429 + Retry-After, and allows again after the minute", async () => {
     const project = await limitedProject({ credentialCallsPerMinute: 3 });
     expect(await statuses(3, () => rawCall(project.draftUrl, { token: project.token }))).toEqual([200, 200, 200]);
-    const retryAfter = expectRefusal(await rawCall(project.draftUrl, { token: project.token, id: 42 }), 42, /this credential may make 3 calls per minute/);
+    const retryAfter = expectRefusal(
+      await rawCall(project.draftUrl, { token: project.token, id: 42 }),
+      42,
+      /this credential may make 3 calls per minute/,
+    );
     expect(retryAfter).toBeLessThanOrEqual(60);
 
     // Another credential of the same project has its own allowance.
@@ -157,7 +172,11 @@ describe("anonymous calls to a public project", () => {
     const project = await limitedProject({ anonymousCallsPerHour: 60, anonymousBurst: 3 }, { visibility: "PUBLIC" });
     const from = (ip: string, id = 1) => rawCall(project.url, { ip, id });
     expect(await statuses(3, () => from("198.51.100.10"))).toEqual([200, 200, 200]);
-    const retryAfter = expectRefusal(await from("198.51.100.10", 9), 9, /anonymous callers may make 60 calls per hour to this project \(at most 3 at once\)/);
+    const retryAfter = expectRefusal(
+      await from("198.51.100.10", 9),
+      9,
+      /anonymous callers may make 60 calls per hour to this project \(at most 3 at once\)/,
+    );
     expect(retryAfter).toBeGreaterThan(55);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await from("198.51.100.11")).status).toBe(200);
@@ -180,7 +199,8 @@ describe("admin REST API", () => {
     const limit = env().ATELIER_API_RATE_LIMIT_PER_MINUTE;
     const user = fixture.users.editor;
     const [token, other] = [await apiToken(user), await apiToken(user)];
-    const me = (headers: Record<string, string>) => call<{ error?: { code: string; message: string } }>(meRoute.GET, { path: "/app/v1/me", headers });
+    const me = (headers: Record<string, string>) =>
+      call<{ error?: { code: string; message: string } }>(meRoute.GET, { path: "/app/v1/me", headers });
     const bearer = (value: string) => ({ authorization: `Bearer ${value}` });
 
     for (let i = 0; i < limit; i++) {
@@ -190,7 +210,9 @@ describe("admin REST API", () => {
     const refused = await me(bearer(token));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(refused.body).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(new RegExp(`this API token may make ${limit} API calls per minute`)) } });
+    expect(refused.body).toEqual({
+      error: { code: "rate_limited", message: expect.stringMatching(new RegExp(`this API token may make ${limit} API calls per minute`)) },
+    });
 
     expect((await me(bearer(other))).status).toBe(200);
     expect((await me(await asSession(user))).status).toBe(200);

@@ -42,7 +42,12 @@ async function load(url: string, token: string, onResult: (outcome: Outcome) => 
         try {
           const response = await fetch(url, {
             method: "POST",
-            headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${token}`, "MCP-Protocol-Version": "2025-11-25" },
+            headers: {
+              "Content-Type": "application/json",
+              Accept: "application/json, text/event-stream",
+              Authorization: `Bearer ${token}`,
+              "MCP-Protocol-Version": "2025-11-25",
+            },
             body: JSON.stringify({ jsonrpc: "2.0", id: n, method: "tools/call", params: { name: "work", arguments: { n } } }),
           });
           const text = await response.text();
@@ -92,10 +97,15 @@ describe("graceful shutdown", () => {
     expect(instance.output()).toContain("[executions] SIGTERM: finishing running MCP calls");
     expect(instance.output()).not.toContain("could not be written");
 
-    const answeredInputs = outcomes.filter((outcome) => outcome.ran).map((outcome) => outcome.n).sort((a, b) => a - b);
+    const answeredInputs = outcomes
+      .filter((outcome) => outcome.ran)
+      .map((outcome) => outcome.n)
+      .sort((a, b) => a - b);
     expect(answeredInputs.length).toBeGreaterThanOrEqual(40);
     // After the signal, new calls were turned away (503, then connection refused) without running.
-    expect(outcomes.filter((outcome) => !outcome.ran).every((outcome) => outcome.status === 503 || outcome.status === "refused")).toBe(true);
+    expect(outcomes.filter((outcome) => !outcome.ran).every((outcome) => outcome.status === 503 || outcome.status === "refused")).toBe(
+      true,
+    );
     // Every answered call has its record; a record beyond those is a call that ran while its
     // client was already giving up on the stopping instance.
     const recorded = await recordedInputs(seeded.projectId);

@@ -64,7 +64,11 @@ describe("tools API", () => {
     expect(badName.status).toBe(422);
     expect(badName.body.error.message).toMatch(/^name:/);
 
-    const badSchema = await post({ ...priceTool, name: "bad_schema", inputSchema: { type: "object", properties: { a: { type: "strng" } } } });
+    const badSchema = await post({
+      ...priceTool,
+      name: "bad_schema",
+      inputSchema: { type: "object", properties: { a: { type: "strng" } } },
+    });
     expect(badSchema.status).toBe(422);
     expect(badSchema.body.error.message).toMatch(/inputSchema: is not a valid JSON Schema/);
 
@@ -81,7 +85,13 @@ describe("tools API", () => {
   it("lets a Viewer read but not write, and hides the project from other organizations", async () => {
     const viewer = await asSession(fixture.users.viewer);
     expect((await call(toolsRoute.GET, { path: `${base}/tools`, headers: viewer, params })).status).toBe(200);
-    const refused = await call<ErrorBody>(toolsRoute.POST, { method: "POST", path: `${base}/tools`, body: { ...priceTool, name: "viewer_tool" }, headers: viewer, params });
+    const refused = await call<ErrorBody>(toolsRoute.POST, {
+      method: "POST",
+      path: `${base}/tools`,
+      body: { ...priceTool, name: "viewer_tool" },
+      headers: viewer,
+      params,
+    });
     expect(refused.status).toBe(403);
 
     const stranger = await createTestUser();
@@ -105,19 +115,32 @@ describe("tools API", () => {
     expect(put.status).toBe(200);
     expect(JSON.stringify(put.body)).not.toContain("sk_live_supersecret");
 
-    const names = await call<{ data: { key: string }[] }>(secretsRoute.GET, { path: `${base}/tools/secret_tool/secrets`, headers, params: secretParams });
+    const names = await call<{ data: { key: string }[] }>(secretsRoute.GET, {
+      path: `${base}/tools/secret_tool/secrets`,
+      headers,
+      params: secretParams,
+    });
     expect(names.body.data.map((secret) => secret.key)).toEqual(["API_KEY"]);
     expect(JSON.stringify(names.body)).not.toContain("sk_live");
     const tool = await call<ToolBody>(toolRoute.GET, { path: `${base}/tools/secret_tool`, headers, params: secretParams });
     expect(tool.body.secretNames).toEqual(["API_KEY"]);
 
-    const row = await db.toolSecret.findFirstOrThrow({ where: { key: "API_KEY", tool: { name: "secret_tool", projectId: fixture.project.id } }, omit: { ciphertext: false } });
+    const row = await db.toolSecret.findFirstOrThrow({
+      where: { key: "API_KEY", tool: { name: "secret_tool", projectId: fixture.project.id } },
+      omit: { ciphertext: false },
+    });
     expect(row.ciphertext).not.toContain("sk_live");
     const audit = await db.auditEvent.findMany({ where: { organizationId: fixture.organization.id, action: { startsWith: "secret." } } });
     expect(audit.map((event) => event.action)).toContain("secret.create");
     expect(JSON.stringify(audit)).not.toContain("sk_live");
 
-    const badKey = await call(secretRoute.PUT, { method: "PUT", path: `${base}/tools/secret_tool/secrets/lower`, body: { value: "x" }, headers, params: { ...secretParams, key: "lower" } });
+    const badKey = await call(secretRoute.PUT, {
+      method: "PUT",
+      path: `${base}/tools/secret_tool/secrets/lower`,
+      body: { value: "x" },
+      headers,
+      params: { ...secretParams, key: "lower" },
+    });
     expect(badKey.status).toBe(422);
   });
 
@@ -132,12 +155,29 @@ describe("tools API", () => {
     });
     expect(created.status).toBe(201);
 
-    const missing = await call<ErrorBody>(toolsRoute.POST, { method: "POST", path: `${base}/tools`, body: { name: "show_x", kind: "ui", component: "nope" }, headers, params });
+    const missing = await call<ErrorBody>(toolsRoute.POST, {
+      method: "POST",
+      path: `${base}/tools`,
+      body: { name: "show_x", kind: "ui", component: "nope" },
+      headers,
+      params,
+    });
     expect(missing.status).toBe(422);
-    const ui = await call(toolsRoute.POST, { method: "POST", path: `${base}/tools`, body: { name: "show_card", kind: "ui", component: "card" }, headers, params });
+    const ui = await call(toolsRoute.POST, {
+      method: "POST",
+      path: `${base}/tools`,
+      body: { name: "show_card", kind: "ui", component: "card" },
+      headers,
+      params,
+    });
     expect(ui.status).toBe(201);
 
-    const inUse = await call<ErrorBody>(componentRoute.DELETE, { method: "DELETE", path: `${base}/components/card`, headers, params: { ...params, name: "card" } });
+    const inUse = await call<ErrorBody>(componentRoute.DELETE, {
+      method: "DELETE",
+      path: `${base}/components/card`,
+      headers,
+      params: { ...params, name: "card" },
+    });
     expect(inUse.status).toBe(409);
     expect(inUse.body.error.message).toContain("show_card");
   });

@@ -29,8 +29,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
   if (!invitation) {
     return (
-      <AuthShell title="Invitation not found" description="This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.">
-        <Link href="/" className={buttonClasses("secondary", "md", "w-full")}>Go to Atelier</Link>
+      <AuthShell
+        title="Invitation not found"
+        description="This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation."
+      >
+        <Link href="/" className={buttonClasses("secondary", "md", "w-full")}>
+          Go to Atelier
+        </Link>
       </AuthShell>
     );
   }
@@ -39,7 +44,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const role = ROLE_LABELS[invitation.role];
   const description = (
     <>
-      You’ve been invited to join <strong className="font-semibold text-fg">{organization.name}</strong> as <strong className="font-semibold text-fg">{role}</strong>.
+      You’ve been invited to join <strong className="font-semibold text-fg">{organization.name}</strong> as{" "}
+      <strong className="font-semibold text-fg">{role}</strong>.
     </>
   );
 
@@ -48,7 +54,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <AuthShell title={`Join ${organization.name}`} description={description}>
         <div className="space-y-4">
           <Alert tone="warning">This invitation has already been used.</Alert>
-          <Link href={actor ? `/orgs/${organization.slug}` : withCallbackUrl("/sign-in", `/orgs/${organization.slug}`)} className={buttonClasses("secondary", "md", "w-full")}>
+          <Link
+            href={actor ? `/orgs/${organization.slug}` : withCallbackUrl("/sign-in", `/orgs/${organization.slug}`)}
+            className={buttonClasses("secondary", "md", "w-full")}
+          >
             {actor ? `Go to ${organization.name}` : "Sign in"}
           </Link>
         </div>
@@ -74,7 +83,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <Link href={withCallbackUrl("/sign-in", path)} className={buttonClasses("primary", "md", "w-full")}>
             Sign in to accept
           </Link>
-          <Link href={withCallbackUrl("/sign-up", path, { email: invitation.email })} className={buttonClasses("secondary", "md", "w-full")}>
+          <Link
+            href={withCallbackUrl("/sign-up", path, { email: invitation.email })}
+            className={buttonClasses("secondary", "md", "w-full")}
+          >
             Create an account
           </Link>
         </div>

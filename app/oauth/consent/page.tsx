@@ -51,12 +51,15 @@ function ConsentForm({ view }: { view: Consent }) {
       <div className="space-y-5">
         {client.unverified && (
           <Alert tone="warning">
-            Atelier hasn’t verified this app: it chose its own name. Authorize it only if you just connected it in <strong>{client.redirectHost}</strong>.
+            Atelier hasn’t verified this app: it chose its own name. Authorize it only if you just connected it in{" "}
+            <strong>{client.redirectHost}</strong>.
           </Alert>
         )}
         <ConsentDetails view={view} />
         {view.endpoint.environment === "draft" && (
-          <p className="text-sm text-muted">The draft endpoint serves the project’s working copy: every save in the studio is live there.</p>
+          <p className="text-sm text-muted">
+            The draft endpoint serves the project’s working copy: every save in the studio is live there.
+          </p>
         )}
         <ConsentActions consentRequest={view.request} clientName={client.name} />
       </div>

@@ -30,10 +30,28 @@ function DeleteProjectForm({ org, project, onCancel }: { org: string; project: {
 
   return (
     <form className="space-y-4" onSubmit={onSubmit}>
-      {error && <p role="alert" className="text-sm text-danger">{error}</p>}
-      <Field label={<>Type <span className="font-mono">{project.slug}</span> to confirm</>}>
+      {error && (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      )}
+      <Field
+        label={
+          <>
+            Type <span className="font-mono">{project.slug}</span> to confirm
+          </>
+        }
+      >
         {(control) => (
-          <Input {...control} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} autoFocus className="font-mono" />
+          <Input
+            {...control}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            className="font-mono"
+          />
         )}
       </Field>
       <DialogFooter>
@@ -58,7 +76,12 @@ export function DangerZone({ org, project }: { org: string; project: { slug: str
       <Button variant="danger-outline" onClick={() => setOpen(true)}>
         Delete project
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={`Delete ${project.name}?`} description="This permanently deletes the project and everything in it.">
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Delete ${project.name}?`}
+        description="This permanently deletes the project and everything in it."
+      >
         <DeleteProjectForm org={org} project={project} onCancel={() => setOpen(false)} />
       </Dialog>
     </Section>

@@ -47,8 +47,18 @@ export function GeneralSettings({ org, project, canEdit }: { org: string; projec
         title="General"
         footer={
           <>
-            <p className="text-xs text-muted">{canEdit ? "The slug cannot be changed: MCP hosts use it in the endpoint URL." : "Only Owners, Admins and project owners can rename a project."}</p>
-            <Button type="submit" variant="primary" size="sm" disabled={!canEdit || name.trim() === project.name} loading={updateProject.isPending}>
+            <p className="text-xs text-muted">
+              {canEdit
+                ? "The slug cannot be changed: MCP hosts use it in the endpoint URL."
+                : "Only Owners, Admins and project owners can rename a project."}
+            </p>
+            <Button
+              type="submit"
+              variant="primary"
+              size="sm"
+              disabled={!canEdit || name.trim() === project.name}
+              loading={updateProject.isPending}
+            >
               Save
             </Button>
           </>
@@ -56,7 +66,16 @@ export function GeneralSettings({ org, project, canEdit }: { org: string; projec
       >
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Project name" error={error}>
-            {(control) => <Input {...control} name="name" value={name} maxLength={100} disabled={!canEdit} onChange={(event) => setName(event.target.value)} />}
+            {(control) => (
+              <Input
+                {...control}
+                name="name"
+                value={name}
+                maxLength={100}
+                disabled={!canEdit}
+                onChange={(event) => setName(event.target.value)}
+              />
+            )}
           </Field>
           <Field label="Slug">{(control) => <Input {...control} value={project.slug} readOnly className="font-mono" />}</Field>
         </div>

@@ -45,7 +45,11 @@ export function KillSwitch({ org, project, canUse }: { org: string; project: { s
       footer={
         <>
           <p className="text-xs text-muted">
-            {canUse ? (project.visibility === "public" ? "The project is public now." : "The project is already private.") : "Only Owners and Admins can use the kill switch."}
+            {canUse
+              ? project.visibility === "public"
+                ? "The project is public now."
+                : "The project is already private."
+              : "Only Owners and Admins can use the kill switch."}
           </p>
           <Button variant="danger" size="sm" disabled={!canUse} onClick={() => setConfirming(true)}>
             Disable public access
@@ -53,7 +57,11 @@ export function KillSwitch({ org, project, canUse }: { org: string; project: { s
         </>
       }
     >
-      <label className={canUse ? "flex cursor-pointer items-start gap-3 text-sm" : "flex cursor-not-allowed items-start gap-3 text-sm opacity-70"}>
+      <label
+        className={
+          canUse ? "flex cursor-pointer items-start gap-3 text-sm" : "flex cursor-not-allowed items-start gap-3 text-sm opacity-70"
+        }
+      >
         <input
           type="checkbox"
           className="mt-0.5 size-4 shrink-0 accent-danger"

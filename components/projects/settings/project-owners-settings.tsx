@@ -11,7 +11,17 @@ import type { Member } from "@/lib/hooks/api-types";
 import { useUpdateProject } from "@/lib/hooks/use-projects";
 
 /** Choose which members are project owners (a checkbox per member). Owners and Admins only. */
-export function ProjectOwnersSettings({ org, projectSlug, members, ownerIds }: { org: string; projectSlug: string; members: Member[]; ownerIds: string[] }) {
+export function ProjectOwnersSettings({
+  org,
+  projectSlug,
+  members,
+  ownerIds,
+}: {
+  org: string;
+  projectSlug: string;
+  members: Member[];
+  ownerIds: string[];
+}) {
   const router = useRouter();
   const toast = useToast();
   const updateProject = useUpdateProject(org, projectSlug);
@@ -50,7 +60,13 @@ export function ProjectOwnersSettings({ org, projectSlug, members, ownerIds }: {
         description="On top of their organization role, project owners may publish, roll back, change visibility and manage production tokens of this project."
         footer={
           <>
-            {error ? <p role="alert" className="text-xs font-medium text-danger">{error}</p> : <p className="text-xs text-muted">{selected.size} selected</p>}
+            {error ? (
+              <p role="alert" className="text-xs font-medium text-danger">
+                {error}
+              </p>
+            ) : (
+              <p className="text-xs text-muted">{selected.size} selected</p>
+            )}
             <Button type="submit" variant="primary" size="sm" disabled={!changed} loading={updateProject.isPending}>
               Save owners
             </Button>

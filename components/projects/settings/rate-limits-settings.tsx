@@ -12,8 +12,16 @@ import { useUpdateProjectSettings } from "@/lib/hooks/use-project-settings";
 import { PROJECT_RATE_LIMITS, type ProjectRateLimitName, type ProjectRateLimits } from "@/lib/rate-limit/limits";
 
 const FIELDS: Array<{ name: ProjectRateLimitName; label: string; scope: string }> = [
-  { name: "dataToolCallsPerMinute", label: "Data Tool calls per minute", scope: "Per project, across draft and production and every caller." },
-  { name: "credentialCallsPerMinute", label: "Calls per credential per minute", scope: "Per production token, draft token or OAuth grant." },
+  {
+    name: "dataToolCallsPerMinute",
+    label: "Data Tool calls per minute",
+    scope: "Per project, across draft and production and every caller.",
+  },
+  {
+    name: "credentialCallsPerMinute",
+    label: "Calls per credential per minute",
+    scope: "Per production token, draft token or OAuth grant.",
+  },
   { name: "anonymousCallsPerHour", label: "Anonymous calls per IP per hour", scope: "Public projects only: calls without a credential." },
   { name: "anonymousBurst", label: "Anonymous burst per IP", scope: "How many of those may come at once." },
 ];
@@ -40,7 +48,17 @@ type Values = Record<ProjectRateLimitName, string>;
 const toValues = (limits: ProjectRateLimits) => Object.fromEntries(FIELDS.map(({ name }) => [name, String(limits[name])])) as Values;
 
 /** Settings → Rate limits: live on both endpoints, no republish. Calls over a limit get 429 with Retry-After. */
-export function RateLimitsSettings({ org, projectSlug, rateLimits, canEdit }: { org: string; projectSlug: string; rateLimits: ProjectRateLimits; canEdit: boolean }) {
+export function RateLimitsSettings({
+  org,
+  projectSlug,
+  rateLimits,
+  canEdit,
+}: {
+  org: string;
+  projectSlug: string;
+  rateLimits: ProjectRateLimits;
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const toast = useToast();
   const update = useUpdateProjectSettings(org, projectSlug);
@@ -52,7 +70,9 @@ export function RateLimitsSettings({ org, projectSlug, rateLimits, canEdit }: { 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
-    const found = Object.fromEntries(changed.flatMap((name) => (checkValue(name, values[name]) ? [[name, checkValue(name, values[name])]] : [])));
+    const found = Object.fromEntries(
+      changed.flatMap((name) => (checkValue(name, values[name]) ? [[name, checkValue(name, values[name])]] : [])),
+    );
     setErrors(found);
     if (Object.keys(found).length > 0 || changed.length === 0) return;
     const input = Object.fromEntries(changed.map((name) => [name, Number(values[name])])) as Partial<ProjectRateLimits>;
@@ -66,7 +86,9 @@ export function RateLimitsSettings({ org, projectSlug, rateLimits, canEdit }: { 
         },
         onError: (caught) => {
           const fields = fieldErrorsOf(caught);
-          const byName = Object.fromEntries(FIELDS.flatMap(({ name }) => (fields[`rateLimits.${name}`] ? [[name, fields[`rateLimits.${name}`]]] : [])));
+          const byName = Object.fromEntries(
+            FIELDS.flatMap(({ name }) => (fields[`rateLimits.${name}`] ? [[name, fields[`rateLimits.${name}`]]] : [])),
+          );
           setErrors(byName);
           if (Object.keys(byName).length === 0) setFormError(errorMessage(caught));
         },
@@ -82,9 +104,13 @@ export function RateLimitsSettings({ org, projectSlug, rateLimits, canEdit }: { 
         footer={
           <>
             {formError ? (
-              <p role="alert" className="text-xs font-medium text-danger">{formError}</p>
+              <p role="alert" className="text-xs font-medium text-danger">
+                {formError}
+              </p>
             ) : (
-              <p className="text-xs text-muted">{canEdit ? "Listing tools is never limited." : "Only Owners, Admins and this project's owners can change the rate limits."}</p>
+              <p className="text-xs text-muted">
+                {canEdit ? "Listing tools is never limited." : "Only Owners, Admins and this project's owners can change the rate limits."}
+              </p>
             )}
             <Button type="submit" variant="primary" size="sm" disabled={!canEdit || changed.length === 0} loading={update.isPending}>
               Save rate limits

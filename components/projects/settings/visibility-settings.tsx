@@ -13,8 +13,16 @@ import { useUpdateProjectSettings } from "@/lib/hooks/use-project-settings";
 type Visibility = Project["visibility"];
 
 const OPTIONS: Array<{ value: Visibility; label: string; summary: string }> = [
-  { value: "private", label: "Private", summary: "Production accepts only production access tokens and OAuth grants of this organization's members." },
-  { value: "public", label: "Public", summary: "Anyone with the URL can list and call production tools without signing in, rate-limited per IP." },
+  {
+    value: "private",
+    label: "Private",
+    summary: "Production accepts only production access tokens and OAuth grants of this organization's members.",
+  },
+  {
+    value: "public",
+    label: "Public",
+    summary: "Anyone with the URL can list and call production tools without signing in, rate-limited per IP.",
+  },
 ];
 
 /** What changing to `target` does, said before it happens. */
@@ -23,8 +31,9 @@ function Consequence({ target, productionUrl }: { target: Visibility; production
     return (
       <div className="space-y-3 text-sm">
         <p>
-          Anyone who has <span className="font-mono text-xs break-all">{productionUrl}</span> can list and call this project&apos;s production
-          tools anonymously, from the next request on. Anonymous calls are rate-limited per IP address and recorded as executions.
+          Anyone who has <span className="font-mono text-xs break-all">{productionUrl}</span> can list and call this project&apos;s
+          production tools anonymously, from the next request on. Anonymous calls are rate-limited per IP address and recorded as
+          executions.
         </p>
         <p className="text-muted">The draft endpoint stays private. Tools that use secrets run them for anonymous callers too.</p>
       </div>
@@ -101,13 +110,13 @@ export function VisibilitySettings({
           })}
         </div>
         <p id={hintId} className="mt-2 text-xs text-muted">
-          {canChange
-            ? "The draft endpoint is always private."
-            : "Only Owners, Admins and this project's owners can change the visibility."}
+          {canChange ? "The draft endpoint is always private." : "Only Owners, Admins and this project's owners can change the visibility."}
         </p>
       </fieldset>
       {project.visibility === "public" && !project.productionVersion && (
-        <Alert tone="info">Nothing is published yet: anonymous callers get a &ldquo;publish first&rdquo; answer until the first publish.</Alert>
+        <Alert tone="info">
+          Nothing is published yet: anonymous callers get a &ldquo;publish first&rdquo; answer until the first publish.
+        </Alert>
       )}
       <ConfirmDialog
         open={target !== null}

@@ -31,9 +31,7 @@ export default async function OrganizationPage({ params }: Props) {
         <EmptyState
           title="No projects yet"
           description={
-            canCreate
-              ? "Create a project to start building MCP tools."
-              : "Projects appear here once an Owner or Admin creates one."
+            canCreate ? "Create a project to start building MCP tools." : "Projects appear here once an Owner or Admin creates one."
           }
           action={canCreate ? <NewProjectDialog org={org} /> : undefined}
         />

@@ -2,7 +2,6 @@
 import { withOrganizationMember } from "@/lib/api/route";
 import { json } from "@/lib/http";
 
-export const GET = withOrganizationMember(
-  async ({ access }) => json({ ...access.organization, role: access.membership.role }),
-  { permission: "organization.view" },
-);
+export const GET = withOrganizationMember(async ({ access }) => json({ ...access.organization, role: access.membership.role }), {
+  permission: "organization.view",
+});

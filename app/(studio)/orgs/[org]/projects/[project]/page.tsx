@@ -26,7 +26,12 @@ export default async function ProjectOverviewPage({ params }: Props) {
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
           {[
             ["Name", project.name],
-            ["Slug", <span key="slug" className="font-mono text-[13px]">{project.slug}</span>],
+            [
+              "Slug",
+              <span key="slug" className="font-mono text-[13px]">
+                {project.slug}
+              </span>,
+            ],
             ["Visibility", project.visibility === "public" ? "Public" : "Private"],
             ["Created", <FormattedDate key="created" value={project.createdAt} />],
           ].map(([term, value]) => (
@@ -37,7 +42,12 @@ export default async function ProjectOverviewPage({ params }: Props) {
           ))}
         </dl>
       </Section>
-      <InstructionsEditor org={org} project={project.slug} initialInstructions={project.instructions} canEdit={can(principal, "project.edit")} />
+      <InstructionsEditor
+        org={org}
+        project={project.slug}
+        initialInstructions={project.instructions}
+        canEdit={can(principal, "project.edit")}
+      />
       <Section title="Project owners" description="Project owners may publish, roll back, change visibility and manage production tokens.">
         {project.owners.length === 0 ? (
           <p className="text-sm text-muted">No project owners. Owners and Admins can assign them in Settings.</p>

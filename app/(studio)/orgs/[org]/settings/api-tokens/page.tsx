@@ -19,7 +19,8 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
         title="API tokens"
         description={
           <>
-            Personal tokens for the admin REST API (<code className="font-mono text-xs">Authorization: Bearer …</code>). They belong to you, not to this organization.
+            Personal tokens for the admin REST API (<code className="font-mono text-xs">Authorization: Bearer …</code>). They belong to you,
+            not to this organization.
           </>
         }
       />

@@ -29,14 +29,19 @@ export default async function AuditLogPage({
     return (
       <main className="space-y-6">
         {header}
-        <EmptyState title="Only Owners and Admins can see the audit log" description="Ask an Owner or Admin of this organization if you need an export." />
+        <EmptyState
+          title="Only Owners and Admins can see the audit log"
+          description="Ask an Owner or Admin of this organization if you need an export."
+        />
       </main>
     );
   }
 
   // Filters from a shared link; a malformed one is ignored rather than failing the page.
   const query = await searchParams;
-  const raw = Object.fromEntries(FILTER_NAMES.flatMap((name) => (typeof query[name] === "string" && query[name] ? [[name, query[name]]] : [])));
+  const raw = Object.fromEntries(
+    FILTER_NAMES.flatMap((name) => (typeof query[name] === "string" && query[name] ? [[name, query[name]]] : [])),
+  );
   const parsed = auditFiltersSchema.safeParse(raw);
   const [page, options, projects] = await Promise.all([
     listAuditEvents({ access, filters: parsed.success ? parsed.data : {}, page: { limit: AUDIT_LOG_PAGE_SIZE } }),

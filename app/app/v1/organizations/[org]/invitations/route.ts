@@ -3,10 +3,9 @@ import { json, parseJsonBody } from "@/lib/http";
 import { createInvitation, createInvitationSchema, listInvitations } from "@/lib/members/invitations";
 
 // GET /app/v1/organizations/{org}/invitations – pending invitations
-export const GET = withOrganizationMember(
-  async ({ access }) => json({ data: await listInvitations({ access }) }),
-  { permission: "organization.members" },
-);
+export const GET = withOrganizationMember(async ({ access }) => json({ data: await listInvitations({ access }) }), {
+  permission: "organization.members",
+});
 
 // POST /app/v1/organizations/{org}/invitations – invite an email with a role; returns the link to send
 export const POST = withOrganizationMember(

@@ -15,7 +15,8 @@ export default async function ComponentsPage({ params }: { params: Promise<{ org
   const [components, uiTools] = await Promise.all([listComponents({ access }), listTools({ access, kind: "ui" })]);
   const usedBy: Record<string, string[]> = {};
   for (const tool of uiTools) {
-    for (const name of new Set([...(tool.component ? [tool.component] : []), ...tool.allowedComponents])) (usedBy[name] ??= []).push(tool.name);
+    for (const name of new Set([...(tool.component ? [tool.component] : []), ...tool.allowedComponents]))
+      (usedBy[name] ??= []).push(tool.name);
   }
   return (
     <ComponentsList

@@ -36,7 +36,11 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         productionUrl={`${origin}/mcp/${org}/${project.slug}`}
         canChange={can(principal, "project.visibility")}
       />
-      <KillSwitch org={org} project={{ slug: project.slug, visibility: project.visibility }} canUse={can(principal, "project.killSwitch")} />
+      <KillSwitch
+        org={org}
+        project={{ slug: project.slug, visibility: project.visibility }}
+        canUse={can(principal, "project.killSwitch")}
+      />
       <RateLimitsSettings
         // Remount after a save elsewhere (router.refresh) so the form shows the stored values.
         key={JSON.stringify(project.rateLimits)}

@@ -1,12 +1,16 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Two projects:
+// Three projects:
 // - unit: pure logic beside the code (`lib/**/*.test.ts`, `components/**/*.test.ts`), run in parallel.
+// - process: tests that spawn processes or create databases (scripts, migrations); run once.
 // - integration: real route handlers and domain functions against a real database
 //   (`tests/integration/**`). They share one database per run, so they run in a
 //   single worker without isolation; globalSetup creates and drops that database.
 //   `ATELIER_TEST_DB=pglite|postgres` picks the database (scripts/test.mjs runs both).
+// Tests that start processes or create databases: kept out of the unit project so it stays fast.
+const PROCESS_TESTS = ["scripts/**/*.test.ts", "lib/database/migrations.test.ts"];
+
 const alias = { "@": path.resolve(import.meta.dirname) };
 
 export default defineConfig({
@@ -17,9 +21,19 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
+          exclude: [...PROCESS_TESTS],
           environment: "node",
           testTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "process",
+          include: [...PROCESS_TESTS],
+          environment: "node",
+          testTimeout: 120_000,
         },
       },
       {

@@ -7,7 +7,7 @@ import { parseEnv } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedDemoData } from "../lib/seed/seed-demo-data";
 
-let config;
+let config: ReturnType<typeof parseEnv>;
 try {
   config = parseEnv(process.env);
 } catch (error) {

@@ -1,6 +1,7 @@
 // npm test: every suite in one run, with one closing summary line.
-//   1. unit (Vitest)  2. integration on PGlite  3. integration on PostgreSQL (127.0.0.1:5432)
-//   4. e2e (Playwright in Chromium, against a production build on the embedded default)
+//   1. lint (Biome, knip)  2. typecheck (tsc --noEmit)  3. unit (Vitest)  4. process (Vitest: scripts and
+//   migrations, which start processes and databases)  5. integration on PGlite  6. integration on PostgreSQL
+//   (127.0.0.1:5432)  7. e2e (Playwright in Chromium, against a production build on the embedded default)
 // Every step runs even when an earlier one fails, so one run shows everything.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -24,8 +25,20 @@ const vitestStep = (name, project, extraEnv = {}) => ({
   }),
 });
 
+// A check counts as one passed (or failed) test in the summary.
+const checkStep = (name, script) => ({
+  name,
+  command: "npm",
+  args: ["run", "--silent", script],
+  env: {},
+  counts: null,
+});
+
 const steps = [
+  checkStep("lint", "lint"),
+  checkStep("typecheck", "typecheck"),
   vitestStep("unit", "unit"),
+  vitestStep("process", "process"),
   vitestStep("integration-pglite", "integration", { ATELIER_TEST_DB: "pglite" }),
   vitestStep("integration-postgres", "integration", { ATELIER_TEST_DB: "postgres" }),
   {
@@ -52,7 +65,11 @@ for (const step of steps) {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env },
   });
   const reportFile = path.join(reports, `${step.name}.json`);
-  const counts = existsSync(reportFile) ? step.counts(JSON.parse(readFileSync(reportFile, "utf8"))) : { passed: 0, failed: 1, skipped: 0 };
+  const counts = !step.counts
+    ? { passed: result.status === 0 ? 1 : 0, failed: result.status === 0 ? 0 : 1, skipped: 0 }
+    : existsSync(reportFile)
+      ? step.counts(JSON.parse(readFileSync(reportFile, "utf8")))
+      : { passed: 0, failed: 1, skipped: 0 };
   // A runner that crashed before reporting, or exited non-zero with no failed test, still fails the run.
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
   for (const key of Object.keys(totals)) totals[key] += counts[key];

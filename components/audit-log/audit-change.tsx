@@ -17,7 +17,8 @@ export function AuditChange({ oldValue, newValue }: { oldValue: Value; newValue:
   if (!before || !after) {
     return (
       <span className="font-mono text-xs [overflow-wrap:anywhere]">
-        {show(oldValue)} <span aria-label="changed to">→</span> {show(newValue)}
+        {show(oldValue)} <span aria-hidden="true">→</span>
+        <span className="sr-only">changed to</span> {show(newValue)}
       </span>
     );
   }
@@ -37,7 +38,8 @@ export function AuditChange({ oldValue, newValue }: { oldValue: Value; newValue:
               <span className="line-through decoration-muted">{show(before[key])}</span>
             ) : (
               <>
-                {show(before[key])} <span aria-label="changed to">→</span> {show(after[key])}
+                {show(before[key])} <span aria-hidden="true">→</span>
+                <span className="sr-only">changed to</span> {show(after[key])}
               </>
             )}
           </li>

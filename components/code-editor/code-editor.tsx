@@ -91,6 +91,7 @@ export function CodeEditor({
   }, [onChange]);
 
   // One view per mount; the language never changes for a given editor.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one view per mount; later prop changes reach it through the compartments and the sync effects below.
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;

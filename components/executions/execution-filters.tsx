@@ -51,6 +51,7 @@ export function ExecutionFiltersBar({
   const problem = rangeProblem(range);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced by every screen reader; role="search" is.
     <div role="search" aria-label="Filter executions" className="space-y-3">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
         <Field label="Tool" className="col-span-2 md:col-span-1">

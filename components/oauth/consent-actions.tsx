@@ -35,6 +35,7 @@ export function ConsentActions({ consentRequest, clientName }: { consentRequest:
       <input type="hidden" name="decision" value={decision} />
       <button
         type="submit"
+        // biome-ignore lint/a11y/noAutofocus: the consent page has one decision to make; focus starts on it.
         autoFocus={decision === "approve"}
         aria-busy={submitted === decision || undefined}
         className={buttonClasses(variant, "md", "w-full")}

@@ -8,10 +8,7 @@ export function CodeSnippet({ label, value }: { label: string; value: string }) 
         <span className="text-sm font-medium">{label}</span>
         <CopyButton value={value} />
       </figcaption>
-      <pre
-        aria-label={label}
-        className="overflow-x-auto rounded-lg border border-line bg-subtle px-3 py-2.5 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]"
-      >
+      <pre className="overflow-x-auto rounded-lg border border-line bg-subtle px-3 py-2.5 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]">
         {value}
       </pre>
     </figure>

@@ -95,6 +95,7 @@ export function AppFrame({
       });
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the listener is installed once per frame; it reads the latest values through refs.
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       if (event.source !== frameRef.current?.contentWindow) return;

@@ -15,10 +15,21 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 /** The `{ error: { code, message, path? } }` object of a refused or failed call, if this is one. */
 export function toolErrorOf(result: CallToolResult): ToolError | null {
   if (!result.isError) return null;
-  const error = (result.structuredContent as { error?: Partial<ToolError> } | undefined)?.error;
+  // A tool with an outputSchema sends its error in the text content only (lib/mcp/tool-results.ts).
+  const error = (result.structuredContent as { error?: Partial<ToolError> } | undefined)?.error ?? errorInText(result);
   return error && typeof error.code === "string" && typeof error.message === "string"
     ? { code: error.code, message: error.message, ...(typeof error.path === "string" ? { path: error.path } : {}) }
     : null;
+}
+
+function errorInText(result: CallToolResult): Partial<ToolError> | undefined {
+  const first = result.content?.[0];
+  if (first?.type !== "text") return undefined;
+  try {
+    return (JSON.parse(first.text) as { error?: Partial<ToolError> } | null)?.error ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Handler console output: the draft endpoint returns it as `_meta["atelier/logs"]` (production never does). */
@@ -34,7 +45,7 @@ function ContentBlock({ block }: { block: CallToolResult["content"][number] }) {
     return (
       <img
         src={`data:${block.mimeType};base64,${block.data}`}
-        alt="Image returned by the tool"
+        alt="Returned by the tool"
         className="max-h-80 rounded-lg border border-line"
       />
     );

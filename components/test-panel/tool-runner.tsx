@@ -158,6 +158,7 @@ export function ToolRunner({
       <form onSubmit={run} noValidate className="space-y-4">
         <div className="flex items-center justify-between gap-2">
           <h4 className="text-sm font-medium">Arguments</h4>
+          {/* biome-ignore lint/a11y/useSemanticElements: a segmented control (two toggle buttons), not a form fieldset. */}
           <div role="group" aria-label="Arguments input" className="inline-flex rounded-control border border-line-strong p-0.5 text-xs">
             {(["form", "raw"] as const).map((option) => (
               <button

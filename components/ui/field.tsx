@@ -4,6 +4,7 @@ import { useId, type LabelHTMLAttributes, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
+  // biome-ignore lint/a11y/noLabelWithoutControl: a primitive; callers pass htmlFor or wrap the control.
   return <label className={cn("block text-sm font-medium text-fg", className)} {...props} />;
 }
 

@@ -44,6 +44,7 @@ export function Menu({
     if (returnFocus) buttonRef.current?.focus();
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the menu opens; the handlers only read refs.
   useEffect(() => {
     if (!open) return;
     focusItem(0);
@@ -104,6 +105,7 @@ export function Menu({
           )}
         >
           {items.map((item, index) => {
+            // biome-ignore lint/a11y/useSemanticElements: an <hr> is not allowed inside role="menu"; ARIA separators are the menu pattern.
             if (item.kind === "separator") return <div key={index} role="separator" className="my-1 h-px bg-line" />;
             if (item.kind === "heading") {
               return (

@@ -370,7 +370,7 @@ describe("draft endpoint, raw 2025-era JSON-RPC", () => {
     const initialized = await postJsonRpc(endpoint, { jsonrpc: "2.0", method: "notifications/initialized" }, headers);
     expect(initialized.status).toBe(202);
     const list = parseJsonRpc((await postJsonRpc(endpoint, { jsonrpc: "2.0", id: 2, method: "tools/list" }, headers)).text);
-    expect((list.result?.tools as Array<{ name: string }>).map((tool) => tool.name)).toContain("quote_price");
+    expect(((list.result?.tools ?? []) as Array<{ name: string }>).map((tool) => tool.name)).toContain("quote_price");
     const called = parseJsonRpc(
       (
         await postJsonRpc(

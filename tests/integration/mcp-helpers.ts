@@ -52,7 +52,9 @@ async function serve(routes: RouteTable, req: IncomingMessage, res: ServerRespon
   });
   const response = await handler(toWebRequest(req, res, url), { params: Promise.resolve(params) });
   res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
+  response.headers.forEach((value, name) => {
+    res.setHeader(name, value);
+  });
   if (!response.body) {
     res.end();
     return;
@@ -64,8 +66,9 @@ async function serve(routes: RouteTable, req: IncomingMessage, res: ServerRespon
 function toWebRequest(req: IncomingMessage, res: ServerResponse, url: URL): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((item) => headers.append(name, item));
-    else if (value !== undefined) headers.set(name, value);
+    if (Array.isArray(value)) {
+      for (const item of value) headers.append(name, item);
+    } else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const controller = new AbortController();

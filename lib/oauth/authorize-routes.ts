@@ -1,5 +1,6 @@
 // The handlers behind /oauth/authorize (and /authorize): GET checks the request and sends the
 // browser on (authorize-request.ts); POST is the consent form's decision (consent.ts).
+import { isSameOriginRequest } from "@/lib/api/same-origin";
 import { publicOrigin } from "@/lib/http";
 import { errorPagePath, signInPath, consentPagePath } from "./authorization-response";
 import { checkAuthorizationRequest } from "./authorize-request";
@@ -37,27 +38,12 @@ export async function handleAuthorize(request: Request): Promise<Response> {
   }
 }
 
-/**
- * A form POST from our own consent page: its Origin is ours. Browsers send Origin with every
- * POST; without one, only a same-origin fetch (Sec-Fetch-Site) passes.
- */
-function isSameOrigin(request: Request, origin: string): boolean {
-  const header = request.headers.get("origin");
-  if (!header) return request.headers.get("sec-fetch-site") === "same-origin";
-  if (header === origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return host !== null && new URL(header).host === host;
-  } catch {
-    return false;
-  }
-}
-
 // POST /oauth/authorize – the consent form: consent_request (signed) and decision=approve|deny
 export async function handleConsentDecision(request: Request): Promise<Response> {
   const origin = publicOrigin(request);
   try {
-    if (!isSameOrigin(request, origin)) return redirectTo(errorPagePath("forbidden_origin"), origin, 303);
+    // A form POST from our own consent page: its Origin is ours.
+    if (!isSameOriginRequest(request)) return redirectTo(errorPagePath("forbidden_origin"), origin, 303);
     const text = await request.text();
     if (Buffer.byteLength(text) > MAX_FORM_BYTES) return redirectTo(errorPagePath("consent_invalid"), origin, 303);
     const form = new URLSearchParams(text);

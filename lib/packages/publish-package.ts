@@ -2,10 +2,12 @@
 // transaction: package row → production pointer moved → publish-history row → audit entry.
 // Either all of it happens or none of it (SPEC §4).
 //
-// Concurrency: the pointer moves by compare-and-swap on the value the plan was computed from, and
-// (projectId, version) is unique. Of two publishes racing, the second either finds the pointer
-// already moved (0 rows updated) or collides on the version; both abort its transaction whole
-// and answer 409, so there is never a package that production skipped over.
+// Concurrency: the transaction first locks the project row (SELECT … FOR UPDATE), then checks the
+// pointer still holds the value the plan was computed from. Locking before the package insert
+// matters on PostgreSQL: the insert's foreign key takes a share lock on the project row, and two
+// publishes each holding one and then asking to update the row deadlock (P2034). With the row
+// locked first, the second publish waits, finds the pointer moved, and answers 409; a collision
+// on (projectId, version) aborts the same way, so production never skips a package.
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
@@ -64,6 +66,9 @@ export async function publishPackage(options: { access: ProjectAccess; actor: Ac
   let packageId: string;
   try {
     packageId = await db.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<Array<{ productionPackageId: string | null }>>`
+        SELECT "productionPackageId" FROM "Project" WHERE "id" = ${project.id} FOR UPDATE`;
+      if (!locked || locked.productionPackageId !== plan.productionPackageId) throw conflict(LOST_RACE);
       const created = await tx.package.create({
         data: {
           projectId: project.id,
@@ -105,8 +110,11 @@ export async function publishPackage(options: { access: ProjectAccess; actor: Ac
       return created.id;
     });
   } catch (error) {
-    // The other publish took this version first (the insert waited for its commit).
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(LOST_RACE);
+    // The other publish took this version first (the insert waited for its commit), or the
+    // database gave up on a lock wait: either way production moved under us.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034")) {
+      throw conflict(LOST_RACE);
+    }
     throw error;
   }
   const row = await db.package.findUniqueOrThrow({ where: { id: packageId }, select: packageSelect });

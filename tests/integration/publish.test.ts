@@ -259,6 +259,25 @@ describe("concurrency and atomicity", () => {
     expect(await productionState(project.id)).toEqual({ pointer: winner.body.id, versions: [winner.body.version], history: 1 });
   });
 
+  it("answers 201 and 409, never 500, however often two publishes race (row locked before the package insert)", async () => {
+    // Without the lock, PostgreSQL deadlocks (P2034) on some rounds: each insert's foreign key
+    // share-locks the project row, then both ask to update it.
+    const { access, api, project } = await newProject([greet]);
+    expect((await api.publish(owner, { changelog: "Base" })).status).toBe(201);
+    for (let round = 0; round < 12; round++) {
+      await createTool({ access, input: { name: `race_${round}`, kind: "data" } });
+      const versions = round % 2 === 0 ? [undefined, undefined] : [`${round + 10}.0.0`, `${round + 10}.1.0`];
+      const results = await Promise.all([
+        api.publish(owner, { changelog: `A${round}`, version: versions[0] }),
+        api.publish(fixture.users.admin, { changelog: `B${round}`, version: versions[1] }),
+      ]);
+      expect(results.map((result) => result.status).sort()).toEqual([201, 409]);
+      const loser = results.find((result) => result.status === 409)!;
+      expect(loser.body.error.message).toMatch(/Production changed while you were publishing|Nothing to publish/);
+    }
+    expect((await productionState(project.id)).history).toBe(13);
+  });
+
   it("leaves nothing behind when the transaction fails mid-way, and production keeps serving the old tools", async () => {
     const { access, api, project } = await newProject([greet]);
     expect((await api.publish(owner, { changelog: "First" })).status).toBe(201);

@@ -6,8 +6,8 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { getOrganizationAccess, getProjectAccess } from "@/lib/access";
 import { requireSessionActor } from "@/lib/auth/session";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { publicOrigin as publicOriginOf } from "@/lib/public-origin";
 
 /**
  * The signed-in user, or a redirect to sign-in that returns to `path`. Waits for the request
@@ -35,12 +35,7 @@ export const loadProjectAccess = cache((userId: string, orgSlug: string, project
   orNotFound(getProjectAccess({ actor: { userId }, orgSlug, projectSlug, permission: "project.view" })),
 );
 
-/** The origin hosts use: ATELIER_URL behind a proxy, else this request's own (as the MCP routes do). */
+/** The origin hosts use (lib/public-origin.ts), for this page's request. */
 export async function publicOrigin(): Promise<string> {
-  const configured = env().ATELIER_URL;
-  if (configured) return new URL(configured).origin;
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
-  const protocol = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-  return `${protocol}://${host}`;
+  return publicOriginOf({ headers: await headers() });
 }

@@ -1,5 +1,5 @@
 import { withOrganizationMember } from "@/lib/api/route";
-import { json, parseJsonBody } from "@/lib/http";
+import { json, parseJsonBody, publicOrigin } from "@/lib/http";
 import { createInvitation, createInvitationSchema, listInvitations } from "@/lib/members/invitations";
 
 // GET /app/v1/organizations/{org}/invitations – pending invitations
@@ -11,7 +11,7 @@ export const GET = withOrganizationMember(async ({ access }) => json({ data: awa
 export const POST = withOrganizationMember(
   async ({ request, actor, access }) => {
     const input = await parseJsonBody(request, createInvitationSchema);
-    const origin = new URL(request.url).origin;
+    const origin = publicOrigin(request);
     const { id, email, role, expiresAt, link } = await createInvitation({ access, actor, origin, input });
     return json({ id, email, role, expiresAt, link }, { status: 201 });
   },

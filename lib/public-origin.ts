@@ -1,0 +1,53 @@
+// The one answer to "what is our origin?", which every URL Atelier hands out is built from: MCP
+// endpoint URLs, the OAuth issuer, resources and 401 challenges, redirects, invitation links.
+//
+// ATELIER_URL, when set, is the fixed answer (deployments). Without it, the request's own: the
+// address the client used, so `http://127.0.0.1:3000`, a LAN address and `http://localhost:3000`
+// each describe themselves consistently. Never `request.url`: Next builds that from its own
+// hostname (localhost), whatever address the request came to.
+//
+// Forwarded headers count only as written by a trusted proxy, read like X-Forwarded-For (see
+// lib/rate-limit/client-ip.ts): the entry ATELIER_TRUSTED_PROXY_HOPS places from the end of
+// X-Forwarded-Host / X-Forwarded-Proto; anything before it is what the client sent. What a forged
+// Host can and cannot do is in the README ("Which origin").
+import { env } from "@/lib/env";
+
+type HeaderSource = { headers: { get(name: string): string | null } };
+
+// A hostname or bracketed IPv6 address, and an optional port: nothing else can end up in a URL.
+const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?)(?::\d{1,5})?$/i;
+
+function trustedEntry(value: string | null, hops: number): string | undefined {
+  const entries =
+    value
+      ?.split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean) ?? [];
+  return entries.length > 0 ? entries[Math.max(0, entries.length - hops)] : undefined;
+}
+
+function originOf(protocol: string, host: string | null | undefined): string | null {
+  if (!host || !HOST.test(host)) return null;
+  try {
+    return new URL(`${protocol}://${host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The origin this request was addressed to (Host, or what a trusted proxy forwarded), ignoring ATELIER_URL. */
+export function requestOrigin(request: HeaderSource, hops = env().ATELIER_TRUSTED_PROXY_HOPS): string {
+  const { headers } = request;
+  const protocol = trustedEntry(headers.get("x-forwarded-proto"), hops)?.toLowerCase() === "https" ? "https" : "http";
+  return (
+    originOf(protocol, trustedEntry(headers.get("x-forwarded-host"), hops)) ??
+    originOf(protocol, headers.get("host")) ??
+    `http://localhost:${env().PORT}`
+  );
+}
+
+/** The origin clients see: ATELIER_URL when set, else the request's own (requestOrigin). */
+export function publicOrigin(request: HeaderSource): string {
+  const configured = env().ATELIER_URL;
+  return configured ? new URL(configured).origin : requestOrigin(request);
+}

@@ -10,7 +10,7 @@ import { beginActivity } from "@/lib/executions/recorder-shutdown";
 import { callTool, reportToolCall } from "./call-tool";
 import { componentUri } from "./component-uri";
 import { describeComponent, readComponent } from "./component-resources";
-import { toolErrorResult } from "./tool-results";
+import { resultForClients, toolErrorResult } from "./tool-results";
 import type { ServeContext, ServedSnapshot, ServedTool, ToolCallRecord } from "./types";
 
 export function createProjectServer(snapshot: ServedSnapshot, context: ServeContext): Server {
@@ -41,7 +41,7 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
       done();
     }
     const { result, record } = outcome;
-    const projected = server.projectCallToolResult(result, tool.outputSchema ?? undefined);
+    const projected = server.projectCallToolResult(resultForClients(result, tool.outputSchema), tool.outputSchema ?? undefined);
     // The draft endpoint hands the handler's console output (secrets already redacted) to the
     // studio's test panel; production keeps logs in the execution record only.
     if (context.environment !== "draft" || record.logs.length === 0) return projected;

@@ -4,15 +4,16 @@
 // the same factory, so both eras always see the same tools.
 //
 // Before the SDK sees a request, its body (already read under the size limit) is parsed once and
-// handed to the SDK as `parsedBody`, so nothing is parsed twice; a tools/call is checked against
-// the rate limits there, and a refused call never reaches the SDK or the sandbox.
-import { createMcpHandler, type AuthInfo } from "@modelcontextprotocol/server";
+// handed to the SDK as `parsedBody`, so nothing is parsed twice. A tools/call is checked against
+// the rate limits in the factory, after the SDK's own checks, and a refused call never runs.
+import { createMcpHandler, SUPPORTED_PROTOCOL_VERSIONS, type AuthInfo } from "@modelcontextprotocol/server";
 import { beginActivity, isShuttingDown } from "@/lib/executions/recorder-shutdown";
 import type { ProjectRateLimits } from "@/lib/rate-limit/limits";
 import { checkToolCallLimits } from "@/lib/rate-limit/tool-call-limits";
 import { reportToolCall } from "./call-tool";
 import { createProjectServer } from "./create-project-server";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
+import { checkMcpParamHeaders, HEADER_MISMATCH_ERROR_CODE } from "./mcp-param-headers";
 import { MAX_MCP_BODY_BYTES } from "./request-guards";
 import { mcpEndpointUrl, type EndpointAddress } from "./protected-resource";
 import type { McpCaller, McpClientInfo, ServeContext, ServedSnapshot } from "./types";
@@ -36,25 +37,40 @@ export async function serveProject(options: {
       ...options.context,
       client: message.toolCall ? requestClientInfo(message.toolCall, options.request) : null,
     };
-    if (message.toolCall && options.rateLimits) {
-      const refused = await enforceRateLimits(message.toolCall, options.snapshot, context, options.rateLimits);
-      if (refused) {
-        done();
-        return refused;
-      }
-    }
     const authInfo = describeAuth(context.caller, options.token, options.address, options.snapshot.projectId);
+    // A tools/call is admitted (Mcp-Param-* headers, then rate limits) in the factory: the SDK
+    // calls it only once the request has passed its own checks (JSON-RPC shape, protocol version,
+    // MCP-Protocol-Version / Mcp-Method / Mcp-Name headers), so a request it refuses with 400 is
+    // never counted against a limit. A refusal ends the factory; its answer replaces the SDK's.
+    let refusal: Response | null = null;
     // The factory closes over this request's snapshot, so the handler is per request too;
     // creating it only allocates a few closures.
-    const handler = createMcpHandler(() => createProjectServer(options.snapshot, context), {
-      legacy: "stateless",
-      maxRequestBodySize: MAX_MCP_BODY_BYTES,
-      onerror: reportSdkError,
-    });
+    const handler = createMcpHandler(
+      async ({ era }) => {
+        if (message.toolCall) {
+          refusal = await admitToolCall({
+            call: message.toolCall,
+            era,
+            request: message.request,
+            snapshot: options.snapshot,
+            context,
+            limits: options.rateLimits,
+          });
+          if (refusal) throw new RefusedBeforeDispatch();
+        }
+        return createProjectServer(options.snapshot, context);
+      },
+      { legacy: "stateless", maxRequestBodySize: MAX_MCP_BODY_BYTES, onerror: reportSdkError },
+    );
     const response = await handler.fetch(message.request, {
       ...(authInfo ? { authInfo } : {}),
       ...(message.parsed !== undefined ? { parsedBody: message.parsed } : {}),
     });
+    if (refusal) {
+      await response.body?.cancel();
+      done();
+      return refusal;
+    }
     if (message.toolCall) return releaseWhenSent(response, done);
     done();
     return response;
@@ -62,6 +78,42 @@ export async function serveProject(options: {
     done();
     throw error;
   }
+}
+
+class RefusedBeforeDispatch extends Error {
+  constructor() {
+    super("tools/call refused before dispatch");
+  }
+}
+
+/**
+ * Checks a tools/call the SDK has accepted, before anything counts or runs. An unknown tool is
+ * not counted (the handler answers it with -32602). A 2025-era call with an MCP-Protocol-Version
+ * or Accept header the SDK's transport will refuse (400/406) is not counted either: that
+ * transport checks them after the factory. A 2026-07-28 call's Mcp-Param-* headers must match its
+ * arguments (400 / -32020). Then the rate limits (429).
+ */
+async function admitToolCall(options: {
+  call: ToolCallMessage;
+  era: "legacy" | "modern";
+  request: Request;
+  snapshot: ServedSnapshot;
+  context: ServeContext;
+  limits: ProjectRateLimits | undefined;
+}): Promise<Response | null> {
+  const { call, request } = options;
+  const tool = options.snapshot.tools.find((candidate) => candidate.name === call.name);
+  if (!tool) return null;
+  if (options.era === "legacy") {
+    const version = request.headers.get("mcp-protocol-version");
+    const accept = request.headers.get("accept") ?? "";
+    if (version !== null && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return null;
+    if (!accept.includes("application/json") || !accept.includes("text/event-stream")) return null;
+  } else {
+    const mismatch = checkMcpParamHeaders(tool.inputSchema, call.arguments, request.headers);
+    if (mismatch) return jsonRpcErrorResponse(400, mismatch.message, {}, call.id, HEADER_MISMATCH_ERROR_CODE, mismatch.data);
+  }
+  return options.limits ? enforceRateLimits(call, options.snapshot, options.context, options.limits) : null;
 }
 
 /**

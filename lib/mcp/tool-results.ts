@@ -14,6 +14,19 @@ export function toolErrorResult(error: ToolError): CallToolResult {
 }
 
 /**
+ * What a client receives for a result of a tool that declares an `outputSchema`: an error result
+ * carries its `{ error }` object in the text content only. SDK v1 clients (many hosts, mcp-remote)
+ * and MCP Inspector's CLI validate structuredContent against the outputSchema even on `isError`
+ * results and throw "Structured content does not match the tool's output schema", so the model
+ * would never see the actionable message; the SDK v2's own McpServer sends errors without it too.
+ */
+export function resultForClients(result: CallToolResult, outputSchema: unknown): CallToolResult {
+  if (!result.isError || !outputSchema || result.structuredContent === undefined) return result;
+  const { structuredContent: _omitted, ...rest } = result;
+  return rest;
+}
+
+/**
  * MCP requires structuredContent to be a JSON object, so any other output (string, number, array,
  * null) is wrapped as `{ result: output }` — the same wrap the SDK applies for 2025-era clients,
  * done here once so both eras and the outputSchema check see the same value.

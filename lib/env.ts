@@ -7,11 +7,48 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 const optional = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 
-const schema = z.object({
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ message: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`)
+    .default(fallback);
+
+// The sandbox's settings, also parsed on their own (sandboxConfig) so running a handler never
+// needs the rest of the configuration (or generates secrets).
+const sandboxSchema = z.object({
+  /**
+   * Private networks Data Tool handlers may reach (comma-separated CIDRs or addresses, e.g.
+   * `10.20.0.0/16,fd00:1::/64`). By default loopback, private, link-local, unique-local, CGNAT,
+   * multicast and unspecified addresses are refused.
+   */
+  ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every((entry) => (entry.includes("/") ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry))), {
+      message: "must be comma-separated CIDRs or IP addresses, such as 10.20.0.0/16,fd00:1::/64",
+    }),
+  /** Handlers running at once in this process (one isolate, one thread each); more wait in a queue. */
+  ATELIER_SANDBOX_MAX_CONCURRENT: wholeNumber(1, 256, 8),
+  /** Calls that may wait for a free handler slot; past that a call is refused at once as busy. */
+  ATELIER_SANDBOX_MAX_QUEUED: wholeNumber(0, 10_000, 100),
+});
+
+export type SandboxConfig = z.infer<typeof sandboxSchema>;
+
+const schema = sandboxSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   ATELIER_DATA_DIR: z.string().default(".data"),
@@ -136,6 +173,20 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 let cached: Env | undefined;
+
+let cachedSandbox: SandboxConfig | undefined;
+
+/** The sandbox's part of the configuration, validated like the rest. */
+export function sandboxConfig(): SandboxConfig {
+  if (cachedSandbox) return cachedSandbox;
+  const result = sandboxSchema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid Atelier configuration:\n${lines.join("\n")}`);
+  }
+  cachedSandbox = result.data;
+  return cachedSandbox;
+}
 
 /** The validated configuration; parsed on first use so `next build` reads nothing. */
 export function env(): Env {

@@ -73,4 +73,7 @@ export const ISOLATE_GLOBALS_SOURCE = `
   define("console", console, true);
   define("fetch", fetch, true);
   define("mcp", mcp, false);
+  // WebAssembly memory is allocated outside the isolate's heap, where its memory limit cannot
+  // see it (a 16 MB tool could take gigabytes), so WebAssembly is not available in handlers.
+  delete globalThis.WebAssembly;
 `;

@@ -1,7 +1,7 @@
 import { NOT_A_FUNCTION_MESSAGE, wrapHandlerSource } from "./check-handler-syntax";
 import { MCP_HELPER_SOURCE } from "./content-helper";
 import { ISOLATE_GLOBALS_SOURCE } from "./isolate-globals";
-import { MAX_OUTPUT_BYTES } from "./limits";
+import { MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_STACK_CHARS, MAX_OUTPUT_BYTES } from "./limits";
 
 /** What the isolate hands back when the handler settles (copied out as plain data). */
 export type IsolateOutcome =
@@ -17,14 +17,18 @@ const PRELUDE = `const runHandler = (function (props, env, hostLog, hostFetch) {
   ${MCP_HELPER_SOURCE}
   ${ISOLATE_GLOBALS_SOURCE}
 
+  // Cut inside the isolate, like outputs: a 60 MB message is never copied out to the host.
+  const cutText = (text, max) => (text.length > max ? text.slice(0, max) + "… [truncated: longer than " + max + " characters]" : text);
   const describeError = (error) => {
     try {
       if (error instanceof Error) {
-        const named = error.name && error.name !== "Error";
-        const message = named ? error.name + ": " + error.message : String(error.message);
-        return { kind: "error", message, stack: typeof error.stack === "string" ? error.stack : undefined };
+        const name = String(error.name);
+        const named = name && name !== "Error";
+        const message = cutText(named ? name.slice(0, 200) + ": " + String(error.message) : String(error.message), ${MAX_ERROR_MESSAGE_CHARS});
+        const stack = typeof error.stack === "string" ? cutText(error.stack, ${MAX_ERROR_STACK_CHARS}) : undefined;
+        return { kind: "error", message, stack };
       }
-      return { kind: "error", message: "Uncaught " + formatValue(error) };
+      return { kind: "error", message: cutText("Uncaught " + formatValue(error), ${MAX_ERROR_MESSAGE_CHARS}) };
     } catch {
       return { kind: "error", message: "The handler threw a value that cannot be described" };
     }
@@ -45,7 +49,13 @@ const PRELUDE = `const runHandler = (function (props, env, hostLog, hostFetch) {
     return { kind: isMcpResult(value) ? "content" : "output", json };
   };
 
-  return async (handler) => {
+  return async (defineHandler) => {
+    let handler;
+    try {
+      handler = defineHandler();
+    } catch (error) {
+      return describeError(error);
+    }
     if (typeof handler !== "function") return { kind: "error", message: ${JSON.stringify(NOT_A_FUNCTION_MESSAGE)} };
     let value;
     try {
@@ -56,8 +66,9 @@ const PRELUDE = `const runHandler = (function (props, env, hostLog, hostFetch) {
     return encode(value);
   };
 })($0, $1, $2, $3);
-// The inner function hides the closure's arguments ($0…, arguments) from the handler.
-return runHandler((function ($0, $1, $2, $3) { return `;
+// The inner function hides the closure's arguments ($0…, arguments) from the handler; it is called
+// inside runHandler's try, so an error thrown while defining the handler is capped like any other.
+return runHandler(() => (function ($0, $1, $2, $3) { return `;
 
 export const HANDLER_FILENAME = "handler.js";
 

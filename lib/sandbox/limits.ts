@@ -15,6 +15,11 @@ export const MAX_LOG_MESSAGE_CHARS = 8 * 1024;
 export const MAX_LOG_TRANSFER_CHARS = 64 * 1024;
 export const MAX_FETCH_BODY_BYTES = 5 * 1024 * 1024;
 export const MAX_FETCH_REDIRECTS = 5;
+// Requests one call may have in flight at once; more wait their turn (browsers allow 6 per host).
+export const MAX_CONCURRENT_FETCHES_PER_CALL = 6;
+// Thrown errors are cut inside the isolate, like outputs, so a giant message is never copied out.
+export const MAX_ERROR_MESSAGE_CHARS = 8 * 1024;
+export const MAX_ERROR_STACK_CHARS = 16 * 1024;
 
 export function clampLimits(limits: Partial<SandboxLimits> = {}): SandboxLimits {
   return {

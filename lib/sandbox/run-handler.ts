@@ -1,8 +1,13 @@
+import { setMaxListeners } from "node:events";
 import ivm from "isolated-vm";
+import { sandboxConfig } from "@/lib/env";
 import { readContentResult } from "./content-helper";
+import { createFetchBudget } from "./fetch-budget";
 import { buildIsolateSource, HANDLER_FILENAME, HANDLER_FIRST_LINE, type IsolateOutcome } from "./isolate-source";
-import { clampLimits, MAX_OUTPUT_BYTES } from "./limits";
+import { clampLimits, MAX_ERROR_MESSAGE_CHARS, MAX_OUTPUT_BYTES } from "./limits";
+import { createIsolateSlots, type IsolateSlots, SandboxBusy } from "./isolate-slots";
 import { createLogCollector, type LogCollector } from "./log-collector";
+import type { NetworkPolicy } from "./network-policy";
 import { redactSecrets } from "./redact-secrets";
 import { sandboxFetch } from "./sandbox-fetch";
 import type { ContentBlock, SandboxEnv, SandboxErrorType, SandboxLimits, SandboxResult } from "./types";
@@ -13,6 +18,10 @@ export type RunHandlerOptions = {
   env: SandboxEnv;
   limits?: Partial<SandboxLimits>;
   allowedDomains: string[];
+  /** Defaults to the operator's configuration (ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS) and the system resolver. */
+  network?: Partial<NetworkPolicy>;
+  /** Defaults to the process-wide bound (ATELIER_SANDBOX_MAX_CONCURRENT / _MAX_QUEUED). */
+  slots?: IsolateSlots;
 };
 
 type Completion = { ok: true; output: unknown; content?: ContentBlock[] } | { ok: false; errorType: SandboxErrorType; message: string };
@@ -25,10 +34,28 @@ type Completion = { ok: true; output: unknown; content?: ContentBlock[] } | { ok
  */
 export async function runHandler(options: RunHandlerOptions): Promise<SandboxResult> {
   const limits = clampLimits(options.limits);
-  const { secrets } = options.env;
   const startedAt = performance.now();
+  let release: () => void;
+  try {
+    // Waiting for a slot is bounded by the call's own time limit.
+    release = await (options.slots ?? processSlots()).acquire({ organizationId: options.env.organizationId, maxWaitMs: limits.timeoutMs });
+  } catch (error) {
+    if (!(error instanceof SandboxBusy)) throw error;
+    return { ok: false, errorType: "busy", message: error.message, logs: [], durationMs: Math.round(performance.now() - startedAt) };
+  }
+  try {
+    return await runInIsolate(options, limits, startedAt);
+  } finally {
+    release();
+  }
+}
+
+async function runInIsolate(options: RunHandlerOptions, limits: SandboxLimits, startedAt: number): Promise<SandboxResult> {
+  const { secrets } = options.env;
   const logs = createLogCollector({ startedAt, secrets });
   const calls = new AbortController();
+  // Every fetch in flight or waiting for its turn listens to this signal.
+  setMaxListeners(0, calls.signal);
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -38,8 +65,14 @@ export async function runHandler(options: RunHandlerOptions): Promise<SandboxRes
     isolate.dispose();
   }, limits.timeoutMs);
   const logReference = new ivm.Reference(logs.fromIsolate);
+  const network: NetworkPolicy = {
+    allowPrivateNetworks: options.network?.allowPrivateNetworks ?? sandboxConfig().ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS,
+    resolveHost: options.network?.resolveHost,
+  };
+  // Response bytes held on the host for this call count against the tool's memory limit.
+  const budget = createFetchBudget({ maxBufferedBytes: limits.memoryMb * 1024 * 1024 });
   const fetchReference = new ivm.Reference((url: unknown, init: unknown) =>
-    sandboxFetch({ url, init, allowedDomains: options.allowedDomains, signal: calls.signal }),
+    sandboxFetch({ url, init, allowedDomains: options.allowedDomains, network, budget, signal: calls.signal }),
   );
 
   let completion: Completion;
@@ -48,7 +81,14 @@ export async function runHandler(options: RunHandlerOptions): Promise<SandboxRes
     const outcome: IsolateOutcome = await context.evalClosure(
       buildIsolateSource(options.code),
       [copyInto(options.props), copyInto(copyEnv(options.env)), logReference, fetchReference],
-      { filename: HANDLER_FILENAME, lineOffset: 1 - HANDLER_FIRST_LINE, result: { promise: true, copy: true } },
+      // `timeout` is enforced by isolated-vm's own watchdog, off the event loop: a loop in the
+      // handler's synchronous part dies on time even when the host's timer would fire late.
+      {
+        filename: HANDLER_FILENAME,
+        lineOffset: 1 - HANDLER_FIRST_LINE,
+        timeout: limits.timeoutMs,
+        result: { promise: true, copy: true },
+      },
     );
     completion = readOutcome(outcome, logs, options.code);
   } catch (error) {
@@ -83,8 +123,8 @@ function readOutcome(outcome: IsolateOutcome, logs: LogCollector, code: string):
 }
 
 function describeFailure(error: unknown, state: { timedOut: boolean; isolateDisposed: boolean; limits: SandboxLimits }): Completion {
-  const message = error instanceof Error ? error.message : String(error);
-  if (state.timedOut) {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_MESSAGE_CHARS);
+  if (state.timedOut || message === "Script execution timed out.") {
     return { ok: false, errorType: "timeout", message: `Handler timed out after ${state.limits.timeoutMs} ms` };
   }
   // isolated-vm disposes the isolate itself when the memory limit is hit.
@@ -118,6 +158,14 @@ function shortenStack(stack: string, code: string): string {
 function copyEnv(env: SandboxEnv): SandboxEnv {
   const { secrets, organizationId, projectId, environment, locale } = env;
   return { secrets: { ...secrets }, organizationId, projectId, environment, locale };
+}
+
+let slots: IsolateSlots | undefined;
+
+function processSlots(): IsolateSlots {
+  const config = sandboxConfig();
+  slots ??= createIsolateSlots({ maxConcurrent: config.ATELIER_SANDBOX_MAX_CONCURRENT, maxQueued: config.ATELIER_SANDBOX_MAX_QUEUED });
+  return slots;
 }
 
 function copyInto(value: unknown) {

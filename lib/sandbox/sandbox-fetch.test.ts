@@ -58,6 +58,8 @@ const run = (code: string, allowedDomains = [api.host], timeoutMs = 5_000) =>
     env,
     allowedDomains,
     limits: { timeoutMs },
+    // The test servers listen on loopback, which handlers may only reach when the operator allows it.
+    network: { allowPrivateNetworks: ["127.0.0.1/32"] },
   });
 
 describe("fetch inside the sandbox", () => {

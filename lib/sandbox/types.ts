@@ -24,7 +24,8 @@ export type ContentBlock =
   | { type: "audio"; data: string; mimeType: string }
   | { type: "resource"; resource: { uri: string; mimeType?: string; text?: string; blob?: string } };
 
-export type SandboxErrorType = "runtime" | "timeout" | "memory" | "output_too_large";
+/** `busy`: refused before it ran, because the process already runs as many handlers as it may. */
+export type SandboxErrorType = "runtime" | "timeout" | "memory" | "output_too_large" | "busy";
 
 export type SandboxResult =
   | { ok: true; output: unknown; content?: ContentBlock[]; logs: LogEntry[]; durationMs: number }

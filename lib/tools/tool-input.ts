@@ -1,7 +1,9 @@
 // The shape of a tool as the API, the editor and the domain accept it (SPEC §11 fields).
 import { z } from "zod";
+import { sandboxConfig } from "@/lib/env";
 import { checkSchemaDefinition } from "@/lib/json-schema/json-schema";
 import { SANDBOX_LIMITS } from "@/lib/sandbox/limits";
+import { refusedHostReason } from "@/lib/sandbox/network-policy";
 
 export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const toolNameSchema = z
@@ -16,6 +18,18 @@ export const domainSchema = z
     /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/,
     "must be a host name like api.example.com or *.example.com",
   );
+
+// A Data Tool's allowed domains also may not name this server or a private network (SSRF); the
+// address every connection resolves to is checked again when the handler fetches.
+const allowedDomainSchema = domainSchema.superRefine((entry, context) => {
+  const reason = refusedHostReason(entry.replace(/:\d+$/, ""), sandboxConfig().ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS);
+  if (reason) {
+    context.addIssue({
+      code: "custom",
+      message: `${reason}: handlers may only reach public addresses (an operator can allow private networks with ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS)`,
+    });
+  }
+});
 
 const jsonSchemaField = (options: { requireObject: boolean }) =>
   z.record(z.string(), z.unknown()).superRefine((schema, context) => {
@@ -44,10 +58,16 @@ const editableFields = {
   handler: z.string().max(200_000),
   component: z.string().nullable(),
   allowedComponents: z.array(z.string()).max(100),
-  allowedDomains: z.array(domainSchema).max(100),
+  allowedDomains: z.array(allowedDomainSchema).max(100),
   timeoutMs: z.number().int().min(SANDBOX_LIMITS.timeoutMs.min).max(SANDBOX_LIMITS.timeoutMs.max),
   memoryMb: z.number().int().min(SANDBOX_LIMITS.memoryMb.min).max(SANDBOX_LIMITS.memoryMb.max),
   presets: z.array(presetSchema).max(50),
+  /** MCP Apps visibility: "model" (the model may call it), "app" (views may call it), or both. */
+  visibility: z
+    .array(z.enum(["model", "app"]))
+    .min(1, "a tool must be visible to the model, to the app, or both")
+    .max(2)
+    .transform((values) => (["model", "app"] as const).filter((value) => values.includes(value))),
 };
 
 export const createToolSchema = z
@@ -69,6 +89,7 @@ export const createToolSchema = z
     timeoutMs: true,
     memoryMb: true,
     presets: true,
+    visibility: true,
   });
 
 export const updateToolSchema = z.object({ name: toolNameSchema, ...editableFields }).partial();

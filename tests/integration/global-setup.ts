@@ -59,7 +59,9 @@ export default async function setup() {
   const kind = process.env.ATELIER_TEST_DB ?? "pglite";
   if (kind !== "pglite" && kind !== "postgres") throw new Error(`ATELIER_TEST_DB must be pglite or postgres, not "${kind}"`);
   const dataDir = await mkdtemp(path.join(tmpdir(), "atelier-test-"));
-  Object.assign(process.env, TEST_SECRETS, { ATELIER_DATA_DIR: dataDir });
+  // Test servers that stand for outside APIs listen on 127.0.0.2, the one private address handlers
+  // may reach in these runs; 127.0.0.1 (this server, the database) stays refused like in production.
+  Object.assign(process.env, TEST_SECRETS, { ATELIER_DATA_DIR: dataDir, ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS: "127.0.0.2/32" });
   const dropDatabase = kind === "postgres" ? await setUpPostgres(dataDir) : await setUpPglite(dataDir);
   return async () => {
     await dropDatabase();

@@ -45,10 +45,11 @@ beforeAll(async () => {
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionRoute },
     { pattern: /^\/\.well-known\/oauth-protected-resource\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionMetadataRoute },
   ]);
-  // An outside API a tool may fetch once its (live) allowed domains say so.
+  // An outside API a tool may fetch once its (live) allowed domains say so. 127.0.0.2 is the one
+  // private address the integration run lets handlers reach (global-setup.ts).
   const api = createServer((_request, response) => response.end(JSON.stringify({ rate: 1.1 })));
-  await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
-  upstream = { server: api, host: `127.0.0.1:${(api.address() as AddressInfo).port}` };
+  await new Promise<void>((resolve) => api.listen(0, "127.0.0.2", resolve));
+  upstream = { server: api, host: `127.0.0.2:${(api.address() as AddressInfo).port}` };
 });
 
 afterAll(async () => {

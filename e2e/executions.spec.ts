@@ -14,7 +14,6 @@ test("a test-panel run of the demo project appears on the Executions page with i
 
   await page.goto(`/orgs/${ORG}/projects/demo/tools/add_numbers`);
   const panel = page.getByRole("complementary", { name: "Test panel" });
-  await panel.getByRole("button", { name: "Rotate and connect" }).click();
   await expect(panel.getByRole("button", { name: "Run", exact: true })).toBeVisible();
   await panel.getByLabel("Preset", { exact: true }).selectOption("Three numbers");
   await panel.getByRole("group", { name: "numbers" }).getByLabel("Item 1", { exact: true }).fill(String(first));
@@ -23,12 +22,16 @@ test("a test-panel run of the demo project appears on the Executions page with i
 
   await page.goto(`/orgs/${ORG}/projects/demo/executions`);
   await expect(page.getByRole("heading", { name: "Executions" })).toBeVisible();
-  // Only this spec calls the demo draft with its draft token (the OAuth spec uses its own grant).
+  // The test panel runs as the signed-in user, recorded as "Atelier test panel for <user>".
   await page.getByLabel("Tool", { exact: true }).selectOption("add_numbers");
   await page.getByLabel("Environment", { exact: true }).selectOption("draft");
   const calls = page.getByRole("table", { name: "Tool calls, newest first" });
   // Records are written in batches a moment after the call; the page refreshes every few seconds.
-  const row = calls.getByRole("row").filter({ hasText: "add_numbers" }).filter({ hasText: "Draft token" }).first();
+  const row = calls
+    .getByRole("row")
+    .filter({ hasText: "add_numbers" })
+    .filter({ hasText: "Atelier test panel for demo@atelier.local" })
+    .first();
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText("Success");
 

@@ -1,6 +1,6 @@
 // Building tools in the studio and running them through the real draft endpoint: the test panel
 // is an MCP client in the browser. Each test works in its own fresh project of the demo
-// organization, so rotating that project's draft token touches no other test.
+// organization, so no test sees another's tools.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demoComponents, demoTools } from "../lib/seed/demo-tools";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
@@ -30,7 +30,6 @@ async function replaceEditorText(page: Page, editorName: string, text: string, m
 
 async function connectTestPanel(page: Page) {
   const panel = page.getByRole("complementary", { name: "Test panel" });
-  await panel.getByRole("button", { name: "Rotate and connect" }).click();
   await expect(panel.getByRole("button", { name: "Run", exact: true })).toBeVisible();
   return panel;
 }

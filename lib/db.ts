@@ -20,6 +20,7 @@ const omit = {
   oAuthAuthorizationCode: { codeHash: true },
   oAuthAccessToken: { tokenHash: true },
   oAuthRefreshToken: { tokenHash: true },
+  testPanelToken: { tokenHash: true },
 } as const;
 
 function createClient() {

@@ -8,6 +8,7 @@ export const queryKeys = {
   invitations: (org: string) => ["organizations", org, "invitations"] as const,
   projects: (org: string) => ["organizations", org, "projects"] as const,
   project: (org: string, project: string) => ["organizations", org, "projects", project] as const,
+  testPanelToken: (org: string, project: string) => ["organizations", org, "projects", project, "test-panel-token"] as const,
   tools: (org: string, project: string) => ["organizations", org, "projects", project, "tools"] as const,
   toolsOfKind: (org: string, project: string, kind: "data" | "ui") =>
     ["organizations", org, "projects", project, "tools", { kind }] as const,

@@ -45,6 +45,7 @@ const CALLER_KINDS: Record<string, string> = {
   draft_token: "Draft token",
   production_token: "Production token",
   oauth: "OAuth",
+  test_panel: "Test panel",
 };
 
 export function callerKindLabel(kind: string) {

@@ -7,7 +7,7 @@ export type DraftConnection = { client: Client; token: string };
 
 export class DraftTokenRefusedError extends Error {
   constructor() {
-    super("The draft endpoint refused this token. It was probably rotated: connect the test panel again.");
+    super("The draft endpoint refused the test panel's credential (expired, or your role changed).");
     this.name = "DraftTokenRefusedError";
   }
 }

@@ -52,14 +52,13 @@ export type ToolEditorProps = {
   initialTool: Tool;
   componentNames: string[];
   canEdit: boolean;
-  canRotateDraftToken: boolean;
 };
 
 /**
  * The tool page: the editor (one explicit Save, also Ctrl/Cmd+S) beside the test panel, which
  * always runs the saved draft through the real draft endpoint.
  */
-export function ToolEditor({ org, project, initialTool, componentNames, canEdit, canRotateDraftToken }: ToolEditorProps) {
+export function ToolEditor({ org, project, initialTool, componentNames, canEdit }: ToolEditorProps) {
   const router = useRouter();
   const { data: tool = initialTool } = useTool(org, project, initialTool.name, { initialData: initialTool });
   const updateTool = useUpdateTool(org, project, tool.name);
@@ -233,7 +232,6 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit,
           project={project}
           tool={tool}
           canRun={canEdit}
-          canRotateDraftToken={canRotateDraftToken}
           hasUnsavedChanges={dirty}
         />
       </div>

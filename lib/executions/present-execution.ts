@@ -39,7 +39,7 @@ export function presentExecutionSummary(row: ExecutionSummaryRow) {
     durationMs: row.durationMs,
     /** The MCP host, from its client info (name and version), when it sent one. */
     host: row.clientName ? { name: row.clientName, version: row.clientVersion } : null,
-    /** anonymous | draft_token | production_token | oauth; `id` is the token or grant id. */
+    /** anonymous | draft_token | production_token | oauth | test_panel; `id` is the token or grant id (the user for test_panel). */
     caller: { kind: row.callerKind, id: row.callerId, label: row.callerLabel },
     ip: row.ip,
   };

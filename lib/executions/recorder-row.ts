@@ -110,6 +110,8 @@ export function describeCaller(caller: McpCaller, userLabels: ReadonlyMap<string
         id: caller.grantId,
         label: cut(`${caller.clientName} for ${userLabels.get(caller.userId) ?? "a deleted user"}`),
       };
+    case "test_panel":
+      return { kind: caller.kind, id: caller.userId, label: cut(`Atelier test panel for ${userLabels.get(caller.userId) ?? "a deleted user"}`) };
   }
 }
 

@@ -115,7 +115,7 @@ export class ExecutionRecorder {
 
   // Labels are cosmetic: a failed lookup costs the OAuth callers' user names, never the records.
   private async userLabels(entries: Entry[]): Promise<Map<string, string>> {
-    const userIds = [...new Set(entries.flatMap(({ source }) => (source.caller.kind === "oauth" ? [source.caller.userId] : [])))];
+    const userIds = [...new Set(entries.flatMap(({ source }) => (source.caller.kind === "oauth" || source.caller.kind === "test_panel" ? [source.caller.userId] : [])))];
     if (userIds.length === 0) return new Map();
     try {
       return await this.loadUserLabels(userIds);

@@ -259,7 +259,9 @@ function describeAuth(caller: McpCaller, token: string | null, address: Endpoint
       ? `production_token:${caller.tokenId}`
       : caller.kind === "oauth"
         ? `oauth:${caller.grantId}`
-        : "draft-token";
+        : caller.kind === "test_panel"
+          ? `test_panel:${caller.userId}`
+          : "draft-token";
   return { token, clientId, scopes: ["mcp"], resource: new URL(mcpEndpointUrl(address)), extra: { projectId } };
 }
 

@@ -13,7 +13,9 @@ export type McpCaller =
   | { kind: "anonymous" }
   | { kind: "draft_token" }
   | { kind: "production_token"; tokenId: string; name: string }
-  | { kind: "oauth"; grantId: string; userId: string; clientName: string };
+  | { kind: "oauth"; grantId: string; userId: string; clientName: string }
+  /** The studio's test panel, as the signed-in member (lib/test-panel-credentials). */
+  | { kind: "test_panel"; credentialId: string; userId: string };
 
 export type ServedTool = Pick<
   PresentedTool,

@@ -1,5 +1,5 @@
-// Auth of the draft endpoint: the project's draft token, or an OAuth access token bound to this
-// endpoint whose user may still use drafts. The token's prefix picks the one query that checks it.
+// Auth of the draft endpoint: the project's draft token, or an OAuth access token or a studio test
+// panel credential bound to this endpoint whose user may still use drafts. The token's prefix picks the one query that checks it.
 // A missing or refused token is a 401 whose challenge points hosts at the endpoint's protected
 // resource metadata.
 import { bearerToken } from "@/lib/auth/actor";
@@ -7,6 +7,8 @@ import type { Project } from "@/lib/generated/prisma/client";
 import { isOAuthAccessToken } from "@/lib/oauth/oauth-secrets";
 import { verifyOAuthAccessToken } from "@/lib/oauth/verify-access-token";
 import { findProjectByDraftToken } from "@/lib/projects/draft-token";
+import { isTestPanelToken } from "@/lib/test-panel-credentials/test-panel-tokens";
+import { verifyTestPanelToken } from "@/lib/test-panel-credentials/verify-test-panel-token";
 import { mcpEndpointUrl, unauthorizedResponse, type EndpointAddress } from "./protected-resource";
 import { recordRefusedCall } from "./record-refused-call";
 import type { McpCaller } from "./types";
@@ -24,6 +26,7 @@ async function verifyDraftCredential(
   address: EndpointAddress,
 ): Promise<{ project: DraftProject; caller: McpCaller } | null> {
   if (isOAuthAccessToken(token)) return verifyOAuthAccessToken({ token, resource: mcpEndpointUrl(address) });
+  if (isTestPanelToken(token)) return verifyTestPanelToken({ token, resource: mcpEndpointUrl(address) });
   const project = await findProjectByDraftToken({ orgSlug: address.orgSlug, projectSlug: address.projectSlug, token });
   return project ? { project, caller: { kind: "draft_token" } } : null;
 }

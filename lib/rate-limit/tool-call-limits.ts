@@ -77,6 +77,8 @@ function credentialId(caller: Exclude<McpCaller, { kind: "anonymous" }>): string
       return `production:${caller.tokenId}`;
     case "oauth":
       return `oauth:${caller.grantId}`;
+    case "test_panel":
+      return `test_panel:${caller.userId}`; // one budget per member, however many tabs
   }
 }
 

@@ -28,7 +28,6 @@ export default async function ToolPage({ params }: Props) {
       initialTool={toJson(tool)}
       componentNames={components.map((component) => component.name)}
       canEdit={can(principal, "project.edit")}
-      canRotateDraftToken={can(principal, "project.tokens")}
     />
   );
 }

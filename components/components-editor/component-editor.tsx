@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { CodeEditor } from "@/components/code-editor/code-editor";
 import { SaveStatus } from "@/components/tool-editor/save-status";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { useEditorShortcuts } from "@/components/tool-editor/use-editor-shortcuts";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -93,10 +94,11 @@ export function ComponentEditor({
     );
   }, [canEdit, saving, initial, draft, createComponent, updateComponent, router, listHref]);
 
-  useEditorShortcuts({ onSave: save, dirty: dirty && Boolean(initial) });
+  useEditorShortcuts({ onSave: save });
 
   return (
     <main className="space-y-5">
+      <UnsavedChangesGuard dirty={dirty} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0 space-y-1">
           <Link href={listHref} className="text-sm text-muted hover:text-fg hover:underline">

@@ -6,6 +6,7 @@ import { Section } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { errorMessage, fieldErrorsOf } from "@/lib/hooks/api-fetch";
 import { useUpdateProject } from "@/lib/hooks/use-projects";
 
@@ -50,6 +51,7 @@ export function InstructionsEditor({
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <UnsavedChangesGuard dirty={canEdit && dirty} />
       <Section
         title="Instructions"
         description="Sent to MCP hosts as the server's instructions: how and when the model should use these tools. Changes are live on both endpoints at once."

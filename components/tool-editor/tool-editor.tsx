@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import type { EditorDiagnostic } from "@/components/code-editor/code-editor";
 import { TestPanel } from "@/components/test-panel/test-panel";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -102,7 +103,7 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
     });
   }, [base, canEdit, draft, router, tool.kind, tool.name, updateTool]);
 
-  useEditorShortcuts({ onSave: save, dirty });
+  useEditorShortcuts({ onSave: save });
 
   const readOnly = !canEdit;
   const items: TabItem<TabId>[] = [
@@ -187,6 +188,7 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
 
   return (
     <main className="space-y-5">
+      <UnsavedChangesGuard dirty={dirty} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0 space-y-1">
           <Link href={listHref} className="text-sm text-muted hover:text-fg hover:underline">
@@ -227,13 +229,7 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
         <section aria-label="Editor" className="min-w-0 self-start rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
           <Tabs label="Tool editor" items={items} selected={tab} onSelect={setTab} />
         </section>
-        <TestPanel
-          org={org}
-          project={project}
-          tool={tool}
-          canRun={canEdit}
-          hasUnsavedChanges={dirty}
-        />
+        <TestPanel org={org} project={project} tool={tool} canRun={canEdit} hasUnsavedChanges={dirty} />
       </div>
     </main>
   );

@@ -2,8 +2,11 @@
 
 import { useEffect, useRef } from "react";
 
-/** Ctrl+S / Cmd+S saves (instead of the browser's "save page"); leaving with unsaved changes asks first. */
-export function useEditorShortcuts({ onSave, dirty }: { onSave: () => void; dirty: boolean }) {
+/**
+ * Ctrl+S / Cmd+S saves (instead of the browser's "save page"). Leaving with unsaved changes (links,
+ * reload, closing the tab) is asked about by <UnsavedChangesGuard dirty={…} />, rendered by the editor.
+ */
+export function useEditorShortcuts({ onSave }: { onSave: () => void }) {
   const saveRef = useRef(onSave);
   useEffect(() => {
     saveRef.current = onSave;
@@ -19,11 +22,4 @@ export function useEditorShortcuts({ onSave, dirty }: { onSave: () => void; dirt
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", onBeforeUnload);
-    return () => window.removeEventListener("beforeunload", onBeforeUnload);
-  }, [dirty]);
 }

@@ -149,7 +149,7 @@ async function memberPage(browser: Browser, owner: Page, role: "ADMIN" | "EDITOR
   const person = newPerson(role.toLowerCase());
   const context = await browser.newContext();
   const page = await context.newPage();
-  expect((await page.request.post("/api/sign-up", { data: person })).status()).toBe(201);
+  expect((await page.request.post("/api/sign-up", { data: person })).status()).toBe(202);
   const invitation = await owner.request.post(`/app/v1/organizations/${ORG}/invitations`, { data: { email: person.email, role } });
   expect(invitation.status()).toBe(201);
   const token = ((await invitation.json()) as { link: string }).link.split("/").pop();

@@ -35,7 +35,13 @@ export function SignInForm({
     }).catch(() => undefined);
     if (!result?.ok || result.error) {
       setPending(false);
-      setError(result ? "Email or password is incorrect" : "Could not reach the server. Check your connection and try again.");
+      setError(
+        !result
+          ? "Could not reach the server. Check your connection and try again."
+          : result.error === "TooManyAttempts"
+            ? "Too many sign-in attempts. Wait 15 minutes and try again."
+            : "Email or password is incorrect",
+      );
       return;
     }
     // A full page load: client-side caches (prefetched while signed out) must not survive sign-in.

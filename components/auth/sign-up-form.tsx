@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { withCallbackUrl } from "@/components/auth/callback-url";
@@ -9,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiFetch, errorMessage, fieldErrorsOf } from "@/lib/hooks/api-fetch";
+import { apiFetch, errorMessage, fieldErrorsOf } from "@/lib/hooks/api-fetch";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/validation/common";
 
 type Fields = { name?: string; email?: string; password?: string };
@@ -26,7 +25,6 @@ function validate(input: { name: string; email: string; password: string }): Fie
 }
 
 export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
-  const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Fields>({});
   const [error, setError] = useState<{ message: string; exists?: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -57,15 +55,23 @@ export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
           password: fields.password && `Password ${fields.password}`,
         });
       } else {
-        setError({ message: errorMessage(caught), exists: caught instanceof ApiError && caught.status === 409 });
+        setError({ message: errorMessage(caught) });
       }
       return;
     }
 
     const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false }).catch(() => undefined);
     if (!result?.ok || result.error) {
-      // The account exists now; only the automatic sign-in failed.
-      router.push(withCallbackUrl("/sign-in", callbackUrl));
+      // Sign-up answers the same for a taken address (nobody learns which addresses have accounts),
+      // so a failed sign-in here most likely means the address already had an account.
+      setPending(false);
+      setError({
+        message:
+          result?.error === "TooManyAttempts"
+            ? "Too many sign-in attempts. Wait 15 minutes and try again."
+            : "Could not sign you in with this email and password. If you already have an account, sign in with its password.",
+        exists: true,
+      });
       return;
     }
     // A full page load: client-side caches (prefetched while signed out) must not survive sign-in.

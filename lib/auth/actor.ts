@@ -1,5 +1,6 @@
 // Who is calling: a studio session (next-auth JWT cookie) or a personal API token.
 import { decode } from "next-auth/jwt";
+import { getLiveSessionUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
@@ -12,11 +13,13 @@ export type Actor = {
   name: string;
   /** Set when the request carried a personal API token. */
   tokenId?: string;
+  /** Set when the request carried a studio session cookie: the Session row it names. */
+  sessionId?: string;
   ip?: string | null;
   userAgent?: string | null;
 };
 
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export function bearerToken(request: Request): string | null {
@@ -47,14 +50,18 @@ async function actorFromApiToken(token: string): Promise<Actor> {
   return { userId: record.user.id, email: record.user.email, name: record.user.name, tokenId: record.id };
 }
 
+/** The user of a session cookie's value, if its signature holds and its session is still live. */
+export async function actorFromSessionToken(value: string): Promise<Actor | null> {
+  const claims = await decode({ token: value, secret: env().authSecret }).catch(() => null);
+  if (typeof claims?.sub !== "string" || typeof claims.sid !== "string") return null;
+  const user = await getLiveSessionUser({ sessionId: claims.sid, userId: claims.sub });
+  return user ? { userId: user.id, email: user.email, name: user.name, sessionId: claims.sid } : null;
+}
+
 async function actorFromSession(request: Request): Promise<Actor | null> {
   for (const cookie of SESSION_COOKIES) {
     const value = readCookie(request, cookie);
-    if (!value) continue;
-    const claims = await decode({ token: value, secret: env().authSecret }).catch(() => null);
-    if (!claims?.sub) return null;
-    const user = await db.user.findUnique({ where: { id: claims.sub } });
-    return user ? { userId: user.id, email: user.email, name: user.name } : null;
+    if (value) return actorFromSessionToken(value);
   }
   return null;
 }

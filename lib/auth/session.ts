@@ -1,16 +1,16 @@
-// The signed-in user in server components and pages.
-import { getServerSession } from "next-auth";
+// The signed-in user in server components and pages: the same check as the JSON API (a live
+// Session row behind the cookie), so a page never shows a session the API would refuse.
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import type { Actor } from "@/lib/auth/actor";
-import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db";
+import { type Actor, actorFromSessionToken, SESSION_COOKIES } from "@/lib/auth/actor";
 
 export async function getSessionActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id } });
-  return user ? { userId: user.id, email: user.email, name: user.name } : null;
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (value) return actorFromSessionToken(value);
+  }
+  return null;
 }
 
 /** The signed-in user, or a redirect to sign-in that comes back here. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OrganizationAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -75,7 +76,10 @@ export async function updateMemberRole(options: { access: OrganizationAccess; ac
   });
 }
 
-/** Removes a member (an admin removing someone, or anyone leaving). Their project-owner assignments go too. */
+/**
+ * Removes a member (an admin removing someone, or anyone leaving). Their project-owner assignments
+ * go too; removal from their last organization ends their sessions.
+ */
 export async function removeMember(options: { access: OrganizationAccess; actor: Actor; userId: string }) {
   const organizationId = options.access.organization.id;
   await db.$transaction(async (tx) => {
@@ -94,4 +98,10 @@ export async function removeMember(options: { access: OrganizationAccess; actor:
       oldValue: { role: member.role },
     });
   });
+  // Out of their last organization, the user has nothing left to work on: their sessions end
+  // (someone leaving keeps the session they left with, to see the studio's empty state).
+  if ((await db.membership.count({ where: { userId: options.userId } })) === 0) {
+    const leaving = options.userId === options.actor.userId;
+    await endUserSessions({ userId: options.userId, except: leaving ? options.actor.sessionId : undefined });
+  }
 }

@@ -9,7 +9,7 @@
 // of nginx), ATELIER_TRUSTED_PROXY_HOPS=2 takes the entry the first trusted proxy wrote.
 import { env } from "@/lib/env";
 
-export function requestClientIp(request: Request, hops = env().ATELIER_TRUSTED_PROXY_HOPS): string | null {
+export function requestClientIp(request: Pick<Request, "headers">, hops = env().ATELIER_TRUSTED_PROXY_HOPS): string | null {
   const entries =
     request.headers
       .get("x-forwarded-for")

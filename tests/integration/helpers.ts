@@ -5,6 +5,7 @@ import { encode } from "next-auth/jwt";
 import { getOrganizationAccess, getProjectAccess } from "@/lib/access";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import type { Actor } from "@/lib/auth/actor";
+import { createSession } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { acceptInvitation, createInvitation } from "@/lib/members/invitations";
@@ -23,9 +24,10 @@ export async function createTestUser(options: { name?: string; email?: string } 
   return { id: user.id, userId: user.id, email: user.email, name: user.name };
 }
 
-/** A studio session cookie, minted exactly as next-auth does at sign-in. */
+/** A studio session cookie, minted exactly as next-auth does at sign-in (a live Session row, named by `sid`). */
 export async function sessionCookie(user: TestUser): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: env().authSecret });
+  const sid = await createSession(user.id);
+  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name, sid }, secret: env().authSecret });
   return `next-auth.session-token=${token}`;
 }
 

@@ -11,6 +11,10 @@ export const metadata: Metadata = { title: "Sign in" };
 const PROVIDER_ERRORS: Record<string, string> = {
   CredentialsSignin: "Email or password is incorrect",
   OAuthAccountNotLinked: "That email is already registered with a password. Sign in with your password.",
+  UnverifiedAccountExists:
+    "An account with this email was created with a password, and Atelier has no proof it belongs to the address's owner, so this sign-in is not linked to it. Sign in with that account's password.",
+  EmailNotVerified: "The provider has not verified this email address. Verify it there, then try again.",
+  TooManyAttempts: "Too many sign-in attempts. Wait 15 minutes and try again.",
   AccessDenied: "Sign-in was cancelled or refused by the provider.",
   SessionRequired: "Sign in to continue.",
 };

@@ -1,0 +1,42 @@
+// Brute-force limits on the studio's front door, in the process's rate limiter (shared through
+// Redis when REDIS_URL is set, so every instance counts together).
+//
+// - Password sign-in: at most 10 attempts per account and 30 per client address in 15 minutes.
+//   Every attempt counts, successful or not, and the same for known and unknown addresses (the
+//   account key is the normalized email, whether or not it has an account), so the limit itself
+//   tells nobody which addresses exist. A refused attempt is not counted and never reaches the
+//   password check.
+// - Sign-up: at most 10 per client address per hour.
+import { getRateLimiter } from "./rate-limiter";
+import { type RateLimitRule, retryAfterSeconds } from "./rules";
+
+export const SIGN_IN_LIMITS = {
+  perAccount: { limit: 10, windowMs: 15 * 60_000 },
+  perAddress: { limit: 30, windowMs: 15 * 60_000 },
+} as const;
+export const SIGN_UP_LIMIT_PER_ADDRESS = { limit: 10, windowMs: 60 * 60_000 } as const;
+
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const addressKey = (ip: string | null) => ip ?? "unknown";
+
+async function decide(rules: RateLimitRule[]): Promise<ThrottleDecision> {
+  const decision = await getRateLimiter().check(rules);
+  return decision.allowed ? decision : { allowed: false, retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
+}
+
+// Both keys of a check share one {hash tag}: the check is one script, which a Redis cluster runs on one slot.
+
+/** Counts one password sign-in attempt for `email` from `ip`; refused once either limit is reached. */
+export function checkSignInAttempt(options: { email: string; ip: string | null }): Promise<ThrottleDecision> {
+  const { perAccount, perAddress } = SIGN_IN_LIMITS;
+  return decide([
+    { kind: "window", key: `{sign-in}:account:${options.email.trim().toLowerCase()}`, ...perAccount },
+    { kind: "window", key: `{sign-in}:ip:${addressKey(options.ip)}`, ...perAddress },
+  ]);
+}
+
+/** Counts one sign-up from `ip`. */
+export function checkSignUpAttempt(options: { ip: string | null }): Promise<ThrottleDecision> {
+  return decide([{ kind: "window", key: `{sign-up}:ip:${addressKey(options.ip)}`, ...SIGN_UP_LIMIT_PER_ADDRESS }]);
+}

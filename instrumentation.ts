@@ -1,12 +1,9 @@
-// Next.js calls register() once when a server process starts (next start, next dev).
-//
-// Graceful shutdown for execution records: `npm start` sets NEXT_MANUAL_SIG_HANDLE, so Next
-// leaves SIGTERM/SIGINT to the handler installed here, which stops taking MCP requests, lets the
-// running ones finish, writes every buffered record and exits (lib/executions/recorder-shutdown.ts).
+// Next.js calls register() once when a server process starts (next start, next dev): shutdown
+// hooks, background jobs and signal handling live in lib/process/start-server-process.ts.
 export async function register() {
-  // Only the Node.js server process records executions (Next's documented check; it also keeps
-  // Node-only modules out of any edge bundle).
+  // Only the Node.js server process (Next's documented check; it also keeps Node-only modules out
+  // of any edge bundle).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { registerShutdownWithNext } = await import("@/lib/executions/recorder-shutdown");
-  registerShutdownWithNext();
+  const { startServerProcess } = await import("@/lib/process/start-server-process");
+  startServerProcess();
 }

@@ -11,6 +11,7 @@ export const E2E_DEMO_PASSWORD = "demo-password-e2e";
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

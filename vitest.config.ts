@@ -11,7 +11,11 @@ import { defineConfig } from "vitest/config";
 // Tests that start processes or create databases: kept out of the unit project so it stays fast.
 const PROCESS_TESTS = ["scripts/**/*.test.ts", "lib/database/migrations.test.ts"];
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// lib/ modules import "server-only" (a build-time guard for Next); tests run them on the server side.
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 
 export default defineConfig({
   resolve: { alias },

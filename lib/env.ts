@@ -82,6 +82,10 @@ const schema = sandboxSchema.extend({
     .min(1, "must be a whole number from 1 to 10")
     .max(10, "must be a whole number from 1 to 10")
     .default(1),
+  /** Days execution records are kept (lib/jobs/retention.ts); 0 keeps them forever. */
+  ATELIER_EXECUTION_RETENTION_DAYS: wholeNumber(0, 36_500, 30),
+  /** Days audit events are kept; 0 keeps them forever. */
+  ATELIER_AUDIT_RETENTION_DAYS: wholeNumber(0, 36_500, 365),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to instrumentation.ts, which flushes execution records before exiting. */
   NEXT_MANUAL_SIG_HANDLE: optional,
   NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),

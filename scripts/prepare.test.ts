@@ -19,7 +19,7 @@ describe("npm start preparation", () => {
   it("seeds demo data on the first start only", async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-start-"));
     const env = { ...process.env, ATELIER_DATA_DIR: dataDir, DATABASE_URL: "", ATELIER_DEMO_PASSWORD: "" };
-    const prepare = () => run(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/prepare.ts")], { env, cwd: root });
+    const prepare = () => run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", path.join(root, "scripts/prepare.ts")], { env, cwd: root });
 
     const first = await prepare();
     expect(first.stdout).toContain("Applied migrations");

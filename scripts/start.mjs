@@ -45,7 +45,8 @@ function sourceDigest() {
   return hash.digest("hex");
 }
 
-run(bin("tsx"), [path.join(root, "scripts", "prepare.ts")]);
+// react-server: lib/ modules import "server-only", which only resolves to an empty module under that condition.
+run(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "prepare.ts")]);
 
 const marker = path.join(root, ".next", "atelier-source-digest");
 const digest = sourceDigest();

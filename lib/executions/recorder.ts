@@ -8,7 +8,7 @@
 // The buffer is bounded (MAX_PENDING records waiting to be written); past that, new records are
 // dropped and counted in the log rather than growing memory without end. Nothing here ever throws
 // into a request. On SIGTERM/SIGINT the buffer is flushed before the process exits
-// (recorder-shutdown.ts).
+// (lib/process/lifecycle.ts).
 import { db } from "@/lib/db";
 import type { ToolCallRecord } from "@/lib/mcp/types";
 import { executionRow, type ExecutionRow, type ExecutionSource } from "./recorder-row";

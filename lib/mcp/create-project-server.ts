@@ -6,7 +6,7 @@
 // validation errors with a JSON Pointer path, the UI allowlist, sandbox failures as `isError`
 // results — which McpServer's built-in validation would replace with its own messages.
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type Tool } from "@modelcontextprotocol/server";
-import { beginActivity } from "@/lib/executions/recorder-shutdown";
+import { beginActivity } from "@/lib/process/lifecycle";
 import { callTool, reportToolCall } from "./call-tool";
 import { componentUri } from "./component-uri";
 import { describeComponent, readComponent } from "./component-resources";
@@ -31,7 +31,7 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     const tool = toolsByName.get(request.params.name);
     // Unknown tool is a protocol error (the caller named something that does not exist), not a tool failure.
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
-    // Until its record is handed over, a graceful shutdown waits for this call (recorder-shutdown.ts).
+    // Until its record is handed over, a graceful shutdown waits for this call (lib/process/lifecycle.ts).
     const done = beginActivity();
     let outcome: Awaited<ReturnType<typeof callToolSafely>>;
     try {

@@ -7,7 +7,7 @@
 // handed to the SDK as `parsedBody`, so nothing is parsed twice. A tools/call is checked against
 // the rate limits in the factory, after the SDK's own checks, and a refused call never runs.
 import { createMcpHandler, SUPPORTED_PROTOCOL_VERSIONS, type AuthInfo } from "@modelcontextprotocol/server";
-import { beginActivity, isShuttingDown } from "@/lib/executions/recorder-shutdown";
+import { beginActivity, isShuttingDown } from "@/lib/process/lifecycle";
 import type { ProjectRateLimits } from "@/lib/rate-limit/limits";
 import { checkToolCallLimits } from "@/lib/rate-limit/tool-call-limits";
 import { reportToolCall } from "./call-tool";
@@ -242,7 +242,7 @@ function releaseWhenSent(response: Response, done: () => void): Response {
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-// While the process drains for a graceful shutdown (lib/executions/recorder-shutdown.ts): the
+// While the process drains for a graceful shutdown (lib/process/lifecycle.ts): the
 // host retries, on another instance behind a proxy or on this one once restarted.
 function shuttingDownResponse(): Response {
   return jsonRpcErrorResponse(503, "Service Unavailable: this server is restarting. Retry in a moment.", {

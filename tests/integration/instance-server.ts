@@ -16,7 +16,7 @@ import * as productionRoute from "@/app/mcp/[org]/[project]/route";
 import { connectDatabase } from "@/lib/database/adapter";
 import { applyMigrations } from "@/lib/database/migrations";
 import { env } from "@/lib/env";
-import { installShutdownHandlers } from "@/lib/executions/recorder-shutdown";
+import { startServerProcess } from "@/lib/process/start-server-process";
 import { createTool } from "@/lib/tools/tools";
 import { createTestOrganization, createTestUser } from "./helpers";
 import { createProjectWithDraftToken, startRouteServer } from "./mcp-helpers";
@@ -47,5 +47,5 @@ const server = await startRouteServer([
   { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/mcp\/disable-public$/, module: disablePublicRoute },
   { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/tokens\/(?<id>[^/]+)$/, module: tokenRoute },
 ]);
-installShutdownHandlers();
+startServerProcess({ handleSignals: true });
 console.log(JSON.stringify({ origin: server.origin, ...seeded }));

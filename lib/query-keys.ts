@@ -18,6 +18,7 @@ export const queryKeys = {
   components: (org: string, project: string) => ["organizations", org, "projects", project, "components"] as const,
   component: (org: string, project: string, name: string) => ["organizations", org, "projects", project, "components", name] as const,
   publishPreview: (org: string, project: string) => ["organizations", org, "projects", project, "publish"] as const,
+  draftChanges: (org: string, project: string) => ["organizations", org, "projects", project, "draft-changes"] as const,
   packages: (org: string, project: string) => ["organizations", org, "projects", project, "packages"] as const,
   package: (org: string, project: string, version: string) => ["organizations", org, "projects", project, "packages", version] as const,
   productionTokens: (org: string, project: string) => ["organizations", org, "projects", project, "production-tokens"] as const,

@@ -9,12 +9,14 @@ import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
 import { useTool, useUpdateTool, type Tool } from "@/lib/hooks/use-tools";
 import { AllowedDomainsTab } from "./allowed-domains-tab";
 import { CodeTab } from "./code-tab";
 import { ComponentTab } from "./component-tab";
 import { DeleteToolDialog } from "./delete-tool-dialog";
 import { DetailsTab } from "./details-tab";
+import { DiscardChangesDialog } from "./discard-changes-dialog";
 import { SaveStatus } from "./save-status";
 import { SchemaTab } from "./schema-tab";
 import { SecretsTab } from "./secrets-tab";
@@ -104,6 +106,23 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
   }, [base, canEdit, draft, router, tool.kind, tool.name, updateTool]);
 
   useEditorShortcuts({ onSave: save });
+
+  // After "Discard changes": the tool as production has it, or the list when it no longer exists.
+  const reloadAfterDiscard = useCallback(async () => {
+    try {
+      const fresh = await apiFetch<Tool>(
+        `/app/v1/organizations/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/tools/${encodeURIComponent(tool.name)}`,
+      );
+      const freshDraft = draftFromTool(fresh);
+      setBaseline(freshDraft);
+      setDraft(freshDraft);
+      setErrors({});
+      setDiagnostic(undefined);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) router.push(listHref);
+      else throw error;
+    }
+  }, [org, project, tool.name, router, listHref]);
 
   const readOnly = !canEdit;
   const items: TabItem<TabId>[] = [
@@ -203,6 +222,13 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
         {canEdit ? (
           <div className="flex flex-wrap items-center gap-3">
             <SaveStatus dirty={dirty} saving={updateTool.isPending} />
+            <DiscardChangesDialog
+              org={org}
+              project={project}
+              toolName={tool.name}
+              hasUnsavedEdits={dirty}
+              onDiscarded={reloadAfterDiscard}
+            />
             <DeleteToolDialog org={org} project={project} tool={tool.name} listHref={listHref} />
             <Button
               variant="primary"

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { FormattedDate } from "@/components/ui/date";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTools, type Tool, type ToolKind } from "@/lib/hooks/use-tools";
+import { DiscardChangesDialog } from "./discard-changes-dialog";
 import { NewToolDialog } from "./new-tool-dialog";
 import { SectionHeader } from "./section-header";
 
@@ -44,7 +45,19 @@ export function ToolsList({
 
   return (
     <main className="space-y-6">
-      <SectionHeader title={copy.title} description={copy.description} actions={tools.length > 0 ? create : undefined} />
+      <SectionHeader
+        title={copy.title}
+        description={copy.description}
+        actions={
+          tools.length > 0 && canEdit ? (
+            <div className="flex flex-wrap items-center gap-2">
+              {/* Everything in the draft (tools of both kinds and components) back to production. */}
+              <DiscardChangesDialog org={org} project={project} onDiscarded={() => undefined} />
+              {create}
+            </div>
+          ) : undefined
+        }
+      />
       {tools.length === 0 ? (
         <EmptyState
           title={copy.empty}

@@ -1,0 +1,159 @@
+// Discard changes: put the draft's tools and components back as the production package pins them
+// — all of them, or one tool or one component. What is live and not in a package is kept on the
+// rows that stay: secrets, allowed domains and test-panel presets (SPEC §1); Instructions are not
+// pinned, so they are not touched. Tools and components added since production are deleted;
+// ones deleted since are recreated (a recreated tool has no secrets).
+import { z } from "zod";
+import type { ProjectAccess } from "@/lib/access";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db, type Tx } from "@/lib/db";
+import { conflict, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { touchDraft } from "@/lib/projects/touch-draft";
+import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
+import { type NameChanges, summarizeChanges } from "./diff";
+import { contentsFromDraft, type ManifestComponent, type ManifestTool, type PackageManifest } from "./manifest";
+import { loadPackageManifest } from "./package-manifests";
+
+export const discardDraftSchema = z
+  .object({ tool: z.string().min(1).optional(), component: z.string().min(1).optional() })
+  .refine((scope) => !(scope.tool && scope.component), { message: "Discard one tool or one component, not both" });
+export type DiscardScope = z.infer<typeof discardDraftSchema>;
+
+export type DraftChanges = { productionVersion: string | null; tools: NameChanges; components: NameChanges };
+
+async function compare(projectId: string, productionPackageId: string | null) {
+  const [draft, production] = await Promise.all([
+    loadDraftSnapshot(projectId),
+    productionPackageId ? loadPackageManifest(productionPackageId) : Promise.resolve(null),
+  ]);
+  const summary = summarizeChanges(production, contentsFromDraft(draft));
+  return { production, changes: { productionVersion: production?.version ?? null, tools: summary.tools, components: summary.components } };
+}
+
+/** What the draft has that production doesn't (added), changed (modified) and lacks (removed). */
+export async function getDraftChanges(options: { access: ProjectAccess }): Promise<DraftChanges> {
+  return (await compare(options.access.project.id, options.access.project.productionPackageId)).changes;
+}
+
+const only = (changes: NameChanges, name: string | undefined): NameChanges =>
+  name === undefined
+    ? changes
+    : {
+        added: changes.added.filter((n) => n === name),
+        modified: changes.modified.filter((n) => n === name),
+        removed: changes.removed.filter((n) => n === name),
+      };
+const none = (): NameChanges => ({ added: [], modified: [], removed: [] });
+const count = (changes: NameChanges) => changes.added.length + changes.modified.length + changes.removed.length;
+
+/** Resets the draft (or one tool or component) to production; returns what was discarded. */
+export async function discardDraftChanges(options: { access: ProjectAccess; actor: Actor; scope: DiscardScope }): Promise<DraftChanges> {
+  const { project, organization } = options.access;
+  const scope = discardDraftSchema.parse(options.scope);
+  const { production, changes } = await compare(project.id, project.productionPackageId);
+  if (!production) throw conflict("This project has never been published: there is no production version to go back to.");
+
+  const all = !scope.tool && !scope.component;
+  const discarded: DraftChanges = {
+    productionVersion: production.version,
+    tools: all || scope.tool ? only(changes.tools, scope.tool) : none(),
+    components: all || scope.component ? only(changes.components, scope.component) : none(),
+  };
+  if (count(discarded.tools) + count(discarded.components) === 0) {
+    if (scope.tool && !isKnownTool(scope.tool, production)) await assertToolExists(project.id, scope.tool);
+    if (scope.component && !production.components.some((c) => c.name === scope.component))
+      await assertComponentExists(project.id, scope.component);
+    return discarded; // nothing differs: nothing to do, nothing to record
+  }
+
+  await db.$transaction(async (tx) => {
+    await resetComponents(tx, project.id, production, discarded.components);
+    await resetTools(tx, project.id, production, discarded.tools);
+    if (!all) await assertConsistent(tx, project.id);
+    await touchDraft(tx, project.id);
+    await recordAuditEvent(tx, {
+      organizationId: organization.id,
+      actor: options.actor,
+      action: "draft.discard",
+      target: scope.tool
+        ? { type: "tool", label: `${project.slug}/${scope.tool}` }
+        : scope.component
+          ? { type: "component", label: `${project.slug}/${scope.component}` }
+          : { type: "project", id: project.id, label: project.slug },
+      oldValue: { tools: discarded.tools, components: discarded.components },
+      newValue: { version: production.version },
+    });
+  });
+  return discarded;
+}
+
+const isKnownTool = (name: string, production: PackageManifest) => production.tools.some((tool) => tool.name === name);
+
+async function assertToolExists(projectId: string, name: string) {
+  if (!(await db.tool.findUnique({ where: { projectId_name: { projectId, name } }, select: { id: true } }))) throw notFound("Tool");
+}
+
+async function assertComponentExists(projectId: string, name: string) {
+  if (!(await db.component.findUnique({ where: { projectId_name: { projectId, name } }, select: { id: true } })))
+    throw notFound("Component");
+}
+
+function toolColumns(tool: ManifestTool) {
+  return {
+    kind: tool.kind === "ui" ? ("UI" as const) : ("DATA" as const),
+    title: tool.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema as Prisma.InputJsonValue,
+    outputSchema: tool.outputSchema === null ? Prisma.DbNull : (tool.outputSchema as Prisma.InputJsonValue),
+    annotations: tool.annotations as Prisma.InputJsonValue,
+    handler: tool.handler,
+    componentName: tool.component,
+    allowedComponents: tool.allowedComponents,
+    timeoutMs: tool.timeoutMs,
+    memoryMb: tool.memoryMb,
+  };
+}
+
+function componentColumns(component: ManifestComponent) {
+  return { html: component.html, csp: component.csp as Prisma.InputJsonValue };
+}
+
+async function resetTools(tx: Tx, projectId: string, production: PackageManifest, changes: NameChanges) {
+  const pinned = new Map(production.tools.map((tool) => [tool.name, tool]));
+  if (changes.added.length) await tx.tool.deleteMany({ where: { projectId, name: { in: changes.added } } });
+  for (const name of changes.modified) {
+    await tx.tool.update({ where: { projectId_name: { projectId, name } }, data: toolColumns(pinned.get(name)!) });
+  }
+  for (const name of changes.removed) await tx.tool.create({ data: { projectId, name, ...toolColumns(pinned.get(name)!) } });
+}
+
+async function resetComponents(tx: Tx, projectId: string, production: PackageManifest, changes: NameChanges) {
+  const pinned = new Map(production.components.map((component) => [component.name, component]));
+  if (changes.added.length) await tx.component.deleteMany({ where: { projectId, name: { in: changes.added } } });
+  for (const name of changes.modified) {
+    await tx.component.update({ where: { projectId_name: { projectId, name } }, data: componentColumns(pinned.get(name)!) });
+  }
+  for (const name of changes.removed) await tx.component.create({ data: { projectId, name, ...componentColumns(pinned.get(name)!) } });
+}
+
+/**
+ * Discarding one tool or component must not leave a tool naming a component the draft lacks (the
+ * rest of the draft may have moved on since production): refuse, and say what to do instead.
+ */
+async function assertConsistent(tx: Tx, projectId: string) {
+  const [tools, components] = await Promise.all([
+    tx.tool.findMany({ where: { projectId }, select: { name: true, componentName: true, allowedComponents: true } }),
+    tx.component.findMany({ where: { projectId }, select: { name: true } }),
+  ]);
+  const present = new Set(components.map((component) => component.name));
+  for (const tool of tools) {
+    const missing = [tool.componentName, ...tool.allowedComponents].find((name) => name && !present.has(name));
+    if (missing) {
+      throw conflict(
+        `Tool ${tool.name} would use component ${missing}, which the draft doesn't have. Discard all changes instead, or change them by hand.`,
+      );
+    }
+  }
+}

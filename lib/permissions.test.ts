@@ -86,3 +86,13 @@ describe("canAssignRole", () => {
     expect(canAssignRole(actor, from, to)).toBe(expected);
   });
 });
+
+describe("can(access, permission)", () => {
+  it("reads the role and project ownership from a loaded access, like the principal form", () => {
+    const editorOwner = { membership: { role: "VIEWER" as const }, isProjectOwner: true };
+    expect(can(editorOwner, "project.publish")).toBe(can({ role: "VIEWER", isProjectOwner: true }, "project.publish"));
+    expect(can(editorOwner, "project.publish")).toBe(true);
+    expect(can({ membership: { role: "VIEWER" as const }, isProjectOwner: false }, "project.publish")).toBe(false);
+    expect(can({ membership: { role: "EDITOR" as const } }, "project.edit")).toBe(true);
+  });
+});

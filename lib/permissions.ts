@@ -42,8 +42,11 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export type Principal = { role: Role; isProjectOwner?: boolean };
+/** A loaded organization or project access (lib/access.ts): `can(access, "project.edit")`. */
+type MemberAccess = { membership: { role: Role }; isProjectOwner?: boolean };
 
-export function can(principal: Principal, permission: Permission): boolean {
+export function can(who: Principal | MemberAccess, permission: Permission): boolean {
+  const principal = "membership" in who ? { role: who.membership.role, isProjectOwner: who.isProjectOwner } : who;
   const grantees: readonly Grantee[] = PERMISSIONS[permission];
   if (grantees.includes(principal.role)) return true;
   return Boolean(principal.isProjectOwner) && permission.startsWith("project.") && grantees.includes("PROJECT_OWNER");

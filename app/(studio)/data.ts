@@ -39,3 +39,13 @@ export const loadProjectAccess = cache((userId: string, orgSlug: string, project
 export async function publicOrigin(): Promise<string> {
   return publicOriginOf({ headers: await headers() });
 }
+
+/**
+ * A project page's access: the signed-in user (or a redirect to sign-in that returns to the page
+ * at `subpath`) and the project they can see (or the 404 page). Permissions: `can(access, …)`.
+ */
+export async function loadProjectPage(orgSlug: string, projectSlug: string, subpath = "") {
+  const actor = await requireActor(`/orgs/${orgSlug}/projects/${projectSlug}${subpath ? `/${subpath}` : ""}`);
+  const access = await loadProjectAccess(actor.userId, orgSlug, projectSlug);
+  return { actor, access };
+}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage } from "@/app/(studio)/data";
 import { VisibilityBadge } from "@/components/projects/project-card";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { PublishButton } from "@/components/publish-dialog/publish-button";
@@ -12,11 +12,10 @@ type Props = { children: ReactNode; params: Promise<{ org: string; project: stri
 
 export default async function ProjectLayout({ children, params }: Props) {
   const { org, project: projectSlug } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}`);
-  const access = await loadProjectAccess(actor.userId, org, projectSlug);
+  const { access } = await loadProjectPage(org, projectSlug);
   const { organization } = access;
   const project = await getProject({ access });
-  const canPublish = can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.publish");
+  const canPublish = can(access, "project.publish");
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 sm:py-8">

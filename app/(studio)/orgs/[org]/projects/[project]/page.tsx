@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage } from "@/app/(studio)/data";
 import { InstructionsEditor } from "@/components/instructions/instructions-editor";
 import { Section } from "@/components/ui/card";
 import { FormattedDate } from "@/components/ui/date";
@@ -14,10 +14,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectOverviewPage({ params }: Props) {
   const { org, project: projectSlug } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}`);
-  const access = await loadProjectAccess(actor.userId, org, projectSlug);
+  const { access } = await loadProjectPage(org, projectSlug);
   const project = await getProject({ access });
-  const principal = { role: access.membership.role, isProjectOwner: access.isProjectOwner };
 
   return (
     <main className="space-y-6">
@@ -46,7 +44,7 @@ export default async function ProjectOverviewPage({ params }: Props) {
         org={org}
         project={project.slug}
         initialInstructions={project.instructions}
-        canEdit={can(principal, "project.edit")}
+        canEdit={can(access, "project.edit")}
       />
       <Section title="Project owners" description="Project owners may publish, roll back, change visibility and manage production tokens.">
         {project.owners.length === 0 ? (

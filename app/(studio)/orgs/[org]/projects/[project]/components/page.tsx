@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage } from "@/app/(studio)/data";
 import { ComponentsList } from "@/components/components-editor/components-list";
 import { listComponents } from "@/lib/components/components";
 import { toJson } from "@/lib/hooks/api-types";
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "Components" };
 
 export default async function ComponentsPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${project}/components`);
-  const access = await loadProjectAccess(actor.userId, org, project);
+  const { access } = await loadProjectPage(org, project, "components");
   const [components, uiTools] = await Promise.all([listComponents({ access }), listTools({ access, kind: "ui" })]);
   const usedBy: Record<string, string[]> = {};
   for (const tool of uiTools) {
@@ -24,7 +23,7 @@ export default async function ComponentsPage({ params }: { params: Promise<{ org
       project={project}
       initialComponents={toJson(components)}
       usedBy={usedBy}
-      canEdit={can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.edit")}
+      canEdit={can(access, "project.edit")}
     />
   );
 }

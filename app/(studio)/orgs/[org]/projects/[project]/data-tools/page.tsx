@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage } from "@/app/(studio)/data";
 import { ToolsList } from "@/components/tool-editor/tools-list";
 import { toJson } from "@/lib/hooks/api-types";
 import { can } from "@/lib/permissions";
@@ -9,9 +9,8 @@ export const metadata: Metadata = { title: "Data Tools" };
 
 export default async function DataToolsPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${project}/data-tools`);
-  const access = await loadProjectAccess(actor.userId, org, project);
+  const { access } = await loadProjectPage(org, project, "data-tools");
   const tools = await listTools({ access, kind: "data" });
-  const canEdit = can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.edit");
+  const canEdit = can(access, "project.edit");
   return <ToolsList org={org} project={project} kind="data" initialTools={toJson(tools)} componentNames={[]} canEdit={canEdit} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage } from "@/app/(studio)/data";
 import { ExecutionsView } from "@/components/executions/executions-view";
 import { SectionHeader } from "@/components/tool-editor/section-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,10 +10,9 @@ export const metadata: Metadata = { title: "Executions" };
 
 export default async function ExecutionsPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${project}/executions`);
-  const access = await loadProjectAccess(actor.userId, org, project);
+  const { access } = await loadProjectPage(org, project, "executions");
 
-  if (!can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.executions")) {
+  if (!can(access, "project.executions")) {
     return (
       <main className="space-y-6">
         <SectionHeader title="Executions" />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage } from "@/app/(studio)/data";
 import { HistoryList } from "@/components/history/history-list";
 import { SectionHeader } from "@/components/tool-editor/section-header";
 import { PACKAGES_PAGE_SIZE, toJson } from "@/lib/hooks/api-types";
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "History" };
 
 export default async function HistoryPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${project}/history`);
-  const access = await loadProjectAccess(actor.userId, org, project);
+  const { access } = await loadProjectPage(org, project, "history");
   const packages = await listPackages({ access, page: { limit: PACKAGES_PAGE_SIZE } });
 
   return (
@@ -20,12 +19,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ org: s
         title="History"
         description="Every published version, newest first. Production serves the one marked Production; rolling back points it at an earlier one."
       />
-      <HistoryList
-        org={org}
-        project={access.project.slug}
-        initialPage={toJson(packages)}
-        canPublish={can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.publish")}
-      />
+      <HistoryList org={org} project={access.project.slug} initialPage={toJson(packages)} canPublish={can(access, "project.publish")} />
     </main>
   );
 }

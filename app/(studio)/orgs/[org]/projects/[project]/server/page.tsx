@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, publicOrigin, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage, publicOrigin } from "@/app/(studio)/data";
 import { ServerTab } from "@/components/server-tab/server-tab";
 import { toJson } from "@/lib/hooks/api-types";
 import { can } from "@/lib/permissions";
@@ -10,9 +10,8 @@ export const metadata: Metadata = { title: "Server" };
 
 export default async function ServerPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project: projectSlug } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}/server`);
-  const access = await loadProjectAccess(actor.userId, org, projectSlug);
-  const canManageTokens = can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.tokens");
+  const { access } = await loadProjectPage(org, projectSlug, "server");
+  const canManageTokens = can(access, "project.tokens");
   const [project, origin, productionTokens] = await Promise.all([
     getProject({ access }),
     publicOrigin(),

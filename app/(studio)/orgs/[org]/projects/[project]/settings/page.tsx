@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, publicOrigin, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage, publicOrigin } from "@/app/(studio)/data";
 import { DangerZone } from "@/components/projects/settings/danger-zone";
 import { GeneralSettings } from "@/components/projects/settings/general-settings";
 import { KillSwitch } from "@/components/projects/settings/kill-switch";
@@ -16,10 +16,8 @@ export const metadata: Metadata = { title: "Project settings" };
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project: projectSlug } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${projectSlug}/settings`);
-  const access = await loadProjectAccess(actor.userId, org, projectSlug);
-  const principal = { role: access.membership.role, isProjectOwner: access.isProjectOwner };
-  const canManageOwners = can(principal, "project.owners");
+  const { access } = await loadProjectPage(org, projectSlug, "settings");
+  const canManageOwners = can(access, "project.owners");
   const [project, members, origin] = await Promise.all([
     getProject({ access }),
     canManageOwners ? listMembers({ access, page: { limit: 100 } }) : null,
@@ -29,25 +27,21 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   return (
     <main className="space-y-6">
       <h2 className="sr-only">Settings</h2>
-      <GeneralSettings org={org} project={{ slug: project.slug, name: project.name }} canEdit={can(principal, "project.settings")} />
+      <GeneralSettings org={org} project={{ slug: project.slug, name: project.name }} canEdit={can(access, "project.settings")} />
       <VisibilitySettings
         org={org}
         project={{ slug: project.slug, visibility: project.visibility, productionVersion: project.productionVersion }}
         productionUrl={`${origin}/mcp/${org}/${project.slug}`}
-        canChange={can(principal, "project.visibility")}
+        canChange={can(access, "project.visibility")}
       />
-      <KillSwitch
-        org={org}
-        project={{ slug: project.slug, visibility: project.visibility }}
-        canUse={can(principal, "project.killSwitch")}
-      />
+      <KillSwitch org={org} project={{ slug: project.slug, visibility: project.visibility }} canUse={can(access, "project.killSwitch")} />
       <RateLimitsSettings
         // Remount after a save elsewhere (router.refresh) so the form shows the stored values.
         key={JSON.stringify(project.rateLimits)}
         org={org}
         projectSlug={project.slug}
         rateLimits={project.rateLimits}
-        canEdit={can(principal, "project.settings")}
+        canEdit={can(access, "project.settings")}
       />
       {members ? (
         <ProjectOwnersSettings
@@ -63,7 +57,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
           </p>
         </Section>
       )}
-      {can(principal, "project.delete") && <DangerZone org={org} project={{ slug: project.slug, name: project.name }} />}
+      {can(access, "project.delete") && <DangerZone org={org} project={{ slug: project.slug, name: project.name }} />}
     </main>
   );
 }

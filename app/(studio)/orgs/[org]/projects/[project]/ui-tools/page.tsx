@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage } from "@/app/(studio)/data";
 import { ToolsList } from "@/components/tool-editor/tools-list";
 import { listComponents } from "@/lib/components/components";
 import { toJson } from "@/lib/hooks/api-types";
@@ -10,10 +10,9 @@ export const metadata: Metadata = { title: "UI Tools" };
 
 export default async function UiToolsPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${project}/ui-tools`);
-  const access = await loadProjectAccess(actor.userId, org, project);
+  const { access } = await loadProjectPage(org, project, "ui-tools");
   const [tools, components] = await Promise.all([listTools({ access, kind: "ui" }), listComponents({ access })]);
-  const canEdit = can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.edit");
+  const canEdit = can(access, "project.edit");
   return (
     <ToolsList
       org={org}

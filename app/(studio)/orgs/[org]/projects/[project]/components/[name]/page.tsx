@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, orNotFound, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage, orNotFound } from "@/app/(studio)/data";
 import { ComponentEditor } from "@/components/components-editor/component-editor";
 import { getComponent } from "@/lib/components/components";
 import { toJson } from "@/lib/hooks/api-types";
@@ -14,8 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ComponentPage({ params }: Props) {
   const { org, project, name } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${project}/components/${name}`);
-  const access = await loadProjectAccess(actor.userId, org, project);
+  const { access } = await loadProjectPage(org, project, `components/${name}`);
   const [component, uiTools] = await Promise.all([orNotFound(getComponent({ access, name })), listTools({ access, kind: "ui" })]);
   const preset = uiTools.find((tool) => tool.component === name && tool.presets.length > 0)?.presets[0];
   return (
@@ -25,7 +24,7 @@ export default async function ComponentPage({ params }: Props) {
       project={project}
       initial={toJson(component)}
       sampleData={preset?.arguments}
-      canEdit={can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.edit")}
+      canEdit={can(access, "project.edit")}
     />
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, orNotFound, publicOrigin, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage, orNotFound, publicOrigin } from "@/app/(studio)/data";
 import { PackageDetail } from "@/components/history/package-detail";
 import { toJson } from "@/lib/hooks/api-types";
 import { getPackage } from "@/lib/packages/list-packages";
@@ -13,8 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PackagePage({ params }: Props) {
   const { org, project, version } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${project}/history/${version}`);
-  const access = await loadProjectAccess(actor.userId, org, project);
+  const { access } = await loadProjectPage(org, project, `history/${version}`);
   const [item, origin] = await Promise.all([orNotFound(getPackage({ access, version })), publicOrigin()]);
 
   return (
@@ -23,7 +22,7 @@ export default async function PackagePage({ params }: Props) {
       project={access.project.slug}
       origin={origin}
       initialPackage={toJson(item)}
-      canPublish={can({ role: access.membership.role, isProjectOwner: access.isProjectOwner }, "project.publish")}
+      canPublish={can(access, "project.publish")}
     />
   );
 }

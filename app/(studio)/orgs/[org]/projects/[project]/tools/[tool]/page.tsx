@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadProjectAccess, orNotFound, requireActor } from "@/app/(studio)/data";
+import { loadProjectPage, orNotFound } from "@/app/(studio)/data";
 import { ToolEditor } from "@/components/tool-editor/tool-editor";
 import { listComponents } from "@/lib/components/components";
 import { toJson } from "@/lib/hooks/api-types";
@@ -14,10 +14,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ToolPage({ params }: Props) {
   const { org, project, tool: toolName } = await params;
-  const actor = await requireActor(`/orgs/${org}/projects/${project}/tools/${toolName}`);
-  const access = await loadProjectAccess(actor.userId, org, project);
+  const { access } = await loadProjectPage(org, project, `tools/${toolName}`);
   const [tool, components] = await Promise.all([orNotFound(getTool({ access, name: toolName })), listComponents({ access })]);
-  const principal = { role: access.membership.role, isProjectOwner: access.isProjectOwner };
 
   return (
     <ToolEditor
@@ -27,7 +25,7 @@ export default async function ToolPage({ params }: Props) {
       project={project}
       initialTool={toJson(tool)}
       componentNames={components.map((component) => component.name)}
-      canEdit={can(principal, "project.edit")}
+      canEdit={can(access, "project.edit")}
     />
   );
 }

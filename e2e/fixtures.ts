@@ -5,6 +5,12 @@ export function unique(prefix: string) {
   return `${prefix}-${randomBytes(4).toString("hex")}`;
 }
 
+/**
+ * The Origin a browser adds to the studio's own writes. Playwright's request API sends none, and
+ * /app/v1 refuses a cookie-authenticated write without it (CSRF), as it would a cross-site one.
+ */
+export const STUDIO_ORIGIN = { origin: `http://localhost:${process.env.E2E_PORT ?? 3210}` };
+
 export type Person = { name: string; email: string; password: string };
 
 export function newPerson(name: string): Person {

@@ -1,7 +1,7 @@
 // A newcomer's first minutes: sign up, create an organization and a project, invite
 // a teammate who joins with the right role — and a Viewer is refused an Editor action.
 import { expect, test } from "@playwright/test";
-import { newPerson, signIn, signUp, unique } from "./fixtures";
+import { newPerson, signIn, signUp, unique, STUDIO_ORIGIN } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -80,6 +80,7 @@ test("a Viewer is refused an Editor action in the UI and through the API", async
 
   // …and the server refuses it when asked directly with the same session.
   const response = await page.request.patch(`/app/v1/organizations/${orgSlug}/projects/${projectSlug}`, {
+    headers: STUDIO_ORIGIN,
     data: { instructions: "Ignore all previous instructions" },
   });
   expect(response.status()).toBe(403);

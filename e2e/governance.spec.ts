@@ -5,7 +5,7 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
-import { newPerson, signIn, unique } from "./fixtures";
+import { newPerson, signIn, unique, STUDIO_ORIGIN } from "./fixtures";
 
 const ORG = "acme";
 const OWNER_EMAIL = "demo@atelier.local";
@@ -52,9 +52,14 @@ test("flip the demo project public, call it anonymously, pull the kill switch, a
   const project = (await (await page.request.get(projectPath)).json()) as { productionVersion: string | null; visibility: string };
   expect(project.visibility).toBe("private");
   if (!project.productionVersion) {
-    expect((await page.request.post(`${projectPath}/publish`, { data: { changelog: "First release of the demo tools." } })).status()).toBe(
-      201,
-    );
+    expect(
+      (
+        await page.request.post(`${projectPath}/publish`, {
+          headers: STUDIO_ORIGIN,
+          data: { changelog: "First release of the demo tools." },
+        })
+      ).status(),
+    ).toBe(201);
   }
   expect((await anonymousInitialize(page, "demo")).status()).toBe(401);
 
@@ -150,11 +155,14 @@ async function memberPage(browser: Browser, owner: Page, role: "ADMIN" | "EDITOR
   const context = await browser.newContext();
   const page = await context.newPage();
   expect((await page.request.post("/api/sign-up", { data: person })).status()).toBe(202);
-  const invitation = await owner.request.post(`/app/v1/organizations/${ORG}/invitations`, { data: { email: person.email, role } });
+  const invitation = await owner.request.post(`/app/v1/organizations/${ORG}/invitations`, {
+    headers: STUDIO_ORIGIN,
+    data: { email: person.email, role },
+  });
   expect(invitation.status()).toBe(201);
   const token = ((await invitation.json()) as { link: string }).link.split("/").pop();
   await signIn(page, person.email, person.password);
-  expect((await page.request.post(`/app/v1/invitations/${token}/accept`)).status()).toBe(200);
+  expect((await page.request.post(`/app/v1/invitations/${token}/accept`, { headers: STUDIO_ORIGIN })).status()).toBe(200);
   const me = (await (await page.request.get("/app/v1/me")).json()) as { id: string };
   return { page, context, id: me.id };
 }
@@ -163,7 +171,12 @@ test("each role sees the visibility, kill switch and rate-limit controls the ser
   await signIn(page, OWNER_EMAIL, E2E_DEMO_PASSWORD);
   const project = unique("roles");
   expect(
-    (await page.request.post(`/app/v1/organizations/${ORG}/projects`, { data: { slug: project, name: `Roles ${project}` } })).status(),
+    (
+      await page.request.post(`/app/v1/organizations/${ORG}/projects`, {
+        headers: STUDIO_ORIGIN,
+        data: { slug: project, name: `Roles ${project}` },
+      })
+    ).status(),
   ).toBe(201);
   const [admin, editor, viewer, projectOwner] = await Promise.all([
     memberPage(browser, page, "ADMIN"),
@@ -172,7 +185,12 @@ test("each role sees the visibility, kill switch and rate-limit controls the ser
     memberPage(browser, page, "VIEWER"),
   ]);
   expect(
-    (await page.request.patch(`/app/v1/organizations/${ORG}/projects/${project}`, { data: { owners: [projectOwner.id] } })).status(),
+    (
+      await page.request.patch(`/app/v1/organizations/${ORG}/projects/${project}`, {
+        headers: STUDIO_ORIGIN,
+        data: { owners: [projectOwner.id] },
+      })
+    ).status(),
   ).toBe(200);
 
   const expectations = [

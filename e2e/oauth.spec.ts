@@ -5,7 +5,7 @@
 import { UnauthorizedError } from "@modelcontextprotocol/client";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
-import { signIn, unique } from "./fixtures";
+import { signIn, unique, STUDIO_ORIGIN } from "./fixtures";
 import { InMemoryOAuthProvider, oauthClient, rawMcpRequest, refreshTokens, startLoopbackRedirect } from "./oauth-client";
 
 const ORG = "acme";
@@ -158,9 +158,15 @@ test("a production endpoint is authorized on its own, and its token opens produc
   // Production needs a published package: a fresh project with one tool, published through the API.
   const project = unique("oauth");
   expect(
-    (await page.request.post(`/app/v1/organizations/${ORG}/projects`, { data: { slug: project, name: `OAuth ${project}` } })).status(),
+    (
+      await page.request.post(`/app/v1/organizations/${ORG}/projects`, {
+        headers: STUDIO_ORIGIN,
+        data: { slug: project, name: `OAuth ${project}` },
+      })
+    ).status(),
   ).toBe(201);
   const tool = await page.request.post(`/app/v1/organizations/${ORG}/projects/${project}/tools`, {
+    headers: STUDIO_ORIGIN,
     data: {
       name: "echo_text",
       kind: "data",
@@ -171,7 +177,12 @@ test("a production endpoint is authorized on its own, and its token opens produc
   });
   expect(tool.status()).toBe(201);
   expect(
-    (await page.request.post(`/app/v1/organizations/${ORG}/projects/${project}/publish`, { data: { changelog: "First" } })).status(),
+    (
+      await page.request.post(`/app/v1/organizations/${ORG}/projects/${project}/publish`, {
+        headers: STUDIO_ORIGIN,
+        data: { changelog: "First" },
+      })
+    ).status(),
   ).toBe(201);
 
   const endpoint = `${origin}/mcp/${ORG}/${project}`;

@@ -3,7 +3,7 @@
 // the version History marks as Production. Works in its own fresh project of the demo organization.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
-import { signIn, unique } from "./fixtures";
+import { signIn, unique, STUDIO_ORIGIN } from "./fixtures";
 
 const ORG = "acme";
 const TOOL = "convert_price";
@@ -27,9 +27,13 @@ test.beforeAll(async ({ request }) => {
 
 async function createProjectWithTool(page: Page): Promise<string> {
   const project = unique("publish");
-  const created = await page.request.post(`/app/v1/organizations/${ORG}/projects`, { data: { slug: project, name: `Publish ${project}` } });
+  const created = await page.request.post(`/app/v1/organizations/${ORG}/projects`, {
+    headers: STUDIO_ORIGIN,
+    data: { slug: project, name: `Publish ${project}` },
+  });
   expect(created.status()).toBe(201);
   const tool = await page.request.post(`/app/v1/organizations/${ORG}/projects/${project}/tools`, {
+    headers: STUDIO_ORIGIN,
     data: {
       name: TOOL,
       kind: "data",

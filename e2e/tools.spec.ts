@@ -4,13 +4,16 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demoComponents, demoTools } from "../lib/seed/demo-tools";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
-import { signIn, unique } from "./fixtures";
+import { signIn, unique, STUDIO_ORIGIN } from "./fixtures";
 
 const ORG = "acme";
 
 async function createProject(page: Page): Promise<string> {
   const slug = unique("tools");
-  const response = await page.request.post(`/app/v1/organizations/${ORG}/projects`, { data: { slug, name: `Tools ${slug}` } });
+  const response = await page.request.post(`/app/v1/organizations/${ORG}/projects`, {
+    headers: STUDIO_ORIGIN,
+    data: { slug, name: `Tools ${slug}` },
+  });
   expect(response.status()).toBe(201);
   return slug;
 }
@@ -122,8 +125,9 @@ test("a UI Tool runs with its preset and its component renders the result in a s
   const project = await createProject(page);
   const [component] = demoComponents;
   const tool = demoTools.find((candidate) => candidate.name === "show_weather")!;
-  expect((await page.request.post(`${toolsApi(project)}/components`, { data: component })).status()).toBe(201);
+  expect((await page.request.post(`${toolsApi(project)}/components`, { headers: STUDIO_ORIGIN, data: component })).status()).toBe(201);
   const created = await page.request.post(`${toolsApi(project)}/tools`, {
+    headers: STUDIO_ORIGIN,
     data: {
       name: tool.name,
       kind: "ui",
@@ -154,6 +158,7 @@ test("a UI Tool runs with its preset and its component renders the result in a s
 test("a validation error from the draft endpoint shows its path", async ({ page }) => {
   const project = await createProject(page);
   const created = await page.request.post(`${toolsApi(project)}/tools`, {
+    headers: STUDIO_ORIGIN,
     data: {
       name: "add_numbers",
       kind: "data",
@@ -198,6 +203,7 @@ test("a component is created with a live preview, and deleting it while a UI Too
   await expect(page).toHaveURL(new RegExp(`/components/greeting-card$`));
 
   const created = await page.request.post(`${toolsApi(project)}/tools`, {
+    headers: STUDIO_ORIGIN,
     data: { name: "show_greeting", kind: "ui", component: "greeting-card" },
   });
   expect(created.status()).toBe(201);

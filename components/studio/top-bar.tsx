@@ -33,7 +33,11 @@ export function TopBar({ user, organizations }: { user: { name: string; email: s
         </span>
         <OrgSwitcher currentSlug={org} initialOrganizations={organizations} />
         <div className="ml-auto">
-          <UserMenu user={user} apiTokensHref={base ? `${base}/settings/api-tokens` : undefined} />
+          <UserMenu
+            user={user}
+            apiTokensHref={base ? `${base}/settings/api-tokens` : undefined}
+            accountHref={base ? `${base}/settings/account` : undefined}
+          />
         </div>
       </div>
       {tabs.length > 0 && (

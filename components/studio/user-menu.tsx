@@ -8,7 +8,15 @@ function initials(name: string, email: string) {
   return ((words[0]?.[0] ?? "") + (words.length > 1 ? (words[words.length - 1][0] ?? "") : "")).toUpperCase() || "?";
 }
 
-export function UserMenu({ user, apiTokensHref }: { user: { name: string; email: string }; apiTokensHref?: string }) {
+export function UserMenu({
+  user,
+  apiTokensHref,
+  accountHref,
+}: {
+  user: { name: string; email: string };
+  apiTokensHref?: string;
+  accountHref?: string;
+}) {
   return (
     <Menu
       align="end"
@@ -26,6 +34,7 @@ export function UserMenu({ user, apiTokensHref }: { user: { name: string; email:
           ),
         },
         { kind: "separator" },
+        ...(accountHref ? [{ kind: "link" as const, href: accountHref, label: "Account" }] : []),
         ...(apiTokensHref ? [{ kind: "link" as const, href: apiTokensHref, label: "API tokens" }] : []),
         { kind: "action", label: "Sign out", onSelect: () => void signOutTo("/sign-in") },
       ]}

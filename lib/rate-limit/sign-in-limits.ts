@@ -1,18 +1,19 @@
 // Brute-force limits on the studio's front door, in the process's rate limiter (shared through
 // Redis when REDIS_URL is set, so every instance counts together).
 //
-// - Password sign-in: at most 10 attempts per account and 30 per client address in 15 minutes.
-//   Every attempt counts, successful or not, and the same for known and unknown addresses (the
-//   account key is the normalized email, whether or not it has an account), so the limit itself
-//   tells nobody which addresses exist. A refused attempt is not counted and never reaches the
-//   password check.
+// - Password sign-in: at most 20 attempts per account and 50 per client address in 15 minutes.
+//   Every attempt counts, successful or not (counted before the password is checked, atomically,
+//   so parallel guesses cannot slip past the limit), and the same for known and unknown addresses
+//   (the account key is the normalized email, whether or not it has an account), so the limit
+//   itself tells nobody which addresses exist. A refused attempt is not counted and never reaches
+//   the password check. A password change's check of the current password counts the same way.
 // - Sign-up: at most 10 per client address per hour.
 import { getRateLimiter } from "./rate-limiter";
 import { type RateLimitRule, retryAfterSeconds } from "./rules";
 
 export const SIGN_IN_LIMITS = {
-  perAccount: { limit: 10, windowMs: 15 * 60_000 },
-  perAddress: { limit: 30, windowMs: 15 * 60_000 },
+  perAccount: { limit: 20, windowMs: 15 * 60_000 },
+  perAddress: { limit: 50, windowMs: 15 * 60_000 },
 } as const;
 export const SIGN_UP_LIMIT_PER_ADDRESS = { limit: 10, windowMs: 60 * 60_000 } as const;
 

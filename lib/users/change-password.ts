@@ -33,3 +33,9 @@ export async function changePassword(options: { actor: Actor; input: z.infer<typ
   const endedSessions = await endUserSessions({ userId: user.id, except: actor.sessionId });
   return { endedSessions };
 }
+
+/** What the account settings page shows: whether there is a password to change. */
+export async function getAccountSecurity(options: { actor: Actor }) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: options.actor.userId }, omit: { passwordHash: false } });
+  return { hasPassword: Boolean(user.passwordHash) };
+}

@@ -70,6 +70,14 @@ describe("cookie-authenticated writes to /app/v1", () => {
     expect((await send(draftTokenRoute.POST, { headers: { cookie, origin: "http://localhost:3001" }, params })).status).toBe(403);
   });
 
+  it("compares Origin with the address the request came to (Host), without ATELIER_URL", async () => {
+    const user = await createTestUser();
+    const cookie = await sessionCookie(user);
+    const headers = { cookie, host: "127.0.0.1:3000", "content-type": "application/json" };
+    expect((await send(tokensRoute.POST, { headers: { ...headers, origin: "http://127.0.0.1:3000" }, body: JSON_BODY })).status).toBe(201);
+    expect((await send(tokensRoute.POST, { headers: { ...headers, origin: "http://127.0.0.1:3001" }, body: JSON_BODY })).status).toBe(403);
+  });
+
   it("leaves personal API token calls alone: no Origin rule, no ambient credential", async () => {
     const user = await createTestUser();
     const token = await apiToken(user);

@@ -9,6 +9,7 @@ export default async function OrganizationSettingsLayout({ children, params }: {
     { label: "Authorized apps", href: `${base}/authorized-apps` },
     { label: "Audit log", href: `${base}/audit-log` },
     { label: "API tokens", href: `${base}/api-tokens` },
+    { label: "Account", href: `${base}/account` },
   ];
 
   return (

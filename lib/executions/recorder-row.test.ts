@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ToolCallRecord } from "@/lib/mcp/types";
-import { executionRow, MAX_STORED_JSON_BYTES, MAX_STORED_LOG_CHARS, type ExecutionSource } from "./recorder-row";
+import { executionRow, MAX_STORED_JSON_BYTES, MAX_STORED_JSON_DEPTH, MAX_STORED_LOG_CHARS, type ExecutionSource } from "./recorder-row";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const source: ExecutionSource = {
@@ -105,6 +105,48 @@ describe("executionRow", () => {
     expect(row.inputSha256).toBe(sha256(JSON.stringify({ escaped: "\\u0000 stays text", "k\u0000": "a\u0000b" })));
     expect(row.toolName).toBe("t\ufffd");
     expect(row.logs).toEqual([{ level: "log", message: "x\ufffd", at: 0 }]);
+  });
+
+  it("stores lone UTF-16 surrogates (which PostgreSQL refuses) as U+FFFD everywhere, keeps valid pairs, hashes the original", () => {
+    const lone = "high\ud800 low\udc00 pair😀";
+    const row = executionRow(
+      source,
+      {
+        ...base,
+        toolName: `quote\ud800`,
+        arguments: { "key\udfff": lone, list: ["\ud83d"] },
+        output: { text: lone },
+        logs: [{ level: "log", message: lone, at: 1 }],
+        client: { name: "host\udc00", version: "1\ud800" },
+      },
+      new Map(),
+    );
+    const clean = "high\ufffd low\ufffd pair😀";
+    expect(row.input).toEqual({ "key\ufffd": clean, list: ["\ufffd"] });
+    expect(row.output).toEqual({ text: clean });
+    expect(row.logs).toEqual([{ level: "log", message: clean, at: 1 }]);
+    expect([row.toolName, row.clientName, row.clientVersion]).toEqual(["quote\ufffd", "host\ufffd", "1\ufffd"]);
+    expect(row.inputSha256).toBe(sha256(JSON.stringify({ "key\udfff": lone, list: ["\ud83d"] })));
+    // What the recorder sends to the database has no escape PostgreSQL refuses.
+    expect(JSON.stringify(row)).not.toMatch(/\\u(d[89a-f]|0000)/i);
+  });
+
+  it("stores arguments nested deeper than the cap as a marker with a shallow preview, without overflowing", () => {
+    let deep: unknown = "bottom";
+    for (let level = 0; level < 100_000; level++) deep = { next: deep };
+    const row = executionRow(source, { ...base, arguments: deep as Record<string, unknown> }, new Map());
+    expect(row.input).toMatchObject({
+      $truncated: true,
+      reason: `nested deeper than ${MAX_STORED_JSON_DEPTH} levels`,
+      preview: expect.stringContaining('{"next":{"next":'),
+    });
+    expect(row.inputSha256).toMatch(/^[0-9a-f]{64}$/);
+    let shallowEnough: unknown = 1;
+    for (let level = 0; level < MAX_STORED_JSON_DEPTH; level++) shallowEnough = [shallowEnough];
+    expect(executionRow(source, { ...base, arguments: { value: shallowEnough } }, new Map()).input).toMatchObject({ $truncated: true });
+    expect(executionRow(source, { ...base, arguments: { value: (shallowEnough as unknown[])[0] } }, new Map()).input).toEqual({
+      value: (shallowEnough as unknown[])[0],
+    });
   });
 
   it("keeps console output up to its cap, then says how many entries were left out", () => {

@@ -104,6 +104,49 @@ describe("ExecutionRecorder", () => {
     expect(attempts).toBe(2); // 2 × the interval after the first failure
   });
 
+  it("isolates the rows a working database refuses: every other row of the batch is written, each bad one reported and kept without its content", async () => {
+    const writes: string[][] = [];
+    const recorder = new ExecutionRecorder(
+      async (rows) => {
+        // Stands in for PostgreSQL refusing the batch that carries a poisoned row.
+        if (
+          rows.some((row) => row.toolName.startsWith("bad") && row.input !== undefined && !JSON.stringify(row.input).includes("not stored"))
+        ) {
+          throw new Error("unsupported Unicode escape sequence");
+        }
+        writes.push(rows.map((row) => row.toolName));
+      },
+      async () => new Map(),
+      async () => true,
+    );
+    const names = Array.from({ length: 64 }, (_, index) => (index === 5 || index === 40 ? `bad${index}` : `ok${index}`));
+    for (const name of names) recorder.record(source, record(name));
+    await recorder.flush();
+    expect(writes.flat().sort()).toEqual([...names].sort());
+    expect(recorder.backlog).toBe(0);
+    const reports = errors.mock.calls
+      .map((call: unknown[]) => String(call[0]))
+      .filter((line: string) => line.includes("refused the record"));
+    expect(reports).toHaveLength(2);
+    expect(reports[0]).toContain('the database refused the record of a call of "bad5" in project p1 (unsupported Unicode escape sequence)');
+  });
+
+  it("retries rather than isolates when the database does not answer", async () => {
+    let writes = 0;
+    const recorder = new ExecutionRecorder(
+      async () => {
+        writes++;
+        throw new Error("connect ECONNREFUSED");
+      },
+      async () => new Map(),
+      async () => false,
+    );
+    for (let i = 0; i < 10; i++) recorder.record(source, record(`t${i}`));
+    await recorder.flush();
+    expect(writes).toBe(1);
+    expect(recorder.backlog).toBe(10);
+  });
+
   it("drops a batch after 8 failed writes, and says so", async () => {
     const { recorder } = recorderWith(async () => {
       throw new Error("database is down");

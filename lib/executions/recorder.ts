@@ -5,6 +5,9 @@
 //
 // When the database is unavailable: a batch that fails is kept and retried with a growing delay
 // (up to MAX_ATTEMPTS times), then dropped with a log line saying how many records were lost.
+// When the database answers but refuses the batch, a row in it is bad: the batch is split until
+// the bad rows stand alone, the others are written, and each bad row is reported and stored
+// without its input, output and logs (isolateBadRows), so no caller can fail its neighbours' records.
 // The buffer is bounded (MAX_PENDING records waiting to be written); past that, new records are
 // dropped and counted in the log rather than growing memory without end. Nothing here ever throws
 // into a request. On SIGTERM/SIGINT the buffer is flushed before the process exits
@@ -24,6 +27,8 @@ type FailedBatch = { rows: ExecutionRow[]; attempts: number };
 
 export type WriteRows = (rows: ExecutionRow[]) => Promise<unknown>;
 export type LoadUserLabels = (userIds: string[]) => Promise<Map<string, string>>;
+/** Whether the database answers a trivial query: tells a refused row from an outage. */
+export type DatabaseAnswers = () => Promise<boolean>;
 
 export class ExecutionRecorder {
   private pending: Entry[] = [];
@@ -35,6 +40,7 @@ export class ExecutionRecorder {
   constructor(
     private readonly writeRows: WriteRows,
     private readonly loadUserLabels: LoadUserLabels,
+    private readonly databaseAnswers: DatabaseAnswers = async () => false,
   ) {}
 
   /** Buffers one call's record; returns at once. */
@@ -115,7 +121,13 @@ export class ExecutionRecorder {
 
   // Labels are cosmetic: a failed lookup costs the OAuth callers' user names, never the records.
   private async userLabels(entries: Entry[]): Promise<Map<string, string>> {
-    const userIds = [...new Set(entries.flatMap(({ source }) => (source.caller.kind === "oauth" || source.caller.kind === "test_panel" ? [source.caller.userId] : [])))];
+    const userIds = [
+      ...new Set(
+        entries.flatMap(({ source }) =>
+          source.caller.kind === "oauth" || source.caller.kind === "test_panel" ? [source.caller.userId] : [],
+        ),
+      ),
+    ];
     if (userIds.length === 0) return new Map();
     try {
       return await this.loadUserLabels(userIds);
@@ -129,16 +141,71 @@ export class ExecutionRecorder {
     try {
       await this.writeRows(batch.rows);
     } catch (error) {
-      const attempts = batch.attempts + 1;
-      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      if (attempts >= MAX_ATTEMPTS) {
-        console.error(`[executions] dropped ${batch.rows.length} execution records after ${attempts} failed writes: ${reason}`);
+      if (await this.answers()) {
+        const unwritten = await this.isolateBadRows(batch.rows, error);
+        if (unwritten.length === 0) return;
+        this.retryLater({ rows: unwritten, attempts: batch.attempts }, error);
         return;
       }
-      console.error(
-        `[executions] writing ${batch.rows.length} execution records failed (attempt ${attempts} of ${MAX_ATTEMPTS}), will retry: ${reason}`,
-      );
-      this.failed = { rows: batch.rows, attempts };
+      this.retryLater(batch, error);
+    }
+  }
+
+  private retryLater(batch: FailedBatch, error: unknown) {
+    const attempts = batch.attempts + 1;
+    const reason = describeError(error);
+    if (attempts >= MAX_ATTEMPTS) {
+      console.error(`[executions] dropped ${batch.rows.length} execution records after ${attempts} failed writes: ${reason}`);
+      return;
+    }
+    console.error(
+      `[executions] writing ${batch.rows.length} execution records failed (attempt ${attempts} of ${MAX_ATTEMPTS}), will retry: ${reason}`,
+    );
+    this.failed = { rows: batch.rows, attempts };
+  }
+
+  /**
+   * The database answered but refused `rows`: each half is written on its own, and a half that
+   * fails is split again, until the bad rows stand alone. Returns the rows left unwritten because
+   * the database stopped answering meanwhile (retried like any failed batch).
+   */
+  private async isolateBadRows(rows: ExecutionRow[], error: unknown): Promise<ExecutionRow[]> {
+    if (rows.length === 1) {
+      await this.writeRefusedRow(rows[0], error);
+      return [];
+    }
+    const middle = Math.ceil(rows.length / 2);
+    const unwritten: ExecutionRow[] = [];
+    for (const half of [rows.slice(0, middle), rows.slice(middle)]) {
+      try {
+        await this.writeRows(half);
+      } catch (halfError) {
+        if (await this.answers()) unwritten.push(...(await this.isolateBadRows(half, halfError)));
+        else unwritten.push(...half);
+      }
+    }
+    return unwritten;
+  }
+
+  // The call still shows on the Executions page, with its outcome, caller and time; only what the
+  // database refused is left out, and the log says which record it was.
+  private async writeRefusedRow(row: ExecutionRow, error: unknown) {
+    const reason = describeError(error);
+    console.error(
+      `[executions] the database refused the record of a call of ${JSON.stringify(row.toolName)} in project ${row.projectId} (${reason}); it is stored without its input, output and console output`,
+    );
+    try {
+      await this.writeRows([withoutContent(row, reason)]);
+    } catch (placeholderError) {
+      console.error(`[executions] dropped the record of a call in project ${row.projectId}: ${describeError(placeholderError)}`);
+    }
+  }
+
+  private async answers(): Promise<boolean> {
+    try {
+      return await this.databaseAnswers();
+    } catch {
+      return false;
     }
   }
 
@@ -149,6 +216,26 @@ export class ExecutionRecorder {
     );
     this.dropped = 0;
   }
+}
+
+const describeError = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] : String(error)).slice(0, 500);
+
+/** A refused row cut down to what cannot be refused: ids, outcome, times and plain labels. */
+function withoutContent(row: ExecutionRow, reason: string): ExecutionRow {
+  const plain = (text: string | null | undefined) => (text == null ? null : text.replace(/[^\x20-\x7e]/g, "?"));
+  const marker = { $truncated: true, bytes: 0, preview: "", reason: `not stored: the database refused this record (${plain(reason)})` };
+  return {
+    ...row,
+    createdAt: Number.isNaN(row.createdAt.getTime()) ? new Date() : row.createdAt,
+    toolName: plain(row.toolName) ?? "",
+    errorCode: plain(row.errorCode),
+    input: marker,
+    output: undefined,
+    logs: [],
+    clientName: plain(row.clientName),
+    clientVersion: plain(row.clientVersion),
+    callerLabel: plain(row.callerLabel) ?? "",
+  };
 }
 
 const retryDelay = (attempts: number) => Math.min(FLUSH_INTERVAL_MS * 2 ** attempts, MAX_RETRY_DELAY_MS);
@@ -175,8 +262,18 @@ async function insertExecutionRows(rows: ExecutionRow[]) {
     WHERE EXISTS (SELECT 1 FROM "Project" project WHERE project."id" = row."projectId")`;
 }
 
+async function databaseAnswers() {
+  await db.$queryRaw`SELECT 1`;
+  return true;
+}
+
+/** A recorder writing to the database (the process has one; tests may make their own). */
+export function createExecutionRecorder(): ExecutionRecorder {
+  return new ExecutionRecorder(insertExecutionRows, loadUserLabels, databaseAnswers);
+}
+
 function recorder(): ExecutionRecorder {
-  holder.recorder ??= new ExecutionRecorder(insertExecutionRows, loadUserLabels);
+  holder.recorder ??= createExecutionRecorder();
   return holder.recorder;
 }
 

@@ -3,6 +3,7 @@
 // happened for the execution record. Never throws for anything a handler or caller does: every
 // failure becomes an `isError` result the model can act on.
 import type { CallToolResult } from "@modelcontextprotocol/server";
+import { nestingDepth } from "@/lib/executions/recorder-row";
 import { validateAgainst } from "@/lib/json-schema/json-schema";
 import { redactSecrets, runHandler, type LogEntry, type SandboxErrorType } from "@/lib/sandbox";
 import { unsafeLoadToolSecrets } from "@/lib/tools/secrets";
@@ -59,7 +60,16 @@ export async function reportToolCall(context: Pick<ServeContext, "onToolCall">, 
   }
 }
 
+/** Deeper arguments are refused before validation: schema validation and storage recurse. */
+export const MAX_ARGUMENT_DEPTH = 64;
+
 async function runCall(options: CallToolOptions, args: Record<string, unknown>): Promise<Step> {
+  if (nestingDepth(args, MAX_ARGUMENT_DEPTH + 1) > MAX_ARGUMENT_DEPTH) {
+    return refuse("validation", {
+      code: "arguments_too_deep",
+      message: `The arguments nest deeper than ${MAX_ARGUMENT_DEPTH} levels; send flatter data`,
+    });
+  }
   // Arguments first: nothing runs, and no secret is decrypted, for a call the schema refuses.
   const invalid = validateAgainst(options.tool.inputSchema, args);
   if (invalid) return refuse("validation", invalid);

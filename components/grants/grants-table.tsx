@@ -10,6 +10,18 @@ function userLabel(grant: Grant, currentUserId: string) {
   return grant.user.id === currentUserId ? `${name} (you)` : name;
 }
 
+/** A grant that no longer opens anything, and why: the MCP endpoints refuse it until its user's membership or role changes back. */
+function AccessBadge({ grant, className }: { grant: Grant; className?: string }) {
+  if (grant.user.access === "not_member") return <Badge className={className}>Left the organization</Badge>;
+  if (grant.user.access === "role")
+    return (
+      <Badge tone="warning" className={className}>
+        Role no longer allows the {endpointLabel(grant.endpoint.environment).toLowerCase()} endpoint
+      </Badge>
+    );
+  return null;
+}
+
 /**
  * Authorized apps, one row per grant. On phones the app cell carries the project, endpoint and
  * user underneath, and the other columns appear as the screen widens.
@@ -69,9 +81,11 @@ export function GrantsTable({
                 <div className="truncate font-medium text-fg" title={grant.client.name}>
                   {grant.client.name}
                 </div>
-                <div className="truncate text-xs text-muted" title={grant.client.redirectHosts.join(", ")}>
+                {/* The redirect host is how people recognize an app that named itself: shown in full, wrapped, never cut. */}
+                <div className="text-xs break-all text-muted">
                   {grant.client.redirectHosts.length > 0 ? `redirects to ${grant.client.redirectHosts.join(", ")}` : grant.client.clientId}
                 </div>
+                {!showUser && <AccessBadge grant={grant} className="mt-1" />}
                 <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted md:hidden">
                   <span className="truncate">{grant.project.name}</span>
                   <EndpointBadge endpoint={grant.endpoint} />
@@ -84,7 +98,7 @@ export function GrantsTable({
                   <div className="max-w-56 truncate text-xs text-muted" title={grant.user.email}>
                     {grant.user.email}
                   </div>
-                  {!grant.user.isMember && <Badge className="mt-1">Left the organization</Badge>}
+                  <AccessBadge grant={grant} className="mt-1" />
                 </td>
               )}
               <td className="hidden px-4 py-3 whitespace-nowrap md:table-cell">

@@ -30,6 +30,11 @@ export function ConsentDetails({ view }: { view: Consent }) {
           <span className="font-medium break-words">{view.client.name}</span>
           {view.client.unverified && <Badge>Unverified</Badge>}
         </div>
+        {view.client.documentHost && (
+          <p className="mt-0.5 text-muted">
+            Described by <span className="font-medium break-all text-fg">{view.client.documentHost}</span>
+          </p>
+        )}
         <p className="mt-0.5 text-muted">
           Returns you to <span className="font-medium break-words text-fg">{view.client.redirectHost}</span>
         </p>

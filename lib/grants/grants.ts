@@ -8,14 +8,19 @@
 //   on revoke, absent from the list — its existence is not revealed. Another organization's grant
 //   or an unknown id is a 404 for everyone, and so is a grant that is already revoked (it has
 //   left the list; revoking twice changes nothing).
-// Only active grants (revokedAt null) are listed. A grant of someone who has since left the
-// organization stays listed for admins (flagged) until revoked: it no longer opens anything — the
-// MCP endpoints check membership on every request — but it is still a record admins may clear.
+// Only active grants (revokedAt null) are listed; a grant exists once its host redeemed the
+// authorization code (lib/oauth/exchange-token.ts), so an abandoned consent is never listed. A grant
+// of someone who has since left the organization, or whose role no longer allows its endpoint (an
+// Editor made Viewer holding a draft grant), stays listed (flagged, `user.access`) until revoked:
+// it opens nothing — the MCP endpoints check membership and role on every request — but it is
+// still a record to clear.
 import type { OrganizationAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { endpointPermission } from "@/lib/oauth/endpoint-access";
 import { revokeGrant as revokeOAuthGrant } from "@/lib/oauth/revoke-grant";
 import { can } from "@/lib/permissions";
 import { pageArgs, toPage, type Pagination } from "@/lib/validation/common";
@@ -25,6 +30,7 @@ const grantSelect = {
   environment: true,
   resource: true,
   scopes: true,
+  projectId: true,
   createdAt: true,
   lastUsedAt: true,
   client: { select: { clientId: true, name: true, kind: true, redirectUris: true } },
@@ -61,7 +67,17 @@ function redirectHosts(redirectUris: string[]): string[] {
   return [...hosts];
 }
 
-function presentGrant(row: GrantRow, memberUserIds: Set<string>) {
+type MemberRoles = Map<string, { role: Role; ownedProjectIds: string[] }>;
+
+/** Whether the grant's user may still use its endpoint, as the MCP endpoints decide on every request. */
+function grantAccess(row: GrantRow, members: MemberRoles): "allowed" | "not_member" | "role" {
+  const member = members.get(row.user.id);
+  if (!member) return "not_member";
+  const principal = { role: member.role, isProjectOwner: member.ownedProjectIds.includes(row.projectId) };
+  return can(principal, endpointPermission(row.environment)) ? "allowed" : "role";
+}
+
+function presentGrant(row: GrantRow, members: MemberRoles) {
   return {
     id: row.id,
     client: {
@@ -70,7 +86,7 @@ function presentGrant(row: GrantRow, memberUserIds: Set<string>) {
       kind: row.client.kind,
       redirectHosts: redirectHosts(row.client.redirectUris),
     },
-    user: { ...row.user, isMember: memberUserIds.has(row.user.id) },
+    user: { ...row.user, isMember: members.has(row.user.id), access: grantAccess(row, members) },
     project: row.project,
     endpoint: { environment: row.environment === "DRAFT" ? ("draft" as const) : ("production" as const), url: row.resource },
     scopes: row.scopes,
@@ -90,12 +106,17 @@ export async function listGrants(options: { access: OrganizationAccess; page: Pa
     ...pageArgs(options.page),
   });
   const page = toPage(rows, options.page);
-  const members = await db.membership.findMany({
+  const memberships = await db.membership.findMany({
     where: { organizationId: options.access.organization.id, userId: { in: [...new Set(page.data.map((row) => row.user.id))] } },
-    select: { userId: true },
+    select: { userId: true, role: true, projectOwners: { select: { projectId: true } } },
   });
-  const memberUserIds = new Set(members.map((member) => member.userId));
-  return { ...page, data: page.data.map((row) => presentGrant(row, memberUserIds)) };
+  const members: MemberRoles = new Map(
+    memberships.map((member) => [
+      member.userId,
+      { role: member.role, ownedProjectIds: member.projectOwners.map((owner) => owner.projectId) },
+    ]),
+  );
+  return { ...page, data: page.data.map((row) => presentGrant(row, members)) };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Serving the RFC 9728 document; the production endpoint's route uses the same function.
 import { errorBody, json, publicOrigin } from "@/lib/http";
-import { buildProtectedResourceMetadata, unsafeProjectExists } from "./protected-resource";
+import { buildProtectedResourceMetadata, ORIGIN_VARY, unsafeProjectExists } from "./protected-resource";
 import type { McpEnvironment } from "./types";
 
 // Public documents that browser-based hosts fetch cross-origin.
@@ -14,7 +14,7 @@ export async function handleProtectedResourceMetadata(
     return json(errorBody("not_found", "No MCP endpoint here"), { status: 404, headers: CORS });
   }
   const address = { origin: publicOrigin(request), orgSlug: params.org, projectSlug: params.project, environment: params.environment };
-  return json(buildProtectedResourceMetadata(address), { headers: { ...CORS, "Cache-Control": "public, max-age=300" } });
+  return json(buildProtectedResourceMetadata(address), { headers: { ...CORS, ...ORIGIN_VARY, "Cache-Control": "public, max-age=300" } });
 }
 
 export function metadataPreflightResponse(): Response {

@@ -13,6 +13,12 @@ export type EndpointAddress = { origin: string; orgSlug: string; projectSlug: st
 
 const MCP_SCOPES = ["mcp"];
 
+/**
+ * Without ATELIER_URL these answers name the origin the request came to (lib/public-origin.ts), so a
+ * shared cache must not hand one address's answer to another.
+ */
+export const ORIGIN_VARY = { Vary: "Host, X-Forwarded-Host, X-Forwarded-Proto" };
+
 function endpointPath({ orgSlug, projectSlug, environment }: EndpointAddress): string {
   const base = `/mcp/${encodeURIComponent(orgSlug)}/${encodeURIComponent(projectSlug)}`;
   return environment === "draft" ? `${base}/draft` : base;
@@ -55,11 +61,12 @@ export async function unsafeProjectExists(options: { orgSlug: string; projectSlu
  * or re-authorize. Both name the path-specific metadata document, which hosts need for discovery.
  */
 export function unauthorizedResponse(options: { address: EndpointAddress; message: string; invalidToken: boolean }): Response {
-  const metadata = `resource_metadata="${protectedResourceMetadataUrl(options.address)}"`;
+  // scope: what to ask for (MCP authorization 2025-11-25, "Scope Selection Strategy").
+  const metadata = `resource_metadata="${protectedResourceMetadataUrl(options.address)}", scope="${MCP_SCOPES.join(" ")}"`;
   const challenge = options.invalidToken
     ? `Bearer error="invalid_token", error_description="${quoted(options.message)}", ${metadata}`
     : `Bearer ${metadata}`;
-  return jsonRpcErrorResponse(401, options.message, { "WWW-Authenticate": challenge });
+  return jsonRpcErrorResponse(401, options.message, { "WWW-Authenticate": challenge, ...ORIGIN_VARY });
 }
 
 function quoted(value: string): string {

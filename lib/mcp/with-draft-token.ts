@@ -18,8 +18,19 @@ export type DraftProject = Omit<Project, "draftTokenHash">;
 export type DraftTokenArgs = GuardedMcpArgs & { project: DraftProject; caller: McpCaller; token: string };
 
 const MISSING = "Unauthorized: connect with OAuth, or send the project's draft token as Authorization: Bearer <token> (Server tab → Draft)";
-// Existing clients and tests match this wording; it covers OAuth tokens too (expired, revoked or for another endpoint).
+// Existing clients and tests match the draft token's wording.
 const REFUSED = "Unauthorized: the draft token is not valid for this project (it may have been rotated)";
+
+/** The refusal names the credential that was actually sent (by its prefix). */
+function refusedMessage(token: string): string {
+  if (isOAuthAccessToken(token))
+    return "Unauthorized: the OAuth access token is not valid for this endpoint (expired, revoked, issued for another endpoint, or its user may no longer use drafts). Refresh it or connect again.";
+  if (isTestPanelToken(token))
+    return "Unauthorized: the test panel's credential is not valid for this endpoint (it may have expired). Reload the page.";
+  if (token.startsWith("atl_prod_"))
+    return "Unauthorized: a production access token only opens the production endpoint; the draft endpoint takes the draft token or OAuth.";
+  return REFUSED;
+}
 
 async function verifyDraftCredential(
   token: string,
@@ -41,7 +52,7 @@ export function withDraftToken(handler: (args: DraftTokenArgs) => Promise<Respon
     const verified = await verifyDraftCredential(token, address);
     if (!verified) {
       await recordRefusedCall({ request, address, code: "invalid_token" });
-      return unauthorizedResponse({ address, message: REFUSED, invalidToken: true });
+      return unauthorizedResponse({ address, message: refusedMessage(token), invalidToken: true });
     }
     return handler({ request, address, project: verified.project, caller: verified.caller, token });
   });

@@ -1,13 +1,21 @@
 // GET /oauth/authorize: checks an authorization request in the order RFC 6749 §4.1.2.1 demands.
 // 1. the client and its redirect URI — until both are known good, problems are shown on
 //    Atelier's error page and nothing goes to the redirect URI;
-// 2. the rest of the request (response_type, PKCE S256, resource, scope) — problems go back to
+// 2. the rest of the request (response_type, PKCE S256, resource; unknown scopes are ignored) — problems go back to
 //    the client as `error=…` with `state` and `iss`;
 // 3. the user: not signed in → the sign-in page, which comes back to this same URL;
 // 4. everything good → the consent page, carrying the checked request, signed (consent-request.ts).
 // Membership and role are shown (and enforced) on the consent page and again on its POST.
 import type { Actor } from "@/lib/auth/actor";
-import { clientRedirectUrl, consentPagePath, errorPagePath, signInPath, type AuthorizationErrorCode } from "./authorization-response";
+import {
+  clientRedirectUrl,
+  consentPagePath,
+  errorPagePath,
+  logErrorDetail,
+  signInPath,
+  type AuthorizationErrorCode,
+} from "./authorization-response";
+import type { FetchDocumentOptions } from "./client-metadata-document";
 import { resolveClient } from "./clients";
 import { signConsentRequest } from "./consent-request";
 import { isValidCodeChallenge } from "./pkce";
@@ -18,7 +26,12 @@ import { parseScopes } from "./scopes";
 /** Where to send the browser next: a path on Atelier or the client's redirect URI. */
 export type AuthorizeOutcome = { location: string };
 
-export async function checkAuthorizationRequest(options: { url: URL; origin: string; actor: Actor | null }): Promise<AuthorizeOutcome> {
+export async function checkAuthorizationRequest(options: {
+  url: URL;
+  origin: string;
+  actor: Actor | null;
+  documents?: FetchDocumentOptions;
+}): Promise<AuthorizeOutcome> {
   const { url, origin } = options;
   const params = url.searchParams;
   const single = (name: string) => (params.getAll(name).length === 1 ? params.get(name) : null);
@@ -26,10 +39,13 @@ export async function checkAuthorizationRequest(options: { url: URL; origin: str
   // 1. Who is asking, and where the answer may go.
   const clientId = single("client_id");
   if (!clientId) return { location: errorPagePath("missing_client_id") };
-  const lookup = await resolveClient(clientId);
+  const lookup = await resolveClient(clientId, options.documents);
   if ("problem" in lookup) {
     return {
-      location: lookup.problem === "unknown_client" ? errorPagePath("unknown_client") : errorPagePath("client_metadata", lookup.message),
+      location:
+        lookup.problem === "unknown_client"
+          ? errorPagePath("unknown_client")
+          : errorPagePath("client_metadata", logErrorDetail("client_metadata", `${clientId}: ${lookup.message}`)),
     };
   }
   const { client } = lookup;
@@ -57,7 +73,6 @@ export async function checkAuthorizationRequest(options: { url: URL; origin: str
   if (!endpoint)
     return fail("invalid_target", `resource must be the URL of an MCP endpoint on ${origin}, exactly as the endpoint's metadata names it`);
   const scopes = parseScopes(params.get("scope"));
-  if ("unknown" in scopes) return fail("invalid_scope", `Unknown scope: ${scopes.unknown.join(" ")}`);
 
   // 3. Who is authorizing.
   if (!options.actor) return { location: signInPath(`${url.pathname}${url.search}`) };

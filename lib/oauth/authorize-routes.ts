@@ -4,6 +4,7 @@ import { isSameOriginRequest } from "@/lib/api/same-origin";
 import { publicOrigin } from "@/lib/http";
 import { errorPagePath, signInPath, consentPagePath } from "./authorization-response";
 import { checkAuthorizationRequest } from "./authorize-request";
+import type { FetchDocumentOptions } from "./client-metadata-document";
 import { decideConsent } from "./consent";
 import { sessionActorFromRequest } from "./session";
 
@@ -26,17 +27,25 @@ function failed(error: unknown, origin: string): Response {
   return redirectTo(errorPagePath("server_error"), origin, 303);
 }
 
-// GET /oauth/authorize – the authorization endpoint (RFC 6749 §4.1.1), PKCE S256 and resource required
-export async function handleAuthorize(request: Request): Promise<Response> {
-  const origin = publicOrigin(request);
-  try {
-    const actor = await sessionActorFromRequest(request);
-    const outcome = await checkAuthorizationRequest({ url: new URL(request.url), origin, actor });
-    return redirectTo(outcome.location, origin, 302);
-  } catch (error) {
-    return failed(error, origin);
-  }
+/**
+ * The GET handler, with options the configuration would otherwise give (tests serve metadata
+ * documents from 127.0.0.1 by passing `documents: { allowInsecureUrls: true }`).
+ */
+export function createAuthorizeHandler(options: { documents?: FetchDocumentOptions } = {}) {
+  // GET /oauth/authorize – the authorization endpoint (RFC 6749 §4.1.1), PKCE S256 and resource required
+  return async function handleAuthorize(request: Request): Promise<Response> {
+    const origin = publicOrigin(request);
+    try {
+      const actor = await sessionActorFromRequest(request);
+      const outcome = await checkAuthorizationRequest({ url: new URL(request.url), origin, actor, documents: options.documents });
+      return redirectTo(outcome.location, origin, 302);
+    } catch (error) {
+      return failed(error, origin);
+    }
+  };
 }
+
+export const handleAuthorize = createAuthorizeHandler();
 
 // POST /oauth/authorize – the consent form: consent_request (signed) and decision=approve|deny
 export async function handleConsentDecision(request: Request): Promise<Response> {

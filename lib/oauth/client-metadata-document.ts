@@ -1,16 +1,23 @@
 // Client ID Metadata Documents (draft-ietf-oauth-client-id-metadata-document, MCP 2025-11-25):
 // a client_id that is an https URL names a JSON document, served by the client, that describes
 // it. Atelier fetches it on the client's first authorization request and keeps a copy
-// (OAuthClient kind METADATA_DOCUMENT) for an hour.
+// (OAuthClient kind METADATA_DOCUMENT) for as long as the document's Cache-Control allows, within
+// bounds (documentMaxAge).
 //
 // The fetch is made on behalf of an anonymous caller, so it is fenced: https only, no userinfo or
 // fragment, a public address only (no loopback, private or link-local targets), 5 s, 64 KB,
-// redirects followed only within the same origin. ATELIER_OAUTH_ALLOW_INSECURE_METADATA_URLS
-// lifts the scheme and address rules (tests serve documents from 127.0.0.1).
+// redirects followed only within the same origin. ATELIER_OAUTH_ALLOW_INSECURE_METADATA_URLS (or
+// the allowInsecureUrls option) lifts the scheme and address rules (tests serve documents from 127.0.0.1).
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { env } from "@/lib/env";
 import { parseClientMetadata, type ClientMetadata } from "./client-metadata";
+import { CLIENT_METADATA_MAX_AGE_SECONDS } from "./config";
+
+export type FetchDocumentOptions = {
+  /** Allow plain http and loopback or private addresses; defaults to ATELIER_OAUTH_ALLOW_INSECURE_METADATA_URLS. */
+  allowInsecureUrls?: boolean;
+};
 
 const FETCH_TIMEOUT_MS = 5_000;
 const MAX_DOCUMENT_BYTES = 64 * 1024;
@@ -29,14 +36,13 @@ export function isMetadataDocumentClientId(clientId: string): boolean {
   return /^https?:\/\//i.test(clientId);
 }
 
-function checkUrl(value: string): URL {
+function checkUrl(value: string, insecureAllowed: boolean): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new ClientMetadataDocumentError("The client_id is not a valid URL");
   }
-  const insecureAllowed = env().ATELIER_OAUTH_ALLOW_INSECURE_METADATA_URLS;
   if (url.protocol !== "https:" && !(insecureAllowed && url.protocol === "http:"))
     throw new ClientMetadataDocumentError("A client_id URL must use https");
   if (url.username || url.password || url.hash)
@@ -78,8 +84,8 @@ function isPublicAddress(address: string): boolean {
  * Refuses hosts that resolve to a non-public address. (A DNS answer could change between this
  * lookup and the fetch; the time, size and redirect limits bound what such a trick could reach.)
  */
-async function checkAddress(url: URL) {
-  if (env().ATELIER_OAUTH_ALLOW_INSECURE_METADATA_URLS) return;
+async function checkAddress(url: URL, insecureAllowed: boolean) {
+  if (insecureAllowed) return;
   const hostname = url.hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(hostname) ? [{ address: hostname }] : await lookup(hostname, { all: true }).catch(() => []);
   if (addresses.length === 0) throw new ClientMetadataDocumentError(`The client's host ${url.hostname} could not be resolved`);
@@ -107,11 +113,11 @@ async function readLimited(response: Response): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function fetchDocument(start: URL): Promise<string> {
+async function fetchDocument(start: URL, insecureAllowed: boolean): Promise<{ text: string; maxAgeSeconds: number }> {
   let url = start;
   const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    await checkAddress(url);
+    await checkAddress(url, insecureAllowed);
     let response: Response;
     try {
       response = await fetch(url, { redirect: "manual", signal, headers: { Accept: "application/json" } });
@@ -134,17 +140,39 @@ async function fetchDocument(start: URL): Promise<string> {
       await response.body?.cancel();
       throw new ClientMetadataDocumentError(`The client metadata document answered HTTP ${response.status}`);
     }
-    return readLimited(response);
+    return { text: await readLimited(response), maxAgeSeconds: documentMaxAge(response.headers) };
   }
   throw new ClientMetadataDocumentError("The client metadata document redirects too many times");
+}
+
+/**
+ * How long a fetched document may be used, in seconds: its Cache-Control max-age less its Age,
+ * kept within CLIENT_METADATA_MAX_AGE_SECONDS' bounds, so a document can neither make Atelier fetch
+ * it on every request nor pin a copy for days. no-store and no-cache mean the minimum; no max-age,
+ * the default.
+ */
+export function documentMaxAge(headers: Headers): number {
+  const { default: fallback, min, max } = CLIENT_METADATA_MAX_AGE_SECONDS;
+  const directives = (headers.get("cache-control") ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((directive) => directive.trim());
+  if (directives.includes("no-store") || directives.includes("no-cache")) return min;
+  const maxAge = directives.map((directive) => /^max-age\s*=\s*"?(\d+)"?$/.exec(directive)?.[1]).find((value) => value !== undefined);
+  if (maxAge === undefined) return fallback;
+  const age = Number(headers.get("age"));
+  const remaining = Number(maxAge) - (Number.isFinite(age) && age > 0 ? age : 0);
+  return Math.min(max, Math.max(min, remaining));
 }
 
 /** Fetches and checks the document a client_id URL names: it must name itself and its redirect URIs. */
 export async function fetchClientMetadataDocument(
   clientId: string,
-): Promise<{ metadata: ClientMetadata; document: Record<string, unknown> }> {
-  const url = checkUrl(clientId);
-  const text = await fetchDocument(url);
+  options: FetchDocumentOptions = {},
+): Promise<{ metadata: ClientMetadata; document: Record<string, unknown>; maxAgeSeconds: number }> {
+  const insecureAllowed = options.allowInsecureUrls ?? env().ATELIER_OAUTH_ALLOW_INSECURE_METADATA_URLS;
+  const url = checkUrl(clientId, insecureAllowed);
+  const { text, maxAgeSeconds } = await fetchDocument(url, insecureAllowed);
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -158,7 +186,7 @@ export async function fetchClientMetadataDocument(
   if ("client_secret" in fields || "client_secret_expires_at" in fields)
     throw new ClientMetadataDocumentError("A client metadata document must not contain a client secret");
   try {
-    return { metadata: parseClientMetadata(fields, { allowSecret: false }), document: fields };
+    return { metadata: parseClientMetadata(fields, { allowSecret: false }), document: fields, maxAgeSeconds };
   } catch (error) {
     throw new ClientMetadataDocumentError(
       `The client metadata document is not valid: ${error instanceof Error ? error.message : "invalid metadata"}`,

@@ -2,7 +2,6 @@
 // Client ID Metadata Document: the same rules for both. Problems with redirect URIs are
 // `invalid_redirect_uri`, anything else `invalid_client_metadata` (RFC 7591 §3.2.2).
 import { z } from "zod";
-import { OAUTH_SCOPES } from "./config";
 import { OAuthError } from "./oauth-error";
 import { redirectHost, redirectUriProblem } from "./redirect-uris";
 import { parseScopes } from "./scopes";
@@ -83,12 +82,8 @@ export function parseClientMetadata(input: unknown, options: { allowSecret: bool
   if (unsupportedResponse)
     throw new OAuthError("invalid_client_metadata", `response_types: ${unsupportedResponse} is not supported (only code is)`);
 
+  // Unknown scopes (offline_access…) are left out of the registration, as at the authorization endpoint.
   const scopes = parseScopes(metadata.scope);
-  if ("unknown" in scopes)
-    throw new OAuthError(
-      "invalid_client_metadata",
-      `scope: unknown scope ${scopes.unknown.join(", ")} (supported: ${OAUTH_SCOPES.join(" ")})`,
-    );
 
   return {
     name: metadata.client_name ?? redirectHost(metadata.redirect_uris[0]),

@@ -1,10 +1,16 @@
 // Finding the client a request names: a registered client (DCR) by its id, or a client named by
-// its metadata document URL, fetched on first use and refetched when the copy is over an hour old.
+// its metadata document URL, fetched on first use and refetched once the copy is older than the
+// document's Cache-Control allowed (within bounds: client-metadata-document.ts).
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashesEqual, hashToken } from "@/lib/tokens/secret-token";
 import { CLIENT_METADATA_MAX_AGE_SECONDS } from "./config";
-import { ClientMetadataDocumentError, fetchClientMetadataDocument, isMetadataDocumentClientId } from "./client-metadata-document";
+import {
+  ClientMetadataDocumentError,
+  fetchClientMetadataDocument,
+  isMetadataDocumentClientId,
+  type FetchDocumentOptions,
+} from "./client-metadata-document";
 import { OAuthError } from "./oauth-error";
 
 const clientSelect = {
@@ -16,6 +22,7 @@ const clientSelect = {
   redirectUris: true,
   tokenEndpointAuthMethod: true,
   fetchedAt: true,
+  metadataMaxAgeSeconds: true,
 } as const;
 
 export type OAuthClientRecord = Prisma.OAuthClientGetPayload<{ select: typeof clientSelect }>;
@@ -26,14 +33,15 @@ export type ClientLookup =
   | { problem: "metadata_document"; message: string };
 
 /** The client an authorization request names (fetching its metadata document when needed). */
-export async function resolveClient(clientId: string): Promise<ClientLookup> {
+export async function resolveClient(clientId: string, options: FetchDocumentOptions = {}): Promise<ClientLookup> {
   if (clientId.length > 2000) return { problem: "unknown_client" };
   const stored = await db.oAuthClient.findUnique({ where: { clientId }, select: clientSelect });
   if (!isMetadataDocumentClientId(clientId)) return stored?.kind === "REGISTERED" ? { client: stored } : { problem: "unknown_client" };
-  const fresh = stored?.fetchedAt && Date.now() - stored.fetchedAt.getTime() < CLIENT_METADATA_MAX_AGE_SECONDS * 1000;
+  const maxAge = stored?.metadataMaxAgeSeconds ?? CLIENT_METADATA_MAX_AGE_SECONDS.default;
+  const fresh = stored?.fetchedAt && Date.now() - stored.fetchedAt.getTime() < maxAge * 1000;
   if (stored && fresh) return { client: stored };
   try {
-    const { metadata, document } = await fetchClientMetadataDocument(clientId);
+    const { metadata, document, maxAgeSeconds } = await fetchClientMetadataDocument(clientId, options);
     const data = {
       name: metadata.name,
       clientUri: metadata.clientUri,
@@ -42,6 +50,7 @@ export async function resolveClient(clientId: string): Promise<ClientLookup> {
       tokenEndpointAuthMethod: "none",
       metadata: document as Prisma.InputJsonObject,
       fetchedAt: new Date(),
+      metadataMaxAgeSeconds: maxAgeSeconds,
     };
     const client = await db.oAuthClient.upsert({
       where: { clientId },

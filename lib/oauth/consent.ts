@@ -1,9 +1,12 @@
 // The consent step: what the consent page shows for a checked authorization request, and what
-// its form's decision does. On Authorize the grant is created (audited "grant.create") with a
-// one-time authorization code bound to the client, redirect URI, PKCE challenge and resource.
+// its form's decision does. Authorize makes a one-time authorization code bound to the client,
+// redirect URI, PKCE challenge and resource — and nothing else: the grant (what Authorized apps
+// lists) is created when the host redeems the code (exchange-token.ts), so an abandoned
+// authorization leaves no grant behind. The code takes the consent request's id, so one consent
+// request makes at most one code, however often its form is posted.
 import type { Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AUTHORIZATION_CODE_TTL_SECONDS, OAUTH_PATHS } from "./config";
 import { clientRedirectUrl, errorPagePath, type AuthorizeErrorReason } from "./authorization-response";
 import { findClientById, type OAuthClientRecord } from "./clients";
@@ -11,7 +14,7 @@ import { verifyConsentRequest, type ConsentRequest } from "./consent-request";
 import { checkEndpointAccess, type EndpointAccess } from "./endpoint-access";
 import { generateOAuthSecret } from "./oauth-secrets";
 import { redirectHost, redirectUriMatches } from "./redirect-uris";
-import { grantLabel } from "./revoke-grant";
+import { impersonatedApp } from "./well-known-apps";
 
 type LoadedRequest = {
   request: ConsentRequest;
@@ -30,13 +33,15 @@ async function loadRequest(options: {
   if ("problem" in checked) return { problem: checked.problem === "expired" ? "consent_expired" : "consent_invalid" };
   const { request } = checked;
   if (request.userId !== options.actor.userId) return { problem: "wrong_user" };
-  const [client, project] = await Promise.all([
+  const [answered, client, project] = await Promise.all([
+    db.oAuthAuthorizationCode.findUnique({ where: { id: request.id }, select: { id: true } }),
     findClientById(request.clientId),
     db.project.findUnique({
       where: { id: request.projectId },
       select: { id: true, slug: true, name: true, organization: { select: { id: true, slug: true, name: true } } },
     }),
   ]);
+  if (answered) return { problem: "consent_used" };
   // The client was deleted or changed its redirect URIs, or the project was deleted, meanwhile.
   if (!client || !project || !redirectUriMatches(request.redirectUri, client.redirectUris)) return { problem: "consent_invalid" };
   const access = await checkEndpointAccess({
@@ -59,7 +64,18 @@ export type ConsentView =
       /** The signed request, posted back by the form. */
       request: string;
       access: EndpointAccess;
-      client: { name: string; redirectHost: string; clientUri: string | null; clientId: string; unverified: boolean };
+      client: {
+        name: string;
+        redirectHost: string;
+        clientUri: string | null;
+        clientId: string;
+        /** A metadata document client's document host (its client_id's): who vouches for the name. Null for a registered client. */
+        documentHost: string | null;
+        /** The name is the client's own say-so: a registered client, or a document naming a well-known app off that app's hosts. */
+        unverified: boolean;
+        /** The well-known app a document client's name claims to be, from a host that is not that app's. */
+        impersonates: string | null;
+      };
       /** Names only for members: to anyone else the page shows no more than the endpoint URL they came with. */
       organization: { slug: string; name: string } | null;
       project: { slug: string; name: string } | null;
@@ -88,14 +104,7 @@ export async function loadConsent(options: { request: string | null | undefined;
     kind: "consent",
     request: options.request!,
     access,
-    client: {
-      name: client.name,
-      redirectHost: redirectHost(request.redirectUri),
-      clientUri: client.clientUri,
-      clientId: client.clientId,
-      // A registered client named itself; a metadata document client is at least vouched for by its URL's host.
-      unverified: client.kind === "REGISTERED",
-    },
+    client: presentClient(client, request.redirectUri),
     organization: isMember ? { slug: project.organization.slug, name: project.organization.name } : null,
     project: isMember ? { slug: project.slug, name: project.name } : null,
     endpoint: { environment: request.environment === "DRAFT" ? "draft" : "production", url: request.resource },
@@ -103,6 +112,24 @@ export async function loadConsent(options: { request: string | null | undefined;
     user: { name: options.actor.name, email: options.actor.email },
     cancelUrl: deniedUrl(request, options.issuer),
     restartPath: authorizePath(request, client.clientId),
+  };
+}
+
+/**
+ * A registered client named itself; a metadata document client is vouched for by its document's
+ * host, which the page shows — unless its name claims a well-known app that host doesn't serve.
+ */
+function presentClient(client: OAuthClientRecord, redirectUri: string): Extract<ConsentView, { kind: "consent" }>["client"] {
+  const documentHost = client.kind === "METADATA_DOCUMENT" ? new URL(client.clientId).host : null;
+  const impersonates = documentHost ? impersonatedApp(client.name, documentHost) : null;
+  return {
+    name: client.name,
+    redirectHost: redirectHost(redirectUri),
+    clientUri: client.clientUri,
+    clientId: client.clientId,
+    documentHost,
+    unverified: client.kind === "REGISTERED" || impersonates !== null,
+    impersonates,
   };
 }
 
@@ -155,22 +182,13 @@ export async function decideConsent(options: {
   if (!access.allowed) return errorPagePath("not_allowed");
 
   const code = generateOAuthSecret("authorizationCode");
-  await db.$transaction(async (tx) => {
-    // Codes live a minute; a day later one is no longer worth keeping for reuse detection.
-    await tx.oAuthAuthorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - CODE_RETENTION_MS) } } });
-    const grant = await tx.oAuthGrant.create({
+  try {
+    // Codes live a minute; a day later one is no longer worth keeping for reuse detection (nor
+    // its consent request, which lapsed after ten minutes).
+    await db.oAuthAuthorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - CODE_RETENTION_MS) } } });
+    await db.oAuthAuthorizationCode.create({
       data: {
-        organizationId: project.organization.id,
-        projectId: project.id,
-        environment: request.environment,
-        userId: request.userId,
-        clientId: client.id,
-        resource: request.resource,
-        scopes: request.scopes,
-      },
-    });
-    await tx.oAuthAuthorizationCode.create({
-      data: {
+        id: request.id,
         codeHash: code.hash,
         clientId: client.id,
         userId: request.userId,
@@ -181,17 +199,15 @@ export async function decideConsent(options: {
         codeChallenge: request.codeChallenge,
         scopes: request.scopes,
         expiresAt: new Date(Date.now() + AUTHORIZATION_CODE_TTL_SECONDS * 1000),
-        grantId: grant.id,
+        consentIp: options.actor.ip || null,
+        consentUserAgent: options.actor.userAgent || null,
       },
     });
-    await recordAuditEvent(tx, {
-      organizationId: project.organization.id,
-      actor: options.actor,
-      action: "grant.create",
-      target: { type: "oauth_grant", id: grant.id, label: grantLabel({ client, project, environment: request.environment }) },
-      newValue: { clientId: client.clientId, clientName: client.name, resource: request.resource, scopes: request.scopes },
-    });
-  });
+  } catch (error) {
+    // The same consent request posted twice at once: the first one made the code.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return errorPagePath("consent_used");
+    throw error;
+  }
   return clientRedirectUrl({
     redirectUri: request.redirectUri,
     issuer: options.issuer,

@@ -1,13 +1,17 @@
 // The token endpoint's two grants (RFC 6749 §4.1.3, §6; OAuth 2.1):
 // - authorization_code: the one-time code, with the client, redirect URI and PKCE verifier it was
-//   issued for. A code presented twice is an intercepted code being replayed (or the host
-//   retrying): the grant it produced is revoked.
+//   issued for. Redeeming it creates the grant (audited "grant.create"). A code presented twice is
+//   an intercepted code being replayed (or the host retrying): the grant it produced is revoked.
 // - refresh_token: rotation. Each refresh token works once and is replaced; presenting a used one
-//   means two parties hold it, so the whole grant is revoked ("refresh_token_reuse").
+//   means two parties hold it, so the whole grant is revoked ("refresh_token_reuse") — except
+//   within a short grace window after its use (config.ts), where a race or a retry gets a fresh pair.
 // Either way the user must still be allowed to use the endpoint.
-import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db, type Tx } from "@/lib/db";
+import type { Environment } from "@/lib/generated/prisma/enums";
 import { hashesEqual, hashToken } from "@/lib/tokens/secret-token";
 import type { OAuthClientRecord } from "./clients";
+import { REFRESH_TOKEN_REUSE_GRACE_SECONDS } from "./config";
 import { checkEndpointAccess } from "./endpoint-access";
 import { issueTokens, type TokenResponse } from "./issue-tokens";
 import { OAuthError } from "./oauth-error";
@@ -15,7 +19,7 @@ import { isOAuthSecret } from "./oauth-secrets";
 import { verifyCodeVerifier } from "./pkce";
 import type { OAuthParams } from "./request-params";
 import { requiredParam } from "./request-params";
-import { revokeGrant } from "./revoke-grant";
+import { grantLabel, revokeGrant } from "./revoke-grant";
 import { parseScopes } from "./scopes";
 
 const invalidGrant = (description: string) => new OAuthError("invalid_grant", description);
@@ -61,20 +65,73 @@ export async function exchangeAuthorizationCode(options: { client: OAuthClientRe
   if (!verifyCodeVerifier(verifier, record.codeChallenge)) throw invalidGrant("The code_verifier does not match the code_challenge (PKCE)");
   checkResource(params, record.resource);
 
-  const grant = record.grantId ? await db.oAuthGrant.findUnique({ where: { id: record.grantId } }) : null;
-  if (!grant || grant.revokedAt) throw invalidGrant("The authorization has been revoked");
-  await checkStillAllowed(grant);
+  const project = await db.project.findUnique({ where: { id: record.projectId }, select: { slug: true, organizationId: true } });
+  if (!project) throw invalidGrant("The project this authorization was for no longer exists");
+  const bound = { ...record, organizationId: project.organizationId };
+  await checkStillAllowed(bound);
 
   const issued = await db.$transaction(async (tx) => {
-    // Compare-and-set: of two concurrent redemptions, exactly one wins.
+    // Compare-and-set: of two concurrent redemptions, exactly one wins and creates the grant.
     const { count } = await tx.oAuthAuthorizationCode.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: new Date() } });
-    return count === 1 ? issueTokens(tx, grant) : null;
+    if (count !== 1) return null;
+    const grant = await createGrant(tx, { code: bound, client, projectSlug: project.slug });
+    await tx.oAuthAuthorizationCode.update({ where: { id: record.id }, data: { grantId: grant.id } });
+    return issueTokens(tx, grant);
   });
   if (!issued) {
-    await revokeGrant({ grantId: grant.id, reason: "authorization_code_reuse" });
+    const redeemed = await db.oAuthAuthorizationCode.findUnique({ where: { id: record.id }, select: { grantId: true } });
+    if (redeemed?.grantId) await revokeGrant({ grantId: redeemed.grantId, reason: "authorization_code_reuse" });
     throw invalidGrant("The authorization code was already used; the authorization it produced has been revoked");
   }
   return issued;
+}
+
+/**
+ * The grant a redeemed code makes: what Authorized apps lists from now on. Audited "grant.create"
+ * as the user who clicked Authorize, with the address and browser they clicked it from.
+ */
+async function createGrant(
+  tx: Tx,
+  options: {
+    code: {
+      userId: string;
+      organizationId: string;
+      projectId: string;
+      environment: Environment;
+      resource: string;
+      scopes: string[];
+      consentIp: string | null;
+      consentUserAgent: string | null;
+    };
+    client: OAuthClientRecord;
+    projectSlug: string;
+  },
+) {
+  const { code, client } = options;
+  const grant = await tx.oAuthGrant.create({
+    data: {
+      organizationId: code.organizationId,
+      projectId: code.projectId,
+      environment: code.environment,
+      userId: code.userId,
+      clientId: client.id,
+      resource: code.resource,
+      scopes: code.scopes,
+    },
+  });
+  const user = await tx.user.findUniqueOrThrow({ where: { id: code.userId }, select: { email: true, name: true } });
+  await recordAuditEvent(tx, {
+    organizationId: code.organizationId,
+    actor: { userId: code.userId, email: user.email, name: user.name, ip: code.consentIp, userAgent: code.consentUserAgent },
+    action: "grant.create",
+    target: {
+      type: "oauth_grant",
+      id: grant.id,
+      label: grantLabel({ client, project: { slug: options.projectSlug }, environment: code.environment }),
+    },
+    newValue: { clientId: client.clientId, clientName: client.name, resource: code.resource, scopes: code.scopes },
+  });
+  return grant;
 }
 
 export async function refreshAccessToken(options: { client: OAuthClientRecord; params: OAuthParams }): Promise<TokenResponse> {
@@ -91,7 +148,7 @@ export async function refreshAccessToken(options: { client: OAuthClientRecord; p
     throw invalidGrant("The refresh token is not valid");
   const { grant } = record;
   if (grant.revokedAt) throw invalidGrant("The authorization has been revoked");
-  if (record.usedAt) {
+  if (record.usedAt && !(await isWithinReuseGrace({ ...record, usedAt: record.usedAt }))) {
     await revokeGrant({ grantId: grant.id, reason: "refresh_token_reuse" });
     throw invalidGrant("The refresh token was already used; the authorization has been revoked. Connect again.");
   }
@@ -99,18 +156,36 @@ export async function refreshAccessToken(options: { client: OAuthClientRecord; p
   checkResource(params, grant.resource);
   if (params.scope !== undefined) {
     const scopes = parseScopes(params.scope);
-    if ("unknown" in scopes || scopes.scopes.some((scope) => !grant.scopes.includes(scope)))
+    if (scopes.scopes.some((scope) => !grant.scopes.includes(scope)))
       throw new OAuthError("invalid_scope", "scope may only name scopes of the original authorization");
   }
   await checkStillAllowed(grant);
 
   const issued = await db.$transaction(async (tx) => {
     const { count } = await tx.oAuthRefreshToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: new Date() } });
-    return count === 1 ? issueTokens(tx, grant) : null;
+    // A token already used (within the grace window, checked above) gets a fresh pair too.
+    return count === 1 || record.usedAt ? issueTokens(tx, grant) : null;
   });
-  if (!issued) {
-    await revokeGrant({ grantId: grant.id, reason: "refresh_token_reuse" });
-    throw invalidGrant("The refresh token was already used; the authorization has been revoked. Connect again.");
+  if (issued) return issued;
+  // Lost the race to a concurrent refresh with the same token.
+  const used = await db.oAuthRefreshToken.findUnique({ where: { id: record.id }, select: { usedAt: true } });
+  if (used?.usedAt && (await isWithinReuseGrace({ id: record.id, grantId: grant.id, usedAt: used.usedAt }))) {
+    return db.$transaction((tx) => issueTokens(tx, grant));
   }
-  return issued;
+  await revokeGrant({ grantId: grant.id, reason: "refresh_token_reuse" });
+  throw invalidGrant("The refresh token was already used; the authorization has been revoked. Connect again.");
+}
+
+/**
+ * A used refresh token presented again is forgiven for REFRESH_TOKEN_REUSE_GRACE_SECONDS after
+ * its use, as long as it is still the grant's last used one (its successor unused): two refreshes
+ * racing with the same token, or a retry after a lost response. After that, or once the
+ * successor has been used, it is reuse.
+ */
+async function isWithinReuseGrace(token: { id: string; grantId: string; usedAt: Date }): Promise<boolean> {
+  if (token.usedAt.getTime() < Date.now() - REFRESH_TOKEN_REUSE_GRACE_SECONDS * 1000) return false;
+  const usedSince = await db.oAuthRefreshToken.count({
+    where: { grantId: token.grantId, id: { not: token.id }, usedAt: { gt: token.usedAt } },
+  });
+  return usedSince === 0;
 }

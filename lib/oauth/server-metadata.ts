@@ -1,6 +1,7 @@
 // RFC 8414 authorization server metadata, also served at the OpenID discovery path (hosts try
 // both). The issuer is the public origin, so every endpoint below lives on it.
 import type { OAuthMetadata } from "@modelcontextprotocol/server";
+import { ORIGIN_VARY } from "@/lib/mcp/protected-resource";
 import { OAUTH_PATHS, OAUTH_SCOPES } from "./config";
 
 export function buildAuthorizationServerMetadata(origin: string) {
@@ -27,7 +28,7 @@ export function buildAuthorizationServerMetadata(origin: string) {
 /** GET handler of the discovery documents: public, cacheable for a few minutes, readable from any origin. */
 export function authorizationServerMetadataResponse(origin: string): Response {
   return Response.json(buildAuthorizationServerMetadata(origin), {
-    headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300" },
+    headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300", ...ORIGIN_VARY },
   });
 }
 

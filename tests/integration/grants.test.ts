@@ -9,7 +9,7 @@ import * as grantsRoute from "@/app/app/v1/organizations/[org]/grants/route";
 import { getOrganizationAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { Grant } from "@/lib/hooks/api-types";
-import { removeMember } from "@/lib/members/members";
+import { removeMember, updateMemberRole } from "@/lib/members/members";
 import { createProject } from "@/lib/projects/projects";
 import {
   addMember,
@@ -130,7 +130,7 @@ describe("listing authorized apps", () => {
     expect(response.body.data.find((item) => item.id === grant.id)).toEqual({
       id: grant.id,
       client: { clientId: expect.any(String), name: "Claude Desktop", kind: "REGISTERED", redirectHosts: [new URL(CALLBACK).host] },
-      user: { id: editor.id, name: editor.name, email: editor.email, isMember: true },
+      user: { id: editor.id, name: editor.name, email: editor.email, isMember: true, access: "allowed" },
       project: { slug: fixture.project.slug, name: fixture.project.name },
       endpoint: { environment: "draft", url: resource },
       scopes: ["mcp"],
@@ -173,7 +173,24 @@ describe("listing authorized apps", () => {
     const access = await getOrganizationAccess({ actor: leaver, orgSlug: organization.slug, permission: "organization.view" });
     await removeMember({ access, actor: leaver, userId: leaver.id });
     const response = await listGrants(await asSession(owner), { org: organization.slug });
-    expect(response.body.data.find((item) => item.id === grant.id)?.user.isMember).toBe(false);
+    expect(response.body.data.find((item) => item.id === grant.id)?.user).toMatchObject({ isMember: false, access: "not_member" });
+  });
+
+  it("flags a grant whose user's role no longer allows its endpoint, not as having left: an Editor made Viewer holding a draft grant", async () => {
+    const { owner } = fixture.users;
+    const demoted = await createTestUser({ name: "Demoted" });
+    const { organization, project } = await createOrganizationWithProject(owner);
+    await addMember({ orgSlug: organization.slug, inviter: owner, user: demoted, role: "EDITOR" });
+    const target = { orgSlug: organization.slug, projectSlug: project.slug };
+    const draft = (await connectHost({ user: demoted, environment: "draft", project: target })).grant;
+    const production = (await connectHost({ user: demoted, environment: "production", project: target })).grant;
+    const access = await getOrganizationAccess({ actor: owner, orgSlug: organization.slug, permission: "organization.members" });
+    await updateMemberRole({ access, actor: owner, userId: demoted.id, role: "VIEWER" });
+    for (const headers of [await asSession(owner), await asSession(demoted)]) {
+      const listed = (await listGrants(headers, { org: organization.slug })).body.data;
+      expect(listed.find((item) => item.id === draft.id)?.user).toMatchObject({ isMember: true, access: "role" });
+      expect(listed.find((item) => item.id === production.id)?.user).toMatchObject({ isMember: true, access: "allowed" });
+    }
   });
 
   it("is a 404 for another organization, with a cookie and with an API token", async () => {

@@ -396,7 +396,7 @@ describe("draft endpoint, authentication", () => {
   it("answers a request without a token with 401 and the metadata challenge", async () => {
     const response = await postJsonRpc(endpoint, initialize);
     expect(response.status).toBe(401);
-    expect(response.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${metadataUrl()}"`);
+    expect(response.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${metadataUrl()}", scope="mcp"`);
     expect(parseJsonRpc(response.text).error).toMatchObject({ code: -32000, message: expect.stringContaining("draft token") });
   });
 
@@ -416,7 +416,7 @@ describe("draft endpoint, authentication", () => {
       expect(response.status).toBe(401);
       const metadata = url.replace(server.origin, `${server.origin}/.well-known/oauth-protected-resource`);
       expect(response.headers.get("www-authenticate")).toBe(
-        `Bearer error="invalid_token", error_description="Unauthorized: the draft token is not valid for this project (it may have been rotated)", resource_metadata="${metadata}"`,
+        `Bearer error="invalid_token", error_description="Unauthorized: the draft token is not valid for this project (it may have been rotated)", resource_metadata="${metadata}", scope="mcp"`,
       );
     }
   });

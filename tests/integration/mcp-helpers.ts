@@ -19,7 +19,7 @@ export type TestHttpServer = { origin: string; close: () => Promise<void> };
 /** Serves the given routes; named groups of a pattern become the route's params. */
 export async function startRouteServer(routes: RouteTable): Promise<TestHttpServer> {
   const server: Server = createServer((req, res) => {
-    serve(routes, req, res).catch((error: unknown) => {
+    serve(routes, req, res, (server.address() as AddressInfo).port).catch((error: unknown) => {
       res.statusCode = 599;
       res.end(`test server failed: ${String(error)}`);
     });
@@ -35,8 +35,15 @@ export async function startRouteServer(routes: RouteTable): Promise<TestHttpServ
   };
 }
 
-async function serve(routes: RouteTable, req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+async function serve(routes: RouteTable, req: IncomingMessage, res: ServerResponse, port: number) {
+  // As `next start` does: request.url is built from Next's own hostname (localhost), whatever
+  // address the request came to, and the x-forwarded-* headers are filled in when absent
+  // (node_modules/next/dist/server/base-server.js). The address the client used is in Host.
+  const url = new URL(req.url ?? "/", `http://localhost:${port}`);
+  req.headers["x-forwarded-host"] ??= req.headers.host;
+  req.headers["x-forwarded-port"] ??= String(port);
+  req.headers["x-forwarded-proto"] ??= "http";
+  req.headers["x-forwarded-for"] ??= req.socket.remoteAddress;
   const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
   const handler = route?.module[req.method ?? "GET"] as RouteHandler | undefined;
   if (!route || typeof handler !== "function") {

@@ -236,7 +236,7 @@ describe("production credentials", () => {
   let project: Awaited<ReturnType<typeof newProject>>;
   const metadataUrl = (url: string) => url.replace(server.origin, `${server.origin}/.well-known/oauth-protected-resource`);
   const refused = (url: string) =>
-    `Bearer error="invalid_token", error_description="Unauthorized: the token is not valid for this project's production endpoint (it may have been revoked; draft tokens only open the draft endpoint)", resource_metadata="${metadataUrl(url)}"`;
+    `Bearer error="invalid_token", error_description="Unauthorized: the token is not valid for this project's production endpoint (it may have been revoked; draft tokens only open the draft endpoint)", resource_metadata="${metadataUrl(url)}", scope="mcp"`;
 
   beforeAll(async () => {
     project = await newProject();
@@ -247,7 +247,7 @@ describe("production credentials", () => {
   it("refuses anonymous calls to a private project with 401 and the challenge pointing at the production metadata", async () => {
     const response = await postJsonRpc(project.url, initialize);
     expect(response.status).toBe(401);
-    expect(response.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${metadataUrl(project.url)}"`);
+    expect(response.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${metadataUrl(project.url)}", scope="mcp"`);
     expect(parseJsonRpc(response.text).error?.message).toContain("production access token");
   });
 

@@ -30,7 +30,7 @@ describe("discovery", () => {
       });
       expect(unauthorized.status).toBe(401);
       const metadataUrl = url.replace(server.origin, `${server.origin}/.well-known/oauth-protected-resource`);
-      expect(unauthorized.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${metadataUrl}"`);
+      expect(unauthorized.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${metadataUrl}", scope="mcp"`);
 
       const metadata = await fetch(metadataUrl);
       expect(metadata.status).toBe(200);
@@ -195,12 +195,20 @@ describe("dynamic client registration", () => {
     ["a client_name that is not a string", { client_name: 42 }],
     ["an unsupported grant type", { grant_types: ["client_credentials"] }],
     ["an unsupported auth method", { token_endpoint_auth_method: "private_key_jwt" }],
-    ["an unknown scope", { scope: "admin" }],
   ])("refuses %s: invalid_client_metadata", async (_label, metadata) => {
     const { status, body } = await registerClient(server.origin, metadata);
     expect(status).toBe(400);
     expect(body.error).toBe("invalid_client_metadata");
   });
+
+  it.each(["offline_access", "mcp offline_access", "admin"])(
+    "registers a client asking for scope %s, with the scope it gets: mcp",
+    async (scope) => {
+      const { status, body } = await registerClient(server.origin, { scope });
+      expect(status).toBe(201);
+      expect((body as unknown as { scope: string }).scope).toBe("mcp");
+    },
+  );
 
   it("refuses a body that is not JSON", async () => {
     const response = await fetch(`${server.origin}/oauth/register`, {

@@ -58,7 +58,7 @@ describe("authorization endpoint", () => {
     expect(back.href).toBe(url);
   });
 
-  it("issues a code bound to the request, with state and iss, and records grant.create with who, IP and user agent", async () => {
+  it("issues a code bound to the request, with state and iss; redeeming it records grant.create with who, IP and user agent", async () => {
     const pkce = pkcePair();
     const consent = await consentRequestFor(fixture.users.editor, { clientId: client.client_id, resource: draft, pkce, state: "xyz 123" });
     const response = await fetch(`${server.origin}/oauth/authorize`, {
@@ -87,8 +87,19 @@ describe("authorization endpoint", () => {
     expect(stored[0]).toMatchObject({ resource: draft, redirectUri: CALLBACK, environment: "DRAFT", scopes: ["mcp"], usedAt: null });
     expect(stored[0].codeHash).not.toBe(code);
     expect(stored[0].expiresAt.getTime() - stored[0].createdAt.getTime()).toBeLessThanOrEqual(60_000);
+    // No grant until the host redeems the code; then the grant.create entry names who clicked Authorize, from where.
+    expect(stored[0].grantId).toBeNull();
+    const tokens = await tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: client.client_id,
+      code,
+      redirect_uri: CALLBACK,
+      code_verifier: pkce.verifier,
+    });
+    expect(tokens.status).toBe(200);
+    const redeemed = await db.oAuthAuthorizationCode.findUniqueOrThrow({ where: { id: stored[0].id } });
 
-    const grant = await db.oAuthGrant.findUniqueOrThrow({ where: { id: stored[0].grantId! } });
+    const grant = await db.oAuthGrant.findUniqueOrThrow({ where: { id: redeemed.grantId! } });
     expect(grant).toMatchObject({
       userId: fixture.users.editor.id,
       projectId: fixture.project.id,
@@ -204,7 +215,6 @@ describe("authorization endpoint", () => {
     ["a resource on another origin", { resource: "https://elsewhere.example/mcp/a/b" }, "invalid_target", /MCP endpoint/],
     ["a resource with a trailing slash", { resourceSuffix: "/" }, "invalid_target", /exactly/],
     ["a resource for a project that does not exist", { resourceProject: "no-such-project" }, "invalid_target", /MCP endpoint/],
-    ["an unknown scope", { scope: "mcp admin" }, "invalid_scope", /admin/],
     ["response_type token", { extra: { response_type: "token" } }, "unsupported_response_type", /code/],
   ])("sends %s back to the client as an error with state and iss", async (_label, options, error, description) => {
     const opts = options as {
@@ -239,6 +249,38 @@ describe("authorization endpoint", () => {
     expect(location!.searchParams.get("error_description")).toMatch(description);
     expect(location!.searchParams.get("state")).toBe("s-1");
     expect(location!.searchParams.get("iss")).toBe(server.origin);
+  });
+
+  it.each([
+    ["offline_access alone", "offline_access"],
+    ["mcp and offline_access", "mcp offline_access"],
+    ["an unknown scope beside mcp", "mcp admin"],
+  ])("accepts %s: unknown scopes are ignored and the token carries mcp, with a refresh token", async (_label, scope) => {
+    const pkce = pkcePair();
+    const redirect = await authorizeAndApprove(server.origin, fixture.users.owner, {
+      clientId: client.client_id,
+      resource: production,
+      pkce,
+      scope,
+    });
+    expect(redirect.searchParams.get("error")).toBeNull();
+    const tokens = await tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: client.client_id,
+      code: redirect.searchParams.get("code")!,
+      redirect_uri: CALLBACK,
+      code_verifier: pkce.verifier,
+    });
+    expect(tokens.status).toBe(200);
+    expect(tokens.body).toMatchObject({ scope: "mcp", refresh_token: expect.stringMatching(/^atl_ort_/) });
+    const refreshed = await tokenRequest(server.origin, {
+      grant_type: "refresh_token",
+      client_id: client.client_id,
+      refresh_token: tokens.body.refresh_token,
+      scope,
+    });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.scope).toBe("mcp");
   });
 
   it("answers at /authorize exactly like /oauth/authorize, for the request and the consent form", async () => {
@@ -365,6 +407,69 @@ describe("consent form protection", () => {
     const expired = signConsentRequest(fields, Date.now() - 11 * 60 * 1000);
     const late = await submitConsent({ origin: server.origin, user: fixture.users.owner, consentRequest: expired, decision: "approve" });
     expect(late.location?.searchParams.get("reason")).toBe("consent_expired");
+  });
+});
+
+describe("grants and consent requests", () => {
+  const grantsOf = async (clientId: string) => db.oAuthGrant.count({ where: { client: { clientId } } });
+
+  it("creates no grant for an authorization whose code is never redeemed, and exactly one once it is", async () => {
+    const own = (await registerClient(server.origin)).body;
+    const pkce = pkcePair();
+    // A host that retries consent three times and redeems only the last code.
+    const redirects = [];
+    for (let attempt = 0; attempt < 3; attempt++)
+      redirects.push(
+        await authorizeAndApprove(server.origin, fixture.users.owner, { clientId: own.client_id, resource: production, pkce }),
+      );
+    expect(await grantsOf(own.client_id)).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "grant.create", newValue: { path: ["clientId"], equals: own.client_id } } })).toBe(
+      0,
+    );
+    const tokens = await tokenRequest(server.origin, {
+      grant_type: "authorization_code",
+      client_id: own.client_id,
+      code: redirects[2].searchParams.get("code")!,
+      redirect_uri: CALLBACK,
+      code_verifier: pkce.verifier,
+    });
+    expect(tokens.status).toBe(200);
+    expect(await grantsOf(own.client_id)).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "grant.create", newValue: { path: ["clientId"], equals: own.client_id } } })).toBe(
+      1,
+    );
+  });
+
+  it("answers a consent request once: a replayed Authorize makes no second code, and the page says it was answered", async () => {
+    const own = (await registerClient(server.origin)).body;
+    const consent = await consentRequestFor(fixture.users.owner, { clientId: own.client_id, resource: production });
+    const first = await submitConsent({ origin: server.origin, user: fixture.users.owner, consentRequest: consent, decision: "approve" });
+    expect(first.location?.searchParams.get("code")).toMatch(/^atl_oac_/);
+    const replayed = await submitConsent({
+      origin: server.origin,
+      user: fixture.users.owner,
+      consentRequest: consent,
+      decision: "approve",
+    });
+    expect(replayed.location?.pathname).toBe("/oauth/error");
+    expect(replayed.location?.searchParams.get("reason")).toBe("consent_used");
+    expect(await loadConsent({ request: consent, actor: fixture.users.owner, issuer: server.origin })).toMatchObject({
+      kind: "problem",
+      reason: "consent_used",
+    });
+    expect(await db.oAuthAuthorizationCode.count({ where: { client: { clientId: own.client_id } } })).toBe(1);
+  });
+
+  it("makes one code of two Authorize posts of the same consent request at once", async () => {
+    const own = (await registerClient(server.origin)).body;
+    const consent = await consentRequestFor(fixture.users.owner, { clientId: own.client_id, resource: production });
+    const both = await Promise.all(
+      [0, 1].map(() => submitConsent({ origin: server.origin, user: fixture.users.owner, consentRequest: consent, decision: "approve" })),
+    );
+    expect(
+      both.map((result) => (result.location?.searchParams.has("code") ? "code" : result.location?.searchParams.get("reason"))).sort(),
+    ).toEqual(["code", "consent_used"]);
+    expect(await db.oAuthAuthorizationCode.count({ where: { client: { clientId: own.client_id } } })).toBe(1);
   });
 });
 
@@ -525,7 +630,7 @@ describe("token endpoint", () => {
     expect(none.body.error).toBe("invalid_request");
   });
 
-  it("rotates refresh tokens; presenting a used one revokes the whole grant (refresh_token_reuse)", async () => {
+  it("rotates refresh tokens; presenting a used one after the grace window revokes the whole grant (refresh_token_reuse)", async () => {
     const { client: own, tokens } = await connectWithOAuth(server.origin, fixture.users.owner, production);
     const grantId = (await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: own.client_id } } })).id;
     const refreshAs = (refreshToken: string, clientId = own.client_id) =>
@@ -537,6 +642,8 @@ describe("token endpoint", () => {
     expect(rotated.body.refresh_token).not.toBe(tokens.refresh_token);
     expect(rotated.body.access_token).not.toBe(tokens.access_token);
 
+    // Past the grace window (REFRESH_TOKEN_REUSE_GRACE_SECONDS), a used token is a stolen one.
+    await db.oAuthRefreshToken.updateMany({ where: { grantId, usedAt: { not: null } }, data: { usedAt: new Date(Date.now() - 31_000) } });
     const reused = await refreshAs(tokens.refresh_token);
     expect(reused.status).toBe(400);
     expect(reused.body.error).toBe("invalid_grant");
@@ -545,6 +652,37 @@ describe("token endpoint", () => {
     expect(await db.auditEvent.count({ where: { action: "grant.revoke", targetId: grant.id } })).toBe(1);
     // The newest refresh token died with the grant.
     expect((await refreshAs(rotated.body.refresh_token)).body.error).toBe("invalid_grant");
+  });
+
+  it("answers two simultaneous refreshes with the same token without revoking: both get working tokens", async () => {
+    const { client: own, tokens } = await connectWithOAuth(server.origin, fixture.users.owner, production);
+    const refresh = (refreshToken: string) =>
+      tokenRequest(server.origin, { grant_type: "refresh_token", client_id: own.client_id, refresh_token: refreshToken });
+    const both = await Promise.all([refresh(tokens.refresh_token), refresh(tokens.refresh_token)]);
+    expect(both.map((result) => result.status)).toEqual([200, 200]);
+    const grant = await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: own.client_id } } });
+    expect(grant.revokedAt).toBeNull();
+    // Each successor works, and the host goes on refreshing with whichever it kept.
+    for (const result of both) expect((await refresh(result.body.refresh_token)).status).toBe(200);
+  });
+
+  it("forgives a retry after a lost response within the grace window, but not once the successor has been used", async () => {
+    const { client: own, tokens } = await connectWithOAuth(server.origin, fixture.users.owner, production);
+    const refresh = (refreshToken: string) =>
+      tokenRequest(server.origin, { grant_type: "refresh_token", client_id: own.client_id, refresh_token: refreshToken });
+    const lost = await refresh(tokens.refresh_token);
+    expect(lost.status).toBe(200);
+    const retried = await refresh(tokens.refresh_token);
+    expect(retried.status).toBe(200);
+    expect(retried.body.refresh_token).not.toBe(lost.body.refresh_token);
+    const grant = () => db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: own.client_id } } });
+    expect((await grant()).revokedAt).toBeNull();
+
+    // The host moved on with the retried successor: the original token is now plain reuse.
+    expect((await refresh(retried.body.refresh_token)).status).toBe(200);
+    const late = await refresh(tokens.refresh_token);
+    expect(late.body.error).toBe("invalid_grant");
+    expect((await grant()).revokedReason).toBe("refresh_token_reuse");
   });
 
   it("drops a grant's lapsed access tokens when it issues new ones, and keeps used refresh tokens for reuse detection", async () => {

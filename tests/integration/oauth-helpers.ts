@@ -20,7 +20,12 @@ import * as tokenAliasRoute from "@/app/token/route";
 import { sessionCookie, type TestUser } from "./helpers";
 import { startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
-export function startOAuthServer(): Promise<TestHttpServer> {
+/**
+ * `authorize` replaces the /oauth/authorize (and /authorize) handlers, for a test that passes them
+ * options (lib/oauth/authorize-routes.ts createAuthorizeHandler).
+ */
+export function startOAuthServer(options: { authorize?: Record<string, unknown> } = {}): Promise<TestHttpServer> {
+  const authorize = options.authorize ?? authorizeRoute;
   return startRouteServer([
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute },
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionRoute },
@@ -28,12 +33,12 @@ export function startOAuthServer(): Promise<TestHttpServer> {
     { pattern: /^\/\.well-known\/oauth-protected-resource\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionMetadataRoute },
     { pattern: /^\/\.well-known\/oauth-authorization-server(\/.*)?$/, module: authorizationServerRoute },
     { pattern: /^\/\.well-known\/openid-configuration(\/.*)?$/, module: openIdRoute },
-    { pattern: /^\/oauth\/authorize$/, module: authorizeRoute },
+    { pattern: /^\/oauth\/authorize$/, module: authorize },
     { pattern: /^\/oauth\/token$/, module: tokenRoute },
     { pattern: /^\/oauth\/revoke$/, module: revokeRoute },
     { pattern: /^\/oauth\/register$/, module: registerRoute },
     { pattern: /^\/oauth\/register\/(?<clientId>[^/]+)$/, module: registrationRoute },
-    { pattern: /^\/authorize$/, module: authorizeAliasRoute },
+    { pattern: /^\/authorize$/, module: options.authorize ?? authorizeAliasRoute },
     { pattern: /^\/token$/, module: tokenAliasRoute },
     { pattern: /^\/register$/, module: registerAliasRoute },
   ]);

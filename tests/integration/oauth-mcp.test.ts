@@ -11,6 +11,10 @@ import {
   type StoredOAuthClientInformation,
   type StoredOAuthTokens,
 } from "@modelcontextprotocol/client";
+import { auth as v1Auth, type OAuthClientProvider as V1ClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
+import { Client as V1Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport as V1StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { OAuthClientInformationFull as V1ClientInformation, OAuthTokens as V1Tokens } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getOrganizationAccess } from "@/lib/access";
 import { db } from "@/lib/db";
@@ -116,7 +120,7 @@ describe("a host with an OAuth access token", () => {
     expect((await attempt(production, draftTokens.access_token)).status).toBe(401);
   });
 
-  it("goes through refresh; reusing the old refresh token revokes the grant and the next call is 401", async () => {
+  it("goes through refresh; reusing the old refresh token after the grace window revokes the grant and the next call is 401", async () => {
     const { client, tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
     const refresh = (token: string) =>
       tokenRequest(server.origin, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: token });
@@ -124,6 +128,11 @@ describe("a host with an OAuth access token", () => {
     expect(rotated.status).toBe(200);
     expect(await echo(production, rotated.body.access_token, "modern")).toMatchObject({ names: ["echo"] });
 
+    // After the grace window that forgives a race or a retry (REFRESH_TOKEN_REUSE_GRACE_SECONDS).
+    await db.oAuthRefreshToken.updateMany({
+      where: { tokenHash: hashToken(tokens.refresh_token) },
+      data: { usedAt: new Date(Date.now() - 31_000) },
+    });
     expect((await refresh(tokens.refresh_token)).body.error).toBe("invalid_grant");
     const grant = await db.oAuthGrant.findFirstOrThrow({ where: { client: { clientId: client.client_id } } });
     expect(grant.revokedReason).toBe("refresh_token_reuse");
@@ -153,6 +162,16 @@ describe("a host with an OAuth access token", () => {
     const { status, challenge } = await attempt(production, tokens.access_token);
     expect(status).toBe(401);
     expect(challenge).toContain('error="invalid_token"');
+  });
+
+  it("is refused on the draft endpoint as an OAuth access token, not as a draft token", async () => {
+    const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
+    const response = await postJsonRpc(draft, initialize, { Authorization: `Bearer ${tokens.access_token}` });
+    expect(response.status).toBe(401);
+    const body = JSON.parse(response.text) as { error: { message: string } };
+    expect(body.error.message).toMatch(/OAuth access token is not valid for this endpoint/);
+    expect(body.error.message).not.toMatch(/draft token/);
+    expect(response.headers.get("www-authenticate")).toContain("OAuth access token");
   });
 
   it("is refused when one character is changed", async () => {
@@ -256,7 +275,7 @@ async function consentInBrowser(user: TestUser, url: URL): Promise<URL> {
   const { location } = await navigate(url.href, user);
   if (location?.pathname !== "/oauth/consent") throw new Error(`expected the consent page, got ${location?.href}`);
   const decided = await submitConsent({
-    origin: server.origin,
+    origin: location.origin,
     user,
     consentRequest: location.searchParams.get("request")!,
     decision: "approve",
@@ -285,5 +304,109 @@ describe("the SDK v2 client's OAuth support", () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+/** The SDK v1 client's OAuth support (what MCP Inspector and mcp-remote use), state in memory. */
+class V1OAuthProvider implements V1ClientProvider {
+  authorizationUrl: URL | null = null;
+  private info: V1ClientInformation | undefined;
+  private stored: V1Tokens | undefined;
+  private verifier = "";
+  readonly redirectUrl = CALLBACK;
+  readonly clientMetadata = {
+    client_name: "SDK v1 Host",
+    redirect_uris: [CALLBACK],
+    grant_types: ["authorization_code", "refresh_token"],
+    response_types: ["code"],
+    token_endpoint_auth_method: "none",
+  };
+  clientInformation = () => this.info;
+  saveClientInformation = (info: V1ClientInformation) => void (this.info = info);
+  tokens = () => this.stored;
+  saveTokens = (tokens: V1Tokens) => void (this.stored = tokens);
+  redirectToAuthorization = (url: URL) => void (this.authorizationUrl = url);
+  saveCodeVerifier = (verifier: string) => void (this.verifier = verifier);
+  codeVerifier = () => this.verifier;
+}
+
+// Without ATELIER_URL the server describes itself at whatever address the host was given: the
+// route server answers like `next start` (request.url says localhost whatever the address), so
+// this fails if the origin comes from request.url instead of the request's Host.
+describe("a stock SDK client given any address of the server (no ATELIER_URL)", () => {
+  const at = (url: string, host: "127.0.0.1" | "localhost") => url.replace("127.0.0.1", host);
+
+  it.each([
+    ["v2", "127.0.0.1"],
+    ["v2", "localhost"],
+    ["v1", "127.0.0.1"],
+    ["v1", "localhost"],
+  ] as const)("SDK %s connects with OAuth at http://%s:PORT/mcp/…/draft", async (sdk, host) => {
+    const serverUrl = at(draft, host);
+    if (sdk === "v2") {
+      const provider = new TestOAuthProvider();
+      expect(await auth(provider, { serverUrl })).toBe("REDIRECT");
+      expect(provider.authorizationUrl?.origin).toBe(new URL(serverUrl).origin);
+      const callback = await consentInBrowser(fixture.users.editor, provider.authorizationUrl!);
+      expect(callback.searchParams.get("iss")).toBe(new URL(serverUrl).origin);
+      expect(
+        await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")!, iss: callback.searchParams.get("iss")! }),
+      ).toBe("AUTHORIZED");
+      const client = new Client({ name: "sdk-host", version: "1.0.0" });
+      await client.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
+      try {
+        expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(["echo"]);
+      } finally {
+        await client.close();
+      }
+    } else {
+      const provider = new V1OAuthProvider();
+      expect(await v1Auth(provider, { serverUrl })).toBe("REDIRECT");
+      expect(provider.authorizationUrl?.searchParams.get("resource")).toBe(serverUrl);
+      const callback = await consentInBrowser(fixture.users.editor, provider.authorizationUrl!);
+      expect(await v1Auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")! })).toBe("AUTHORIZED");
+      const client = new V1Client({ name: "sdk-v1-host", version: "1.0.0" });
+      await client.connect(new V1StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
+      try {
+        expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(["echo"]);
+      } finally {
+        await client.close();
+      }
+    }
+  });
+
+  it("names the address the request came to in the metadata, the issuer and the challenge", async () => {
+    const path = new URL(production).pathname;
+    for (const host of ["127.0.0.1", "localhost"] as const) {
+      const origin = at(server.origin, host);
+      const challenge = (await postJsonRpc(`${origin}${path}`, initialize)).headers.get("www-authenticate");
+      expect(challenge).toContain(`resource_metadata="${origin}/.well-known/oauth-protected-resource${path}"`);
+      expect(challenge).toContain('scope="mcp"');
+      const metadata = (await (await fetch(`${origin}/.well-known/oauth-protected-resource${path}`)).json()) as Record<string, unknown>;
+      expect(metadata).toMatchObject({ resource: `${origin}${path}`, authorization_servers: [origin] });
+      const issuer = (await (await fetch(`${origin}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+      expect(issuer.issuer).toBe(origin);
+    }
+  });
+
+  it("takes X-Forwarded-Host and -Proto from the trusted proxy only (the last entry with one hop), and never a malformed host", async () => {
+    const path = new URL(production).pathname;
+    const metadataWith = async (headers: Record<string, string>) =>
+      ((await (await fetch(`${server.origin}/.well-known/oauth-protected-resource${path}`, { headers })).json()) as { resource: string })
+        .resource;
+    expect(await metadataWith({ "X-Forwarded-Host": "atelier.example.com", "X-Forwarded-Proto": "https" })).toBe(
+      `https://atelier.example.com${path}`,
+    );
+    // What the client sent before the proxy's own entry is not trusted.
+    expect(await metadataWith({ "X-Forwarded-Host": "evil.example, atelier.example.com", "X-Forwarded-Proto": "https" })).toBe(
+      `https://atelier.example.com${path}`,
+    );
+    expect(await metadataWith({ "X-Forwarded-Host": "evil.example/@x", "X-Forwarded-Proto": "gopher" })).toBe(`${server.origin}${path}`);
+  });
+
+  it("binds a token to the address it was granted at: the same endpoint under another name refuses it", async () => {
+    const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
+    expect((await attempt(production, tokens.access_token)).status).toBe(200);
+    expect((await attempt(at(production, "localhost"), tokens.access_token)).status).toBe(401);
   });
 });

@@ -45,15 +45,31 @@ function ConsentForm({ view }: { view: Consent }) {
   return (
     <AuthShell
       title={`Authorize ${client.name}`}
-      description={`${client.name} wants to use an Atelier MCP endpoint on your behalf.`}
+      description={
+        client.documentHost ? (
+          <>
+            <strong className="font-semibold break-all text-fg">{client.documentHost}</strong>, which calls itself {client.name}, wants to
+            use an Atelier MCP endpoint on your behalf.
+          </>
+        ) : (
+          `${client.name} wants to use an Atelier MCP endpoint on your behalf.`
+        )
+      }
       footer={<Footer view={view} />}
     >
       <div className="space-y-5">
-        {client.unverified && (
+        {client.impersonates ? (
           <Alert tone="warning">
-            Atelier hasn’t verified this app: it chose its own name. Authorize it only if you just connected it in{" "}
-            <strong>{client.redirectHost}</strong>.
+            This app calls itself {client.name}, but it is described by <strong className="break-all">{client.documentHost}</strong>, which
+            is not {client.impersonates}’s. Authorize it only if you trust <strong className="break-all">{client.documentHost}</strong>.
           </Alert>
+        ) : (
+          client.unverified && (
+            <Alert tone="warning">
+              Atelier hasn’t verified this app: it chose its own name. Authorize it only if you just connected it in{" "}
+              <strong>{client.redirectHost}</strong>.
+            </Alert>
+          )
         )}
         <ConsentDetails view={view} />
         {view.endpoint.environment === "draft" && (

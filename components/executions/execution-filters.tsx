@@ -8,7 +8,7 @@ import {
   type ExecutionEnvironment,
   type ExecutionErrorType,
   type ExecutionStatusName,
-} from "@/lib/executions/queries-schema";
+} from "@/lib/executions/execution-filters";
 import {
   DEFAULT_EXECUTION_FILTERS,
   rangeProblem,

@@ -1,6 +1,6 @@
 // How the Executions page writes times, durations and rates. Times are UTC with seconds, in a
 // fixed locale, like every date the studio shows (server and browser render the same text).
-import type { ExecutionErrorType } from "@/lib/executions/queries-schema";
+import type { ExecutionErrorType } from "@/lib/executions/execution-filters";
 
 const timeFormat = new Intl.DateTimeFormat("en-US", {
   month: "short",

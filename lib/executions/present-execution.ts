@@ -2,7 +2,7 @@
 // input, output, logs and hashes only come with one execution (they can be 64 KB each).
 import type { Execution } from "@/lib/generated/prisma/client";
 import type { LogEntry } from "@/lib/sandbox/types";
-import type { ExecutionEnvironment, ExecutionErrorType, ExecutionStatusName } from "./queries-schema";
+import type { ExecutionEnvironment, ExecutionErrorType, ExecutionStatusName } from "./execution-filters";
 
 export const executionSummarySelect = {
   id: true,

@@ -98,4 +98,4 @@ export function toJson<T>(value: T): Jsonify<T> {
 export const EXECUTIONS_PAGE_SIZE = 50;
 export type ExecutionSummary = Jsonify<import("@/lib/executions/present-execution").ExecutionSummary>;
 export type ExecutionDetail = Jsonify<import("@/lib/executions/present-execution").ExecutionDetail>;
-export type ExecutionStats = Jsonify<import("@/lib/executions/queries").ExecutionStats>;
+export type ExecutionStats = Jsonify<import("@/lib/executions/executions").ExecutionStats>;

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { ExecutionEnvironment, ExecutionErrorType, ExecutionStatusName } from "@/lib/executions/queries-schema";
+import type { ExecutionEnvironment, ExecutionErrorType, ExecutionStatusName } from "@/lib/executions/execution-filters";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import { EXECUTIONS_PAGE_SIZE, type ExecutionDetail, type ExecutionStats, type ExecutionSummary, type Page } from "@/lib/hooks/api-types";
 import { projectPath } from "@/lib/hooks/use-projects";

@@ -9,7 +9,7 @@ import * as statsRoute from "@/app/app/v1/organizations/[org]/projects/[project]
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { getOrganizationAccess } from "@/lib/access";
 import type { ExecutionDetail, ExecutionSummary } from "@/lib/executions/present-execution";
-import type { ExecutionStats } from "@/lib/executions/queries";
+import type { ExecutionStats } from "@/lib/executions/executions";
 import { flushExecutions } from "@/lib/executions/recorder";
 import type { Jsonify, Page } from "@/lib/hooks/api-types";
 import { createProject } from "@/lib/projects/projects";

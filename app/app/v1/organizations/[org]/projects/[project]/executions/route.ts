@@ -1,6 +1,6 @@
 import { withProjectMember } from "@/lib/api/route";
-import { listExecutions } from "@/lib/executions/queries";
-import { executionListQuerySchema } from "@/lib/executions/queries-schema";
+import { listExecutions } from "@/lib/executions/executions";
+import { executionListQuerySchema } from "@/lib/executions/execution-filters";
 import { json, parseQuery } from "@/lib/http";
 
 // GET /app/v1/organizations/{org}/projects/{project}/executions – tool-execution records, newest

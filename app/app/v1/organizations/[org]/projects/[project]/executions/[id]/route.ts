@@ -1,5 +1,5 @@
 import { withProjectMember } from "@/lib/api/route";
-import { getExecution } from "@/lib/executions/queries";
+import { getExecution } from "@/lib/executions/executions";
 import { json } from "@/lib/http";
 
 // GET /app/v1/organizations/{org}/projects/{project}/executions/{id} – one call with its input,

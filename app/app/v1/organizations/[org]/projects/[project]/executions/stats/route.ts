@@ -1,6 +1,6 @@
 import { withProjectMember } from "@/lib/api/route";
-import { getExecutionStats } from "@/lib/executions/queries";
-import { executionStatsQuerySchema } from "@/lib/executions/queries-schema";
+import { getExecutionStats } from "@/lib/executions/executions";
+import { executionStatsQuerySchema } from "@/lib/executions/execution-filters";
 import { json, parseQuery } from "@/lib/http";
 
 // GET /app/v1/organizations/{org}/projects/{project}/executions/stats – per tool and overall: calls,

@@ -14,7 +14,7 @@ import {
   presentToolStats,
   type ExecutionStatsRow,
 } from "./present-execution";
-import { DEFAULT_STATS_WINDOW_MS, type ExecutionListQuery, type ExecutionStatsQuery } from "./queries-schema";
+import { DEFAULT_STATS_WINDOW_MS, type ExecutionListQuery, type ExecutionStatsQuery } from "./execution-filters";
 
 const upper = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;
 

@@ -1,85 +1,17 @@
-import { z } from "zod";
+// Projects: list, read, create, update (name, Instructions, owners, visibility, rate limits) and
+// delete. Shapes in project-schemas.ts, presentation in present-project.ts.
+import "server-only";
+import type { z } from "zod";
 import type { OrganizationAccess, ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, forbidden } from "@/lib/errors";
-import type { Visibility } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
-import { PROJECT_RATE_LIMITS, type ProjectRateLimitName, type ProjectRateLimits } from "@/lib/rate-limit/limits";
-import { nameSchema, pageArgs, slugSchema, toPage, type Pagination } from "@/lib/validation/common";
-
-export const createProjectSchema = z.object({ slug: slugSchema, name: nameSchema, instructions: z.string().max(20_000).optional() });
-
-/** The API spells enums in lowercase (`kind: "data" | "ui"`); the database in uppercase. */
-export const visibilitySchema = z.enum(["private", "public"], { error: 'must be "private" or "public"' });
-export type ProjectVisibility = z.infer<typeof visibilitySchema>;
-export const toVisibilityColumn = (visibility: ProjectVisibility): Visibility => (visibility === "public" ? "PUBLIC" : "PRIVATE");
-export const fromVisibilityColumn = (visibility: Visibility): ProjectVisibility => (visibility === "PUBLIC" ? "public" : "private");
-
-const RATE_LIMIT_NAMES = Object.keys(PROJECT_RATE_LIMITS) as ProjectRateLimitName[];
-
-function rateLimitField(name: ProjectRateLimitName) {
-  const { min, max } = PROJECT_RATE_LIMITS[name];
-  return z
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
-}
-
-/** Any subset of the project's rate limits; a value outside lib/rate-limit/limits.ts bounds is a 422, never clamped. */
-export const rateLimitsSchema = z.strictObject(
-  Object.fromEntries(RATE_LIMIT_NAMES.map((name) => [name, rateLimitField(name).optional()])) as Record<
-    ProjectRateLimitName,
-    z.ZodOptional<z.ZodNumber>
-  >,
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown rate limit ${issue.keys.join(", ")}` : "must be an object") },
-);
-
-export const updateProjectSchema = z
-  .object({
-    name: nameSchema,
-    instructions: z.string().max(20_000, "must be at most 20,000 characters"),
-    /** User ids of the project owners (replaces the current set). */
-    owners: z.array(z.string()).max(100),
-    visibility: visibilitySchema,
-    rateLimits: rateLimitsSchema,
-  })
-  .partial();
-
-const projectInclude = {
-  owners: { select: { membership: { select: { user: { select: { id: true, email: true, name: true } } } } } },
-  productionPackage: { select: { version: true } },
-} as const;
-
-type ProjectRow = Awaited<ReturnType<typeof db.project.findFirstOrThrow<{ include: typeof projectInclude }>>>;
-
-function rateLimitsOf(project: ProjectRateLimits): ProjectRateLimits {
-  return Object.fromEntries(RATE_LIMIT_NAMES.map((name) => [name, project[name]])) as ProjectRateLimits;
-}
-
-export function presentProject(project: ProjectRow) {
-  const {
-    owners,
-    productionPackage,
-    productionPackageId: _productionPackageId,
-    dataToolCallsPerMinute: _dataToolCallsPerMinute,
-    anonymousCallsPerHour: _anonymousCallsPerHour,
-    anonymousBurst: _anonymousBurst,
-    credentialCallsPerMinute: _credentialCallsPerMinute,
-    ...rest
-  } = project;
-  return {
-    ...rest,
-    visibility: fromVisibilityColumn(rest.visibility),
-    /** Live on both endpoints (read at call time); bounds in lib/rate-limit/limits.ts. */
-    rateLimits: rateLimitsOf(project),
-    owners: owners.map((owner) => owner.membership.user),
-    /** The version the production endpoint serves; null before the first publish. */
-    productionVersion: productionPackage?.version ?? null,
-  };
-}
+import { pageArgs, toPage, type Pagination } from "@/lib/validation/common";
+import { presentProject, projectInclude } from "./present-project";
+import type { ProjectRateLimits } from "@/lib/rate-limit/limits";
+import { createProjectSchema, type ProjectVisibility, RATE_LIMIT_NAMES, toVisibilityColumn, updateProjectSchema } from "./project-schemas";
 
 export async function listProjects(options: { access: OrganizationAccess; page: Pagination }) {
   const rows = await db.project.findMany({

@@ -1,6 +1,7 @@
 import { withOrganizationMember } from "@/lib/api/route";
 import { json, parseJsonBody, parseQuery } from "@/lib/http";
-import { createProject, createProjectSchema, listProjects } from "@/lib/projects/projects";
+import { createProjectSchema } from "@/lib/projects/project-schemas";
+import { createProject, listProjects } from "@/lib/projects/projects";
 import { paginationSchema } from "@/lib/validation/common";
 
 // GET /app/v1/organizations/{org}/projects – the organization's projects

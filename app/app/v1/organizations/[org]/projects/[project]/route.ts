@@ -1,6 +1,7 @@
 import { withProjectMember } from "@/lib/api/route";
 import { json, parseJsonBody } from "@/lib/http";
-import { deleteProject, getProject, updateProject, updateProjectSchema } from "@/lib/projects/projects";
+import { updateProjectSchema } from "@/lib/projects/project-schemas";
+import { deleteProject, getProject, updateProject } from "@/lib/projects/projects";
 
 // GET /app/v1/organizations/{org}/projects/{project} – one project
 export const GET = withProjectMember(async ({ access }) => json(await getProject({ access })), {

@@ -8,6 +8,7 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type Tool } from "@modelcontextprotocol/server";
 import { beginActivity } from "@/lib/process/lifecycle";
 import { callTool, reportToolCall } from "./call-tool";
+import { listProjectResources, PROMPT_CAPABILITIES, readProjectResource, registerPrompts } from "./prompts-and-resources";
 import { componentUri } from "./component-uri";
 import { describeComponent, readComponent } from "./component-resources";
 import { resultForClients, toolErrorResult } from "./tool-results";
@@ -17,7 +18,7 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
   const server = new Server(
     { name: snapshot.name, version: context.version },
     {
-      capabilities: { tools: { listChanged: false }, resources: { listChanged: false } },
+      capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, ...PROMPT_CAPABILITIES },
       ...(snapshot.instructions.trim() ? { instructions: snapshot.instructions } : {}),
     },
   );
@@ -49,14 +50,21 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
   });
 
   server.setRequestHandler("resources/list", () => ({
-    resources: snapshot.components.map((component) => describeComponent(component, context.projectSlug)),
+    resources: [
+      ...snapshot.components.map((component) => describeComponent(component, context.projectSlug)),
+      ...listProjectResources(snapshot),
+    ],
   }));
 
-  server.setRequestHandler("resources/read", (request) => {
+  server.setRequestHandler("resources/read", async (request) => {
     const contents = readComponent(snapshot.components, request.params.uri, context.projectSlug);
-    if (!contents) throw new ResourceNotFoundError(request.params.uri);
-    return { contents: [contents] };
+    if (contents) return { contents: [contents] };
+    const project = await readProjectResource(snapshot, request.params.uri, context);
+    if (!project) throw new ResourceNotFoundError(request.params.uri);
+    return { contents: project };
   });
+
+  registerPrompts(server, snapshot, context);
 
   return server;
 }

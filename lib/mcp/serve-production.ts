@@ -61,6 +61,8 @@ async function productionSnapshot(project: ProductionProject, manifest: PackageM
       return { ...tool, id: live?.id ?? null, allowedDomains: live?.allowedDomains ?? [], secretNames: live?.secretNames ?? [] };
     }),
     components: manifest.components,
+    prompts: manifest.prompts ?? [],
+    resources: manifest.resources ?? [],
   };
 }
 

@@ -2,6 +2,8 @@
 // published package (pinned snapshot). Both endpoints build the same server from this shape.
 import type { PresentedTool } from "@/lib/tools/present-tool";
 import type { LogEntry } from "@/lib/sandbox";
+import type { ServedPrompt } from "@/lib/prompts/render-prompt";
+import type { ServedResource } from "@/lib/resources/read-resource";
 
 export type McpEnvironment = "draft" | "production";
 
@@ -59,6 +61,10 @@ export type ServedSnapshot = {
   instructions: string;
   tools: ServedTool[];
   components: ServedComponent[];
+  /** Prompts (lib/prompts); absent means none. */
+  prompts?: ServedPrompt[];
+  /** Static resources and resource templates (lib/resources); absent means none. */
+  resources?: ServedResource[];
 };
 
 /** Everything one request's server needs besides the snapshot. */

@@ -19,7 +19,13 @@ export type BreakingChangeKind =
   | "property_renamed"
   | "property_newly_required"
   | "type_narrowed"
-  | "output_incompatible";
+  | "output_incompatible"
+  // Prompts and resources (prompt-resource-changes.ts).
+  | "prompt_removed"
+  | "prompt_argument_removed"
+  | "prompt_argument_newly_required"
+  | "resource_removed"
+  | "resource_uri_changed";
 
 /** `path` is a JSON Pointer into the tool's arguments (or result); `*` stands for any array item. */
 export type BreakingChange = { tool: string; kind: BreakingChangeKind; path: string; message: string };

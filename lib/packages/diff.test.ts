@@ -71,6 +71,8 @@ describe("diffContents", () => {
     expect(diff).toEqual({
       tools: { added: [], modified: [], removed: [] },
       components: { added: [], modified: [], removed: [] },
+      prompts: { added: [], modified: [], removed: [] },
+      resources: { added: [], modified: [], removed: [] },
       files: [],
     });
     expect(hasChanges(diff)).toBe(false);

@@ -4,20 +4,24 @@
 // reviewer reads code as code and schemas as indented JSON:
 //   tools/<name>/handler.js  tools/<name>/input-schema.json  tools/<name>/output-schema.json
 //   tools/<name>/tool.json (everything else pinned)  components/<name>.html  components/<name>.json
+//   prompts/<name>/prompt.json  prompts/<name>/handler.js
+//   resources/<name>/resource.json  resources/<name>/contents.txt|.base64  resources/<name>/handler.js
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { canonicalJson } from "./canonical-json";
-import type { ManifestComponent, ManifestTool, PackageContents } from "./manifest";
+import type { ManifestComponent, ManifestPrompt, ManifestResource, ManifestTool, PackageContents } from "./manifest";
 
 export type FileStatus = "added" | "modified" | "removed";
 export type FileDiff = { path: string; status: FileStatus; diff: string };
 export type NameChanges = { added: string[]; modified: string[]; removed: string[] };
-export type ChangeSummary = { tools: NameChanges; components: NameChanges };
+export type ChangeSummary = { tools: NameChanges; components: NameChanges; prompts: NameChanges; resources: NameChanges };
 export type ContentsDiff = ChangeSummary & { files: FileDiff[] };
 
 export function packageFiles(contents: PackageContents): Map<string, string> {
   const files = new Map<string, string>();
   for (const tool of contents.tools) for (const [path, text] of toolFiles(tool)) files.set(path, text);
   for (const component of contents.components) for (const [path, text] of componentFiles(component)) files.set(path, text);
+  for (const prompt of contents.prompts ?? []) for (const [path, text] of promptFiles(prompt)) files.set(path, text);
+  for (const resource of contents.resources ?? []) for (const [path, text] of resourceFiles(resource)) files.set(path, text);
   return files;
 }
 
@@ -34,11 +38,15 @@ export function summarizeChanges(before: PackageContents | null, after: PackageC
   return {
     tools: nameChanges(old.tools, after.tools, toolFiles),
     components: nameChanges(old.components, after.components, componentFiles),
+    prompts: nameChanges(old.prompts ?? [], after.prompts ?? [], promptFiles),
+    resources: nameChanges(old.resources ?? [], after.resources ?? [], resourceFiles),
   };
 }
 
 export function hasChanges(diff: ChangeSummary): boolean {
-  return [diff.tools, diff.components].some((changes) => changes.added.length + changes.modified.length + changes.removed.length > 0);
+  return [diff.tools, diff.components, diff.prompts, diff.resources].some(
+    (changes) => changes.added.length + changes.modified.length + changes.removed.length > 0,
+  );
 }
 
 function toolFiles(tool: ManifestTool): Array<[string, string]> {
@@ -56,6 +64,26 @@ function componentFiles(component: ManifestComponent): Array<[string, string]> {
   return [
     [`components/${component.name}.html`, component.html],
     [`components/${component.name}.json`, prettyJson({ csp: component.csp })],
+  ];
+}
+
+function promptFiles(prompt: ManifestPrompt): Array<[string, string]> {
+  const { name, handler, mode, ...details } = prompt;
+  const base = `prompts/${name}`;
+  return [
+    ...(mode === "handler" ? [[`${base}/handler.js`, handler] as [string, string]] : []),
+    [`${base}/prompt.json`, prettyJson({ mode, ...details, ...(mode === "handler" ? { messages: [] } : {}) })],
+  ];
+}
+
+function resourceFiles(resource: ManifestResource): Array<[string, string]> {
+  const { name, handler, text, blob, ...details } = resource;
+  const base = `resources/${name}`;
+  return [
+    ...(resource.kind === "template" ? [[`${base}/handler.js`, handler] as [string, string]] : []),
+    ...(text !== null && resource.kind === "static" ? [[`${base}/contents.txt`, text] as [string, string]] : []),
+    ...(blob !== null && resource.kind === "static" ? [[`${base}/contents.base64`, blob] as [string, string]] : []),
+    [`${base}/resource.json`, prettyJson(details)],
   ];
 }
 

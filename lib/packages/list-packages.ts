@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { pageArgs, toPage, type Pagination } from "@/lib/validation/common";
 import { analyzeToolChanges } from "./breaking-changes";
+import { analyzePromptAndResourceChanges } from "./prompt-resource-changes";
 import { diffContents, summarizeChanges } from "./diff";
 import { loadPackageManifests } from "./package-manifests";
 
@@ -73,9 +74,12 @@ export async function getPackage(options: { access: ProjectAccess; version: stri
   const diff = diffContents(before, manifest);
   return {
     ...presentPackage(row, options.access.project.productionPackageId),
-    changes: { tools: diff.tools, components: diff.components },
+    changes: { tools: diff.tools, components: diff.components, prompts: diff.prompts, resources: diff.resources },
     files: diff.files,
-    breakingChanges: analyzeToolChanges(before?.tools ?? [], manifest.tools).breakingChanges,
+    breakingChanges: [
+      ...analyzeToolChanges(before?.tools ?? [], manifest.tools).breakingChanges,
+      ...analyzePromptAndResourceChanges(before, manifest),
+    ],
     manifest,
   };
 }

@@ -1,9 +1,11 @@
 // The package manifest: what a package pins (SPEC §1) — tool names, descriptions, schemas,
-// handler code, annotations, limits and components. What is live stays out: Instructions,
+// handler code, annotations, limits, components, prompts and resources. What is live stays out: Instructions,
 // secrets, allowed domains, visibility and rate limits are read at call time, so changing them
 // never needs a republish and a secret can never end up in a downloadable, signed file.
 // Test-panel presets are editor data, not something the endpoint serves, so they stay out too.
 import type { ComponentCsp } from "@/lib/mcp/types";
+import type { ServedPrompt } from "@/lib/prompts/render-prompt";
+import type { ServedResource } from "@/lib/resources/read-resource";
 import { canonicalJson } from "./canonical-json";
 
 export const MANIFEST_FORMAT = "atelier.package/v1";
@@ -25,8 +27,23 @@ export type ManifestTool = {
 
 export type ManifestComponent = { name: string; html: string; csp: ComponentCsp };
 
-/** The pinned content of a package, or of the draft about to become one. */
-export type PackageContents = { tools: ManifestTool[]; components: ManifestComponent[] };
+/** A prompt as pinned: everything prompts/list and prompts/get serve (lib/prompts). */
+export type ManifestPrompt = ServedPrompt;
+
+/** A static resource or resource template as pinned (lib/resources). */
+export type ManifestResource = ServedResource;
+
+/**
+ * The pinned content of a package, or of the draft about to become one. `prompts` and
+ * `resources` are present only when there are some, so packages published before they existed
+ * (and drafts without any) keep the same canonical JSON and digest.
+ */
+export type PackageContents = {
+  tools: ManifestTool[];
+  components: ManifestComponent[];
+  prompts?: ManifestPrompt[];
+  resources?: ManifestResource[];
+};
 
 export type PackageManifest = PackageContents & {
   format: typeof MANIFEST_FORMAT;
@@ -42,9 +59,16 @@ export type PackageManifest = PackageContents & {
 
 type DraftTool = Omit<ManifestTool, "kind"> & { kind: string };
 type DraftComponent = { name: string; html: string; csp: unknown };
+type DraftPrompt = ManifestPrompt;
+type DraftResource = ManifestResource;
 
 /** The pinned part of the draft, sorted by name so equal drafts give equal manifests. */
-export function contentsFromDraft(draft: { tools: DraftTool[]; components: DraftComponent[] }): PackageContents {
+export function contentsFromDraft(draft: {
+  tools: DraftTool[];
+  components: DraftComponent[];
+  prompts?: DraftPrompt[];
+  resources?: DraftResource[];
+}): PackageContents {
   const tools = draft.tools.map(
     (tool): ManifestTool => ({
       name: tool.name,
@@ -68,7 +92,37 @@ export function contentsFromDraft(draft: { tools: DraftTool[]; components: Draft
       csp: (component.csp ?? {}) as ComponentCsp,
     }),
   );
-  return { tools: tools.sort(byName), components: components.sort(byName) };
+  const prompts = (draft.prompts ?? []).map(
+    (prompt): ManifestPrompt => ({
+      name: prompt.name,
+      title: prompt.title,
+      description: prompt.description,
+      arguments: prompt.arguments,
+      mode: prompt.mode,
+      messages: prompt.messages,
+      handler: prompt.handler,
+    }),
+  );
+  const resources = (draft.resources ?? []).map(
+    (resource): ManifestResource => ({
+      name: resource.name,
+      kind: resource.kind,
+      uri: resource.uri,
+      title: resource.title,
+      description: resource.description,
+      mimeType: resource.mimeType,
+      text: resource.text,
+      blob: resource.blob,
+      handler: resource.handler,
+      completions: resource.completions,
+    }),
+  );
+  return {
+    tools: tools.sort(byName),
+    components: components.sort(byName),
+    ...(prompts.length ? { prompts: prompts.sort(byName) } : {}),
+    ...(resources.length ? { resources: resources.sort(byName) } : {}),
+  };
 }
 
 export function serializeManifest(manifest: PackageManifest): string {

@@ -7,6 +7,7 @@ import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
 import { analyzeToolChanges } from "./breaking-changes";
 import { diffContents, hasChanges } from "./diff";
 import { contentsFromDraft } from "./manifest";
+import { analyzePromptAndResourceChanges } from "./prompt-resource-changes";
 import { loadPackageManifest } from "./package-manifests";
 import { suggestVersion, versionBump } from "./versions";
 
@@ -25,9 +26,11 @@ export async function planPublish(projectId: string) {
   const production = project.productionPackageId ? await loadPackageManifest(project.productionPackageId) : null;
   const diff = diffContents(production, contents);
   const analysis = analyzeToolChanges(production?.tools ?? [], contents.tools);
+  const breakingChanges = [...analysis.breakingChanges, ...analyzePromptAndResourceChanges(production, contents)];
   const bump = versionBump({
-    breaking: analysis.breakingChanges.length > 0,
-    toolsAdded: diff.tools.added.length > 0,
+    breaking: breakingChanges.length > 0,
+    // New prompts and resources are features, like new tools.
+    toolsAdded: diff.tools.added.length + diff.prompts.added.length + diff.resources.added.length > 0,
     optionalInputsAdded: analysis.addedOptionalInputs.length > 0,
   });
   const versions = published.map((row) => row.version);
@@ -45,8 +48,10 @@ export async function planPublish(projectId: string) {
     bump: production ? bump : null,
     tools: diff.tools,
     components: diff.components,
+    prompts: diff.prompts,
+    resources: diff.resources,
     files: diff.files,
-    breakingChanges: analysis.breakingChanges,
+    breakingChanges,
   };
   return { preview, contents, productionPackageId: project.productionPackageId, publishedVersions: versions };
 }

@@ -38,7 +38,7 @@ export async function publishPackage(options: { access: ProjectAccess; actor: Ac
     throw conflict(
       plan.preview.currentVersion
         ? `Nothing to publish: the draft is identical to production (${plan.preview.currentVersion}).`
-        : "Nothing to publish: the draft has no tools or components yet.",
+        : "Nothing to publish: the draft has no tools, components, prompts or resources yet.",
     );
   }
   const version = resolvePublishVersion({
@@ -81,6 +81,8 @@ export async function publishPackage(options: { access: ProjectAccess; actor: Ac
           signature: signer.sign(text),
           signingKeyId: signer.keyId,
           toolNames: plan.contents.tools.map((tool) => tool.name),
+          promptNames: (plan.contents.prompts ?? []).map((prompt) => prompt.name),
+          resourceNames: (plan.contents.resources ?? []).map((resource) => resource.name),
           createdAt,
         },
         select: { id: true },
@@ -118,5 +120,13 @@ export async function publishPackage(options: { access: ProjectAccess; actor: Ac
     throw error;
   }
   const row = await db.package.findUniqueOrThrow({ where: { id: packageId }, select: packageSelect });
-  return { ...presentPackage(row, packageId), changes: { tools: plan.preview.tools, components: plan.preview.components } };
+  return {
+    ...presentPackage(row, packageId),
+    changes: {
+      tools: plan.preview.tools,
+      components: plan.preview.components,
+      prompts: plan.preview.prompts,
+      resources: plan.preview.resources,
+    },
+  };
 }

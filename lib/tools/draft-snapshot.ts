@@ -1,4 +1,4 @@
-// What the draft endpoint serves: the project's live tools, components and Instructions.
+// What the draft endpoint serves: the project's live tools, components, prompts, resources and Instructions.
 //
 // Every draft write bumps Project.draftRevision in its own transaction (lib/projects/touch-draft.ts). The
 // endpoint's auth query already returns that number, so a snapshot cached per project is
@@ -6,6 +6,8 @@
 // the hot path, and never a stale answer — on any instance, without shared invalidation.
 import { db } from "@/lib/db";
 import { presentComponent } from "@/lib/components/components";
+import { presentPrompt } from "@/lib/prompts/prompts";
+import { presentResource } from "@/lib/resources/resources";
 import { presentTool } from "./present-tool";
 
 export async function loadDraftSnapshot(projectId: string) {
@@ -19,6 +21,8 @@ export async function loadDraftSnapshot(projectId: string) {
       organizationId: true,
       tools: { orderBy: { name: "asc" }, include: { secrets: { select: { key: true }, orderBy: { key: "asc" } } } },
       components: true,
+      prompts: { orderBy: { name: "asc" } },
+      resources: { orderBy: { name: "asc" } },
     },
   });
   return {
@@ -28,6 +32,8 @@ export async function loadDraftSnapshot(projectId: string) {
     instructions: project.instructions,
     tools: project.tools.map((tool) => presentTool(tool)),
     components: project.components.map(presentComponent),
+    prompts: project.prompts.map(presentPrompt),
+    resources: project.resources.map(presentResource),
   };
 }
 

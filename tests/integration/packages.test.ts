@@ -74,13 +74,23 @@ describe("history API", () => {
         signingKeyId: expect.any(String),
         isProduction: false,
         previousVersion: "1.0.0",
-        changes: { tools: { added: ["farewell"], modified: ["greet"], removed: [] }, components: { added: [], modified: [], removed: [] } },
+        changes: {
+          tools: { added: ["farewell"], modified: ["greet"], removed: [] },
+          components: { added: [], modified: [], removed: [] },
+          prompts: { added: [], modified: [], removed: [] },
+          resources: { added: [], modified: [], removed: [] },
+        },
       },
       expect.objectContaining({
         version: "1.0.0",
         isProduction: true,
         previousVersion: null,
-        changes: { tools: { added: ["greet"], modified: [], removed: [] }, components: { added: [], modified: [], removed: [] } },
+        changes: {
+          tools: { added: ["greet"], modified: [], removed: [] },
+          components: { added: [], modified: [], removed: [] },
+          prompts: { added: [], modified: [], removed: [] },
+          resources: { added: [], modified: [], removed: [] },
+        },
       }),
     ]);
   });

@@ -104,7 +104,7 @@ describe("publish preview and publish", () => {
     });
     const refused = await empty.api.publish(owner, { changelog: "Nothing" });
     expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toBe("Nothing to publish: the draft has no tools or components yet.");
+    expect(refused.body.error.message).toBe("Nothing to publish: the draft has no tools, components, prompts or resources yet.");
   });
 
   it("refuses a publish without a changelog (422) and changes nothing", async () => {

@@ -1,0 +1,82 @@
+// The prompts, resources (besides ui:// components), resource templates and completions of a
+// project's MCP server (issue 13 §1, §2, §4), registered on the server create-project-server.ts
+// builds per request. Both eras see the same handlers.
+import { ProtocolError, ProtocolErrorCode, type Server } from "@modelcontextprotocol/server";
+import { renderPrompt, type RenderContext } from "@/lib/prompts/render-prompt";
+import { listResourceTemplates, listStaticResources, readResource, type ResourceContents } from "@/lib/resources/read-resource";
+import type { ServeContext, ServedSnapshot } from "./types";
+
+/** Declared whether or not the project has any, so prompts/list and resources/templates/list answer an empty list, never "method not found". */
+export const PROMPT_CAPABILITIES = { prompts: { listChanged: false }, completions: {} };
+
+/** Most values completion/complete returns (the specification's maximum). */
+const MAX_COMPLETIONS = 100;
+
+function renderContext(snapshot: ServedSnapshot, context: ServeContext): RenderContext {
+  return {
+    organizationId: snapshot.organizationId,
+    projectId: snapshot.projectId,
+    environment: context.environment,
+    locale: context.locale,
+  };
+}
+
+export function registerPrompts(server: Server, snapshot: ServedSnapshot, context: ServeContext) {
+  const prompts = snapshot.prompts ?? [];
+  const resources = snapshot.resources ?? [];
+
+  server.setRequestHandler("prompts/list", () => ({
+    prompts: prompts.map((prompt) => ({
+      name: prompt.name,
+      ...(prompt.title ? { title: prompt.title } : {}),
+      ...(prompt.description ? { description: prompt.description } : {}),
+      arguments: prompt.arguments.map((argument) => ({
+        name: argument.name,
+        ...(argument.description ? { description: argument.description } : {}),
+        required: argument.required,
+      })),
+    })),
+  }));
+
+  server.setRequestHandler("prompts/get", async (request) => {
+    const prompt = prompts.find((candidate) => candidate.name === request.params.name);
+    if (!prompt) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
+    const rendered = await renderPrompt(prompt, request.params.arguments, renderContext(snapshot, context));
+    const logs = context.environment === "draft" && rendered.logs.length > 0 ? { _meta: { "atelier/logs": rendered.logs } } : {};
+    return { ...(rendered.description ? { description: rendered.description } : {}), messages: rendered.messages, ...logs };
+  });
+
+  server.setRequestHandler("resources/templates/list", () => ({ resourceTemplates: listResourceTemplates(resources) }));
+
+  server.setRequestHandler("completion/complete", (request) => {
+    const { ref, argument } = request.params;
+    let candidates: string[] = [];
+    if (ref.type === "ref/prompt") {
+      const prompt = prompts.find((candidate) => candidate.name === ref.name);
+      if (!prompt) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${ref.name}`);
+      candidates = prompt.arguments.find((declared) => declared.name === argument.name)?.values ?? [];
+    } else {
+      const template = resources.find((resource) => resource.kind === "template" && resource.uri === ref.uri);
+      if (!template) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown resource template: ${ref.uri}`);
+      candidates = template.completions[argument.name] ?? [];
+    }
+    const prefix = argument.value.toLowerCase();
+    const matches = candidates.filter((value) => value.toLowerCase().startsWith(prefix));
+    return { completion: { values: matches.slice(0, MAX_COMPLETIONS), total: matches.length, hasMore: matches.length > MAX_COMPLETIONS } };
+  });
+}
+
+/** The project's static resources, listed after its components. */
+export function listProjectResources(snapshot: ServedSnapshot) {
+  return listStaticResources(snapshot.resources ?? []);
+}
+
+/** A static resource or a template instance of the project; null when none has this URI. */
+export async function readProjectResource(
+  snapshot: ServedSnapshot,
+  uri: string,
+  context: ServeContext,
+): Promise<ResourceContents[] | null> {
+  const read = await readResource(snapshot.resources ?? [], uri, renderContext(snapshot, context));
+  return read?.contents ?? null;
+}

@@ -9,13 +9,14 @@ const nextConfig = {
     "isolated-vm",
     "ioredis",
     "pg",
+    "esbuild",
   ],
   poweredByHeader: false,
   // No page of Atelier may be framed by another site: the OAuth consent page above all (clickjacking
-  // an Authorize click), but the studio too. The test panel's UI preview is a srcdoc iframe, which
-  // has no response and is not affected.
+  // an Authorize click), but the studio too. The one exception is /component-frame, the component
+  // document the studio frames itself: it sends `frame-ancestors 'self'` in its own CSP instead.
   async headers() {
-    return [{ source: "/:path*", headers: [{ key: "X-Frame-Options", value: "DENY" }] }];
+    return [{ source: "/((?!component-frame$).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] }];
   },
   reactStrictMode: true,
 };

@@ -23,7 +23,7 @@ import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { editorTheme } from "./editor-theme";
 
-export type CodeLanguage = "javascript" | "json" | "html";
+export type CodeLanguage = "javascript" | "json" | "html" | "tsx";
 
 /** A problem to mark in the editor, 1-based like the server reports it. */
 export type EditorDiagnostic = { line: number; column: number; message: string; severity?: "error" | "warning" };
@@ -32,6 +32,7 @@ const LANGUAGES: Record<CodeLanguage, () => Extension> = {
   javascript: () => javascript(),
   json: () => [json(), linter(lintJsonUnlessEmpty, { delay: 300 })],
   html: () => [html(), EditorView.lineWrapping],
+  tsx: () => javascript({ jsx: true, typescript: true }),
 };
 
 const parseJson = jsonParseLinter();

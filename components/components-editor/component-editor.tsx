@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { CodeEditor } from "@/components/code-editor/code-editor";
+import { CodeEditor, type EditorDiagnostic } from "@/components/code-editor/code-editor";
 import { SaveStatus } from "@/components/tool-editor/save-status";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { useEditorShortcuts } from "@/components/tool-editor/use-editor-shortcuts";
@@ -13,18 +13,27 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError, errorMessage } from "@/lib/hooks/api-fetch";
-import { useCreateComponent, useUpdateComponent, type Component, type ComponentCsp } from "@/lib/hooks/use-components";
+import { useCreateComponent, useUpdateComponent, type Component, type ComponentCsp, type ComponentKind } from "@/lib/hooks/use-components";
 import { ComponentPreview } from "./component-preview";
 import { CspFields, type CspKey } from "./csp-fields";
 import { DeleteComponentDialog } from "./delete-component-dialog";
-import { STARTER_HTML, STARTER_PREVIEW_DATA } from "./starter-html";
+import { STARTER_HTML, STARTER_PREVIEW_DATA, STARTER_TSX } from "./starter-html";
 
 const COMPONENT_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
+// The server's TSX compile error: "component.tsx:LINE:COLUMN: message" (lib/components/components.ts).
+const COMPILE_ERROR = /^component\.tsx:(\d+):(\d+): ([\s\S]*)$/;
 
-type Draft = { name: string; html: string; csp: ComponentCsp };
-type Errors = Partial<Record<"name" | "html" | "form" | CspKey, string>>;
+type Draft = { name: string; kind: ComponentKind; html: string; source: string; csp: ComponentCsp; prefersBorder: boolean };
+type Errors = Partial<Record<"name" | "html" | "form" | CspKey, string>> & { compile?: EditorDiagnostic };
 
 function serverErrors(error: unknown): Errors {
+  const compile = error instanceof ApiError ? COMPILE_ERROR.exec(error.message) : null;
+  if (compile) {
+    return {
+      html: error instanceof Error ? error.message : "",
+      compile: { line: Number(compile[1]), column: Number(compile[2]), message: compile[3] },
+    };
+  }
   if (!(error instanceof ApiError) || error.fields.length === 0) return { form: errorMessage(error) };
   const errors: Errors = {};
   for (const { field, message } of error.fields) {
@@ -58,8 +67,11 @@ export function ComponentEditor({
   const updateComponent = useUpdateComponent(org, project, initial?.name ?? "");
   const [baseline, setBaseline] = useState<Draft>(() => ({
     name: initial?.name ?? "",
-    html: initial?.html ?? STARTER_HTML,
+    kind: initial?.kind ?? "html",
+    html: initial ? (initial.kind === "html" ? initial.html : "") : STARTER_HTML,
+    source: initial ? initial.source : STARTER_TSX,
     csp: initial?.csp ?? {},
+    prefersBorder: initial?.prefersBorder ?? true,
   }));
   const [draft, setDraft] = useState(baseline);
   const [errors, setErrors] = useState<Errors>({});
@@ -74,24 +86,28 @@ export function ComponentEditor({
     }
     setErrors({});
     const submitted = draft;
+    const input =
+      draft.kind === "tsx"
+        ? { kind: draft.kind, source: draft.source, csp: draft.csp, prefersBorder: draft.prefersBorder }
+        : { kind: draft.kind, html: draft.html, csp: draft.csp, prefersBorder: draft.prefersBorder };
     if (!initial) {
-      createComponent.mutate(draft, {
-        onSuccess: (created) => router.push(`${listHref}/${created.name}`),
-        onError: (error) => setErrors(serverErrors(error)),
-      });
+      createComponent.mutate(
+        { name: draft.name, ...input },
+        {
+          onSuccess: (created) => router.push(`${listHref}/${created.name}`),
+          onError: (error) => setErrors(serverErrors(error)),
+        },
+      );
       return;
     }
-    updateComponent.mutate(
-      { html: draft.html, csp: draft.csp },
-      {
-        onSuccess: (saved) => {
-          const next = { name: saved.name, html: saved.html, csp: saved.csp };
-          setBaseline(next);
-          setDraft((current) => (JSON.stringify(current) === JSON.stringify(submitted) ? next : current));
-        },
-        onError: (error) => setErrors(serverErrors(error)),
+    updateComponent.mutate(input, {
+      onSuccess: (saved) => {
+        const next = { ...submitted, name: saved.name, csp: saved.csp, prefersBorder: saved.prefersBorder };
+        setBaseline(next);
+        setDraft((current) => (JSON.stringify(current) === JSON.stringify(submitted) ? next : current));
       },
-    );
+      onError: (error) => setErrors(serverErrors(error)),
+    });
   }, [canEdit, saving, initial, draft, createComponent, updateComponent, router, listHref]);
 
   useEditorShortcuts({ onSave: save });
@@ -144,28 +160,93 @@ export function ComponentEditor({
               )}
             </Field>
           )}
-          <div className="space-y-1.5">
-            <p className="text-sm font-medium">HTML</p>
-            <CodeEditor
-              language="html"
-              label="HTML"
-              value={draft.html}
-              onChange={(html) => setDraft((current) => ({ ...current, html }))}
-              readOnly={!canEdit}
-              invalid={Boolean(errors.html)}
-              minHeight="20rem"
-              maxHeight="36rem"
+          {!initial && (
+            <fieldset className="inline-flex rounded-control border border-line-strong p-0.5 text-xs">
+              <legend className="sr-only">Written as</legend>
+              {(["html", "tsx"] as const).map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  aria-pressed={draft.kind === kind}
+                  onClick={() => setDraft((current) => ({ ...current, kind }))}
+                  className={
+                    draft.kind === kind
+                      ? "rounded-[calc(var(--radius-control)-2px)] bg-fg px-2.5 py-1 font-medium text-white"
+                      : "rounded-[calc(var(--radius-control)-2px)] px-2.5 py-1 font-medium text-muted hover:text-fg"
+                  }
+                >
+                  {kind === "html" ? "HTML" : "TSX (React)"}
+                </button>
+              ))}
+            </fieldset>
+          )}
+          {draft.kind === "html" ? (
+            <div className="space-y-1.5">
+              <p className="text-sm font-medium">HTML</p>
+              <CodeEditor
+                key="html"
+                language="html"
+                label="HTML"
+                value={draft.html}
+                onChange={(html) => setDraft((current) => ({ ...current, html }))}
+                readOnly={!canEdit}
+                invalid={Boolean(errors.html)}
+                minHeight="20rem"
+                maxHeight="36rem"
+              />
+              {errors.html && <p className="text-xs font-medium text-danger">{errors.html}</p>}
+              <p className="text-xs text-muted">
+                A complete document. Use the App client Atelier inlines as <code className="font-mono">window.McpApps</code> to receive the
+                tool input and result, call tools and send messages.
+              </p>
+            </div>
+          ) : (
+            <div className="space-y-1.5">
+              <p className="text-sm font-medium">TSX</p>
+              <CodeEditor
+                key="tsx"
+                language="tsx"
+                label="TSX"
+                value={draft.source}
+                onChange={(source) => setDraft((current) => ({ ...current, source }))}
+                readOnly={!canEdit}
+                invalid={Boolean(errors.compile)}
+                diagnostics={errors.compile ? [errors.compile] : []}
+                minHeight="20rem"
+                maxHeight="36rem"
+              />
+              {errors.html && (
+                <p role="alert" className="text-xs font-medium text-danger">
+                  Not compiled: {errors.html}
+                </p>
+              )}
+              <p className="text-xs text-muted">
+                A module that default-exports a React component; it receives{" "}
+                <code className="font-mono">{"{ input, result, hostContext, app }"}</code>. Compiled with esbuild when you save, React and
+                the App client inlined.
+              </p>
+            </div>
+          )}
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={draft.prefersBorder}
+              disabled={!canEdit}
+              onChange={(event) => setDraft((current) => ({ ...current, prefersBorder: event.target.checked }))}
             />
-            {errors.html && <p className="text-xs font-medium text-danger">{errors.html}</p>}
-            <p className="text-xs text-muted">
-              A complete document. It receives the tool result as a <code className="font-mono">ui/notifications/tool-result</code> message.
-            </p>
-          </div>
+            Ask hosts for a border and background (<code className="font-mono">prefersBorder</code>)
+          </label>
           <CspFields csp={draft.csp} onChange={(csp) => setDraft((current) => ({ ...current, csp }))} readOnly={!canEdit} errors={errors} />
         </section>
         <section aria-label="Preview" className="min-w-0 self-start rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
           <h3 className="mb-3 text-base font-semibold">Live preview</h3>
-          <ComponentPreview name={draft.name} html={draft.html} csp={draft.csp} sampleData={sampleData} />
+          <ComponentPreview
+            name={draft.name}
+            kind={draft.kind}
+            text={draft.kind === "tsx" ? draft.source : draft.html}
+            csp={draft.csp}
+            sampleData={sampleData}
+          />
         </section>
       </div>
     </main>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { AppFrame } from "@/components/test-panel/app-frame";
 import { Textarea } from "@/components/ui/input";
-import type { ComponentCsp } from "@/lib/hooks/use-components";
+import type { ComponentCsp, ComponentKind } from "@/lib/hooks/use-components";
 
 function useDebounced<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -17,17 +17,20 @@ function useDebounced<T>(value: T, delayMs: number): T {
 /** The component as a host would render it, fed with sample data as a tool result. Updates as you type. */
 export function ComponentPreview({
   name,
-  html,
+  kind,
+  text,
   csp,
   sampleData,
 }: {
   name: string;
-  html: string;
+  kind: ComponentKind;
+  /** The HTML document or the TSX module, as in the editor (unsaved). */
+  text: string;
   csp: ComponentCsp;
   sampleData: Record<string, unknown>;
 }) {
   const [sample, setSample] = useState(() => JSON.stringify(sampleData, null, 2));
-  const debouncedHtml = useDebounced(html, 400);
+  const debouncedHtml = useDebounced(text, kind === "tsx" ? 800 : 400);
   const debouncedSample = useDebounced(sample, 400);
   let structuredContent: unknown = undefined;
   let sampleError: string | null = null;
@@ -38,15 +41,14 @@ export function ComponentPreview({
   }
   const [lastGood, setLastGood] = useState<unknown>(structuredContent);
   if (!sampleError && JSON.stringify(lastGood) !== JSON.stringify(structuredContent)) setLastGood(structuredContent);
-  const key = `${debouncedHtml.length}:${hash(debouncedHtml)}:${JSON.stringify(csp)}:${JSON.stringify(lastGood)}`;
+  const key = `${kind}:${debouncedHtml.length}:${hash(debouncedHtml)}:${JSON.stringify(csp)}:${JSON.stringify(lastGood)}`;
 
   return (
     <div className="space-y-3">
       <AppFrame
         key={key}
         title={`${name || "Component"} preview`}
-        html={debouncedHtml}
-        csp={csp}
+        document={{ kind, text: debouncedHtml, csp, name: name || "preview" }}
         toolResult={{ content: [{ type: "text", text: JSON.stringify(lastGood) }], structuredContent: lastGood }}
       />
       <div className="space-y-1.5">

@@ -1,140 +1,204 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+// Renders a component the way MCP Apps hosts do, with the host side of
+// @modelcontextprotocol/ext-apps (AppBridge over PostMessageTransport), not hand-written
+// postMessage code: a sandboxed iframe (scripts only, never same-origin with the studio) whose
+// document comes from /component-frame with the component's CSP as a response header; nothing is
+// sent to the view before its `ui/initialize`; tool input and result follow `initialized`.
+import { AppBridge, PostMessageTransport, type McpUiHostContext } from "@modelcontextprotocol/ext-apps/app-bridge";
+import type { CallToolRequest, CallToolResult, JSONRPCMessage, ReadResourceResult } from "@modelcontextprotocol/client";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ViewMessageLog, type ViewMessage } from "./view-message-log";
 
 export type AppCsp = { connectDomains?: string[]; resourceDomains?: string[]; frameDomains?: string[]; baseUriDomains?: string[] };
-export type AppToolResult = { content?: unknown[]; structuredContent?: unknown; isError?: boolean };
+export type AppToolResult = { content?: CallToolResult["content"]; structuredContent?: unknown; isError?: boolean };
+
+/** What the frame loads: a served document (resources/read), an HTML component as written, or a TSX module. */
+export type AppDocument = { kind: "document" | "html" | "tsx"; text: string; csp?: AppCsp; name?: string };
+
+/** What the view may ask of the host beyond messages and links; absent = answered with an error. */
+export type ViewHost = {
+  callTool: (params: CallToolRequest["params"]) => Promise<CallToolResult>;
+  readResource: (uri: string) => Promise<ReadResourceResult>;
+};
 
 const DEFAULT_HEIGHT = 260;
 const MAX_HEIGHT = 900;
-
-/**
- * The policy an MCP Apps host derives from the resource's `_meta.ui.csp`: nothing from the
- * network unless declared, inline script and style allowed. Injected as a <meta> tag so the
- * preview fails the same way the component would in a host.
- */
-export function contentSecurityPolicy(csp: AppCsp = {}): string {
-  const list = (domains?: string[]) => (domains?.length ? ` ${domains.join(" ")}` : "");
-  const resources = list(csp.resourceDomains);
-  return [
-    "default-src 'none'",
-    `script-src 'unsafe-inline'${resources}`,
-    `style-src 'unsafe-inline'${resources}`,
-    `img-src data: blob:${resources}`,
-    `font-src data:${resources}`,
-    `media-src data: blob:${resources}`,
-    `connect-src${list(csp.connectDomains) || " 'none'"}`,
-    `frame-src${list(csp.frameDomains) || " 'none'"}`,
-    `base-uri${list(csp.baseUriDomains) || " 'none'"}`,
-  ].join("; ");
-}
-
-function withCsp(html: string, csp: AppCsp | undefined): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(csp).replace(/"/g, "&quot;")}">`;
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${html}`;
-}
+/** How long a view may take to send ui/initialize and ui/notifications/initialized. */
+export const HANDSHAKE_WARNING_MS = 4000;
 
 const noSubscription = () => () => {};
 
-type JsonRpcMessage = {
-  jsonrpc?: string;
-  id?: string | number;
-  method?: string;
-  params?: Record<string, unknown>;
-  result?: unknown;
-  error?: unknown;
-};
+function describe(message: JSONRPCMessage): string {
+  if ("method" in message) return message.method;
+  if ("error" in message) return `error response #${String(message.id)}`;
+  return `response #${String((message as { id?: unknown }).id)}`;
+}
 
-/**
- * Renders a component the way MCP Apps hosts do: a sandboxed iframe (scripts only, opaque origin)
- * that receives the tool input and result as `ui/notifications/tool-input` and
- * `ui/notifications/tool-result` once loaded. A component that starts the `ui/initialize`
- * handshake gets an answer and the notifications again after `ui/notifications/initialized`.
- */
+function hostContext(width: number): McpUiHostContext {
+  return {
+    theme: "light",
+    displayMode: "inline",
+    availableDisplayModes: ["inline"],
+    locale: navigator.language,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    platform: "web",
+    userAgent: "Atelier studio",
+    containerDimensions: { width, maxHeight: MAX_HEIGHT },
+  };
+}
+
 export function AppFrame({
-  html,
-  csp,
+  document,
   toolInput,
   toolResult,
   title,
+  host,
 }: {
-  html: string;
-  csp?: AppCsp;
+  document: AppDocument;
   toolInput?: Record<string, unknown>;
   toolResult?: AppToolResult;
   title: string;
+  host?: ViewHost;
 }) {
+  const frameName = `component-frame-${useId().replace(/[^a-zA-Z0-9-]/g, "")}`;
   const frameRef = useRef<HTMLIFrameElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [height, setHeight] = useState(DEFAULT_HEIGHT);
-  // Rendered only in the browser: a server-rendered frame could finish loading before React
-  // attaches onLoad, and the component would never get its data.
+  const [messages, setMessages] = useState<ViewMessage[]>([]);
+  const [handshake, setHandshake] = useState<"waiting" | "done" | "missing">("waiting");
+  // Rendered only in the browser: the bridge must listen before the document loads.
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
     () => false,
   );
-  const dataRef = useRef({ toolInput, toolResult });
+  const latest = useRef({ toolInput, toolResult, host });
+  latest.current = { toolInput, toolResult, host };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one bridge per frame; the parent re-keys the frame for a new document, and the handlers read the latest props through a ref.
   useEffect(() => {
-    dataRef.current = { toolInput, toolResult };
-  }, [toolInput, toolResult]);
+    const frame = frameRef.current;
+    const view = frame?.contentWindow;
+    if (!frame || !view || !formRef.current) return;
+    const log = (direction: ViewMessage["direction"], message: JSONRPCMessage, note?: string) =>
+      setMessages((previous) => [
+        ...previous.slice(-199),
+        { direction, method: describe(message), size: JSON.stringify(message).length, at: Date.now(), note },
+      ]);
 
-  const post = (message: JsonRpcMessage) => frameRef.current?.contentWindow?.postMessage({ jsonrpc: "2.0", ...message }, "*");
-
-  const deliver = () => {
-    const { toolInput: input, toolResult: result } = dataRef.current;
-    if (input) post({ method: "ui/notifications/tool-input", params: { arguments: input } });
-    if (result)
-      post({
-        method: "ui/notifications/tool-result",
-        params: {
+    const bridge = new AppBridge(
+      null,
+      { name: "Atelier studio", version: "1.0.0" },
+      {
+        openLinks: {},
+        serverTools: {},
+        serverResources: {},
+        logging: {},
+        message: { text: {} },
+        updateModelContext: { text: {} },
+        sandbox: { csp: document.csp ?? {} },
+      },
+      { hostContext: hostContext(frame.clientWidth) },
+    );
+    bridge.oninitialized = () => {
+      setHandshake("done");
+      const { toolInput: input, toolResult: result } = latest.current;
+      if (input) void bridge.sendToolInput({ arguments: input });
+      if (result) {
+        void bridge.sendToolResult({
           content: result.content ?? [],
-          structuredContent: result.structuredContent,
+          ...(result.structuredContent !== undefined ? { structuredContent: result.structuredContent as Record<string, unknown> } : {}),
           ...(result.isError ? { isError: true } : {}),
-        },
-      });
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the listener is installed once per frame; it reads the latest values through refs.
-  useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      if (event.source !== frameRef.current?.contentWindow) return;
-      const message = event.data as JsonRpcMessage | null;
-      if (!message || message.jsonrpc !== "2.0" || !message.method) return;
-      if (message.method === "ui/initialize" && message.id !== undefined) {
-        post({
-          id: message.id,
-          result: {
-            protocolVersion: typeof message.params?.protocolVersion === "string" ? message.params.protocolVersion : "2026-01-26",
-            hostInfo: { name: "Atelier test panel", version: "1.0.0" },
-            hostCapabilities: {},
-            hostContext: { theme: "light", displayMode: "inline", platform: "web" },
-          },
         });
-      } else if (message.method === "ui/notifications/initialized") {
-        deliver();
-      } else if (message.method === "ui/notifications/size-changed") {
-        const next = Number(message.params?.height);
-        if (Number.isFinite(next) && next > 0) setHeight(Math.min(Math.ceil(next), MAX_HEIGHT));
-      } else if (message.id !== undefined) {
-        post({ id: message.id, error: { code: -32601, message: `${message.method} is not available in the test panel` } });
       }
     };
-    window.addEventListener("message", onMessage);
-    return () => window.removeEventListener("message", onMessage);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- post/deliver read refs only
-  }, []);
+    bridge.onsizechange = ({ height: next }) => {
+      if (typeof next === "number" && Number.isFinite(next) && next > 0) setHeight(Math.min(Math.ceil(next), MAX_HEIGHT));
+    };
+    bridge.oncalltool = async (params) => {
+      const current = latest.current.host;
+      if (!current) throw new Error("The preview cannot call tools: run the UI Tool in its test panel to try calls from the view.");
+      return current.callTool(params);
+    };
+    bridge.onreadresource = async ({ uri }) => {
+      const current = latest.current.host;
+      if (!current) throw new Error("The preview cannot read resources: run the UI Tool in its test panel.");
+      if (!uri.startsWith("ui://")) throw new Error("A view can read only the project's ui:// resources.");
+      return current.readResource(uri);
+    };
+    bridge.onmessage = async (params) => {
+      const text = params.content.map((block) => (block.type === "text" ? block.text : `[${block.type}]`)).join(" ");
+      setMessages((previous) => [...previous, { direction: "note", method: "ui/message", size: text.length, at: Date.now(), note: text }]);
+      return {};
+    };
+    bridge.onopenlink = async ({ url }) => {
+      const safe = /^https?:\/\//i.test(url);
+      // Links leave the studio only after the builder agrees, as hosts ask their users.
+      if (safe && window.confirm(`The component wants to open:\n\n${url}\n\nOpen it in a new tab?`)) {
+        window.open(url, "_blank", "noopener,noreferrer");
+        return {};
+      }
+      return { isError: true };
+    };
+    bridge.onrequestdisplaymode = async () => ({ mode: "inline" });
+    bridge.onupdatemodelcontext = async () => ({});
+    bridge.onloggingmessage = (params) =>
+      setMessages((previous) => [
+        ...previous,
+        { direction: "note", method: "notifications/message", size: 0, at: Date.now(), note: JSON.stringify(params.data) },
+      ]);
+
+    const transport = new PostMessageTransport(view, view);
+    const send = transport.send.bind(transport);
+    transport.send = (message, options) => {
+      log("to-view", message);
+      return send(message, options);
+    };
+    let closed = false;
+    let warning: ReturnType<typeof setTimeout> | undefined;
+    void bridge.connect(transport).then(() => {
+      if (closed) return;
+      const receive = transport.onmessage;
+      transport.onmessage = (message, extra) => {
+        log("from-view", message);
+        receive?.(message, extra);
+      };
+      formRef.current?.submit();
+      warning = setTimeout(() => setHandshake((state) => (state === "done" ? state : "missing")), HANDSHAKE_WARNING_MS);
+    });
+    return () => {
+      closed = true;
+      clearTimeout(warning);
+      void bridge.close();
+    };
+  }, [hydrated]);
 
   if (!hydrated) return <div style={{ height }} className="rounded-lg border border-line bg-white" aria-hidden="true" />;
   return (
-    <iframe
-      ref={frameRef}
-      title={title}
-      sandbox="allow-scripts"
-      srcDoc={withCsp(html, csp)}
-      onLoad={deliver}
-      style={{ height }}
-      className="block w-full rounded-lg border border-line bg-white"
-    />
+    <div className="space-y-2">
+      {handshake === "missing" && (
+        <Alert tone="warning" title="This component never completed the MCP Apps handshake">
+          This component never sent ui/initialize: hosts will show nothing. Use the App client (<code>new McpApps.App(…).connect()</code>)
+          so claude.ai, ChatGPT and other hosts deliver its data.
+        </Alert>
+      )}
+      <form ref={formRef} method="post" action="/component-frame" target={frameName} className="hidden" aria-hidden="true">
+        <input type="hidden" name="kind" value={document.kind} />
+        <input type="hidden" name="text" value={document.text} />
+        <input type="hidden" name="csp" value={JSON.stringify(document.csp ?? {})} />
+        <input type="hidden" name="name" value={document.name ?? "preview"} />
+      </form>
+      <iframe
+        ref={frameRef}
+        name={frameName}
+        title={title}
+        sandbox="allow-scripts"
+        style={{ height }}
+        className="block w-full rounded-lg border border-line bg-white"
+      />
+      <ViewMessageLog messages={messages} handshakeDone={handshake === "done"} />
+    </div>
   );
 }

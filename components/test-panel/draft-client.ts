@@ -1,7 +1,17 @@
 // A real MCP client (SDK v2) talking to the project's draft endpoint from the browser, exactly as
 // a host would: Streamable HTTP, the draft token as a bearer token. Same-origin requests carry
 // this origin, which the endpoint's Origin check accepts.
-import { Client, SdkHttpError, StreamableHTTPClientTransport, type CallToolResult } from "@modelcontextprotocol/client";
+import {
+  type CallToolRequest,
+  type CallToolResult,
+  Client,
+  type ReadResourceResult,
+  SdkHttpError,
+  StreamableHTTPClientTransport,
+} from "@modelcontextprotocol/client";
+import { isToolVisibilityModelOnly, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
+
+const EXTENSION_ID = "io.modelcontextprotocol/ui";
 
 export type DraftConnection = { client: Client; token: string };
 
@@ -34,7 +44,15 @@ export async function withDraftErrors<T>(run: () => Promise<T>): Promise<T> {
 export async function connectDraft(org: string, project: string, token: string): Promise<DraftConnection> {
   // Pinned to the 2026-07-28 revision: every request then carries the client info, so the test
   // panel's calls are recorded on the Executions page as "atelier-test-panel 1.0.0", not as the browser.
-  const client = new Client({ name: "atelier-test-panel", version: "1.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+  // It declares the MCP Apps extension like any host that renders components, so app-only tools
+  // are listed for it (their views call them) with their visibility.
+  const client = new Client(
+    { name: "atelier-test-panel", version: "1.0.0" },
+    {
+      versionNegotiation: { mode: { pin: "2026-07-28" } },
+      capabilities: { extensions: { [EXTENSION_ID]: { mimeTypes: [RESOURCE_MIME_TYPE] } } },
+    },
+  );
   const transport = new StreamableHTTPClientTransport(draftEndpointUrl(org, project), {
     requestInit: { headers: { Authorization: `Bearer ${token}` } },
   });
@@ -63,4 +81,20 @@ export async function readToolComponent(connection: DraftConnection, toolName: s
   if (!document || !("text" in document)) return null;
   const csp = (document._meta as { ui?: { csp?: ComponentDocument["csp"] } } | undefined)?.ui?.csp ?? {};
   return { uri, html: document.text, csp };
+}
+
+/**
+ * A view's tools/call, as a host serves it: through the same MCP client as the panel's own
+ * calls, refused for tools the view may not call (MCP Apps visibility without "app").
+ */
+export async function callToolFromView(connection: DraftConnection, params: CallToolRequest["params"]): Promise<CallToolResult> {
+  const { tools } = await withDraftErrors(() => connection.client.listTools());
+  const tool = tools.find((candidate) => candidate.name === params.name);
+  if (!tool) throw new Error(`Unknown tool: ${params.name}`);
+  if (isToolVisibilityModelOnly(tool)) throw new Error(`${params.name} is visible to the model only: views cannot call it`);
+  return (await withDraftErrors(() => connection.client.callTool(params))) as CallToolResult;
+}
+
+export async function readResourceFromView(connection: DraftConnection, uri: string): Promise<ReadResourceResult> {
+  return withDraftErrors(() => connection.client.readResource({ uri }));
 }

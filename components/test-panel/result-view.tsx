@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { OutputBlock, OutputCode } from "@/components/ui/output-block";
 import type { CallToolResult } from "@modelcontextprotocol/client";
-import { AppFrame } from "./app-frame";
+import { AppFrame, type ViewHost } from "./app-frame";
 import type { ComponentDocument } from "./draft-client";
 
 export type ToolError = { code: string; message: string; path?: string };
@@ -89,6 +89,7 @@ export function ResultView({
   componentProblem,
   toolName,
   args,
+  viewHost,
 }: {
   result: CallToolResult;
   durationMs: number;
@@ -96,6 +97,8 @@ export function ResultView({
   componentProblem?: string | null;
   toolName: string;
   args: Record<string, unknown>;
+  /** Serves the view's requests (tools/call, resources/read) through the panel's MCP client. */
+  viewHost?: ViewHost;
 }) {
   const error = toolErrorOf(result);
   const logs = logsOf(result);
@@ -114,10 +117,10 @@ export function ResultView({
         <OutputBlock level={4} title="Rendered component">
           <AppFrame
             title={`${toolName} component`}
-            html={component.html}
-            csp={component.csp}
+            document={{ kind: "document", text: component.html, csp: component.csp, name: toolName }}
             toolInput={args}
             toolResult={{ content: result.content, structuredContent: result.structuredContent }}
+            host={viewHost}
           />
         </OutputBlock>
       )}

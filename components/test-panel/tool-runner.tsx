@@ -8,9 +8,12 @@ import { cn } from "@/components/ui/cn";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { JsonObject, Tool } from "@/lib/hooks/use-tools";
 import type { CallToolResult } from "@modelcontextprotocol/client";
+import type { ViewHost } from "./app-frame";
 import {
+  callToolFromView,
   connectDraft,
   DraftTokenRefusedError,
+  readResourceFromView,
   readToolComponent,
   runTool,
   type ComponentDocument,
@@ -106,6 +109,12 @@ export function ToolRunner({
     connectionRef.current = await connectDraft(org, project, token);
     return connectionRef.current;
   }
+
+  // The view's requests go through the same connection (and credential) as the panel's calls.
+  const viewHost: ViewHost = {
+    callTool: async (params) => callToolFromView(await connection(), params),
+    readResource: async (uri) => readResourceFromView(await connection(), uri),
+  };
 
   async function run(event?: FormEvent) {
     event?.preventDefault();
@@ -219,6 +228,7 @@ export function ToolRunner({
               componentProblem={outcome.componentProblem}
               toolName={tool.name}
               args={outcome.args}
+              viewHost={viewHost}
             />
           )}
         </section>

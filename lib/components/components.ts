@@ -1,11 +1,15 @@
 // Components: HTML documents UI Tools render in the host, with their CSP domains (MCP Apps).
+// A TSX component is compiled at save (compile-component.ts): its source is kept for editing and
+// its compiled document is what the draft serves and a package pins. A compile error refuses the
+// save with 422 and where it is (file, line, column).
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
-import { conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import type { Component, Prisma } from "@/lib/generated/prisma/client";
 import { touchDraft } from "@/lib/projects/touch-draft";
 import { domainSchema } from "@/lib/tools/tool-input";
+import { ComponentCompileError, compileComponent } from "./compile-component";
 
 const origins = z.array(z.union([domainSchema, z.url()])).max(50);
 export const cspSchema = z
@@ -17,12 +21,49 @@ export const componentNameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,63}$/, "must be lowercase letters, digits, _ or -, starting with a letter")
   .refine((name) => name !== "new", "“new” is reserved by the studio; choose another name");
-export const createComponentSchema = z.object({ name: componentNameSchema, html: z.string().max(500_000), csp: cspSchema.default({}) });
-export const updateComponentSchema = createComponentSchema.partial();
+const componentFields = {
+  name: componentNameSchema,
+  kind: z.enum(["html", "tsx"]),
+  /** The document, for an HTML component (ignored for TSX: its document is compiled). */
+  html: z.string().max(500_000),
+  /** The TSX module, for a TSX component. */
+  source: z.string().max(500_000),
+  csp: cspSchema,
+  title: z.string().max(200),
+  description: z.string().max(2_000),
+  prefersBorder: z.boolean(),
+};
+export const createComponentSchema = z
+  .object(componentFields)
+  .partial({ kind: true, html: true, source: true, csp: true, title: true, description: true, prefersBorder: true })
+  .refine((input) => (input.kind === "tsx" ? input.source !== undefined : input.html !== undefined), {
+    message: "an HTML component needs html, a TSX component needs source",
+  });
+export const updateComponentSchema = z.object(componentFields).partial();
+
+export type PresentedComponent = ReturnType<typeof presentComponent>;
 
 export function presentComponent(component: Component) {
   const { projectId: _projectId, ...rest } = component;
-  return { ...rest, csp: component.csp as z.infer<typeof cspSchema> };
+  return {
+    ...rest,
+    kind: component.kind === "TSX" ? ("tsx" as const) : ("html" as const),
+    csp: component.csp as z.infer<typeof cspSchema>,
+  };
+}
+
+/** The document to store: as written for HTML, compiled for TSX (a compile error is a 422). */
+async function servedHtml(input: { name: string; kind: "html" | "tsx"; html: string; source: string }): Promise<string> {
+  if (input.kind === "html") return input.html;
+  try {
+    return await compileComponent({ name: input.name, source: input.source });
+  } catch (error) {
+    if (!(error instanceof ComponentCompileError)) throw error;
+    const where = error.line ? `${error.file}:${error.line}:${error.column}: ` : "";
+    throw new AppError("validation_failed", `${where}${error.message}`, {
+      compile: { file: error.file, line: error.line, column: error.column, lineText: error.lineText, message: error.message },
+    });
+  }
 }
 
 async function getComponentRowOrThrow(projectId: string, name: string) {
@@ -46,9 +87,24 @@ export async function createComponent(options: { access: ProjectAccess; input: z
   if (await db.component.findUnique({ where: { projectId_name: { projectId, name: input.name } } })) {
     throw conflict(`A component named "${input.name}" already exists in this project`);
   }
+  const kind = input.kind ?? "html";
+  const source = kind === "tsx" ? (input.source ?? "") : "";
+  const html = await servedHtml({ name: input.name, kind, html: input.html ?? "", source });
   const created = await db.$transaction(async (tx) => {
     await touchDraft(tx, projectId);
-    return tx.component.create({ data: { projectId, name: input.name, html: input.html, csp: input.csp as Prisma.InputJsonValue } });
+    return tx.component.create({
+      data: {
+        projectId,
+        name: input.name,
+        kind: kind === "tsx" ? "TSX" : "HTML",
+        source,
+        html,
+        csp: (input.csp ?? {}) as Prisma.InputJsonValue,
+        title: input.title,
+        description: input.description,
+        prefersBorder: input.prefersBorder,
+      },
+    });
   });
   return presentComponent(created);
 }
@@ -56,6 +112,11 @@ export async function createComponent(options: { access: ProjectAccess; input: z
 export async function updateComponent(options: { access: ProjectAccess; name: string; input: z.input<typeof updateComponentSchema> }) {
   const input = updateComponentSchema.parse(options.input);
   const existing = await getComponentRowOrThrow(options.access.project.id, options.name);
+  const kind = input.kind ?? (existing.kind === "TSX" ? "tsx" : "html");
+  const name = input.name ?? existing.name;
+  const source = kind === "tsx" ? (input.source ?? existing.source) : "";
+  const recompile = kind === "tsx" && (input.kind !== undefined || input.source !== undefined || name !== existing.name);
+  const html = recompile ? await servedHtml({ name, kind, html: "", source }) : kind === "html" ? input.html : undefined;
   const updated = await db.$transaction(async (tx) => {
     if (input.name && input.name !== existing.name) {
       const users = await tx.tool.count({
@@ -66,7 +127,16 @@ export async function updateComponent(options: { access: ProjectAccess; name: st
     await touchDraft(tx, existing.projectId);
     return tx.component.update({
       where: { id: existing.id },
-      data: { name: input.name, html: input.html, csp: input.csp as Prisma.InputJsonValue | undefined },
+      data: {
+        name: input.name,
+        kind: kind === "tsx" ? "TSX" : "HTML",
+        source,
+        html,
+        csp: input.csp as Prisma.InputJsonValue | undefined,
+        title: input.title,
+        description: input.description,
+        prefersBorder: input.prefersBorder,
+      },
     });
   });
   return presentComponent(updated);

@@ -7,8 +7,32 @@ import { queryKeys } from "@/lib/query-keys";
 
 // Components as the API returns them (lib/components/components.ts, dates as strings).
 export type ComponentCsp = { connectDomains?: string[]; resourceDomains?: string[]; frameDomains?: string[]; baseUriDomains?: string[] };
-export type Component = { id: string; name: string; html: string; csp: ComponentCsp; createdAt: string; updatedAt: string };
-export type ComponentInput = { name: string; html: string; csp: ComponentCsp };
+export type ComponentKind = "html" | "tsx";
+export type Component = {
+  id: string;
+  name: string;
+  kind: ComponentKind;
+  /** The TSX module ("" for HTML components). */
+  source: string;
+  /** The served document: as written (HTML) or compiled at save (TSX). */
+  html: string;
+  csp: ComponentCsp;
+  title: string;
+  description: string;
+  prefersBorder: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+export type ComponentInput = {
+  name: string;
+  kind?: ComponentKind;
+  html?: string;
+  source?: string;
+  csp: ComponentCsp;
+  title?: string;
+  description?: string;
+  prefersBorder?: boolean;
+};
 
 const componentsPath = (org: string, project: string) =>
   `/app/v1/organizations/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/components`;

@@ -19,6 +19,7 @@ export function presentTool(tool: Tool & { secrets?: { key: string }[] }) {
     allowedDomains: tool.allowedDomains,
     timeoutMs: tool.timeoutMs,
     memoryMb: tool.memoryMb,
+    visibility: tool.visibility as ("model" | "app")[],
     presets: tool.presets as { name: string; arguments: Record<string, unknown> }[],
     secretNames: tool.secrets?.map((secret) => secret.key) ?? [],
     createdAt: tool.createdAt,

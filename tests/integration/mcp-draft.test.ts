@@ -148,7 +148,10 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
     });
     expect(quote?._meta).toBeUndefined();
     expect(listed.find((tool) => tool.name === "explode")).not.toHaveProperty("outputSchema");
-    expect(listed.find((tool) => tool.name === "show_card")?._meta).toEqual({ ui: { resourceUri: `ui://${projectSlug}/card` } });
+    expect(listed.find((tool) => tool.name === "show_card")?._meta).toEqual({
+      ui: { resourceUri: `ui://${projectSlug}/card` },
+      "ui/resourceUri": `ui://${projectSlug}/card`,
+    });
   });
 
   it("calls a Data Tool: structuredContent plus the same JSON as text", async () => {
@@ -235,7 +238,9 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
         uri: `ui://${projectSlug}/card`,
         mimeType: "text/html;profile=mcp-app",
         text: "<!doctype html><div id=card></div>",
-        _meta: { ui: { csp: { connectDomains: ["https://api.example.com"], resourceDomains: ["https://cdn.example.com"] } } },
+        _meta: {
+          ui: { csp: { connectDomains: ["https://api.example.com"], resourceDomains: ["https://cdn.example.com"] }, prefersBorder: true },
+        },
       },
     ]);
     await expect(client.readResource({ uri: `ui://${projectSlug}/nope` })).rejects.toThrow();

@@ -146,7 +146,8 @@ describe("production endpoint serving packages", () => {
       expect((await call(client, "greet")).structuredContent).toEqual({ version: 1 });
       expect((await call(client, "use_secret")).structuredContent).toEqual({ keyLength: "first-secret".length, environment: "production" });
       const card = (await client.listTools()).tools.find((tool) => tool.name === "show_card");
-      expect(card?._meta).toEqual({ ui: { resourceUri: `ui://${project.project.slug}/card` } });
+      const uri = `ui://${project.project.slug}/card`;
+      expect(card?._meta).toEqual({ ui: { resourceUri: uri }, "ui/resourceUri": uri });
       const read = await client.readResource({ uri: `ui://${project.project.slug}/card` });
       expect(read.contents[0]).toMatchObject({ text: "<div>card v1</div>", mimeType: "text/html;profile=mcp-app" });
     } finally {

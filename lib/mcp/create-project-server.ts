@@ -10,23 +10,40 @@ import { beginActivity } from "@/lib/process/lifecycle";
 import { callTool, reportToolCall } from "./call-tool";
 import { listProjectResources, PROMPT_CAPABILITIES, readProjectResource, registerPrompts } from "./prompts-and-resources";
 import { componentUri } from "./component-uri";
-import { describeComponent, readComponent } from "./component-resources";
+import { describeComponent, MCP_APP_MIME_TYPE, readComponent } from "./component-resources";
 import { resultForClients, toolErrorResult } from "./tool-results";
-import type { ServeContext, ServedSnapshot, ServedTool, ToolCallRecord } from "./types";
+import type { ServeContext, ServedSnapshot, ServedTool, ToolCallRecord, ToolVisibility } from "./types";
+
+/** The MCP Apps extension, advertised in the server's capabilities (ext-apps EXTENSION_ID). */
+export const MCP_APPS_EXTENSION = "io.modelcontextprotocol/ui";
+const CLIENT_CAPABILITIES_META_KEY = "io.modelcontextprotocol/clientCapabilities";
+const BOTH: ToolVisibility[] = ["model", "app"];
 
 export function createProjectServer(snapshot: ServedSnapshot, context: ServeContext): Server {
   const server = new Server(
     { name: snapshot.name, version: context.version },
     {
-      capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, ...PROMPT_CAPABILITIES },
+      capabilities: {
+        tools: { listChanged: false },
+        resources: { listChanged: false },
+        ...PROMPT_CAPABILITIES,
+        extensions: { [MCP_APPS_EXTENSION]: { mimeTypes: [MCP_APP_MIME_TYPE] } },
+      },
       ...(snapshot.instructions.trim() ? { instructions: snapshot.instructions } : {}),
     },
   );
   const toolsByName = new Map(snapshot.tools.map((tool) => [tool.name, tool]));
 
-  server.setRequestHandler("tools/list", () => ({
-    tools: snapshot.tools.map((tool) => describeTool(tool, context.projectSlug)),
-  }));
+  // App-only tools (visibility ["app"]) exist for views to call. A host that renders MCP Apps gets
+  // them with their visibility and keeps them from its model (the spec's rule); a client that
+  // declares on its request that it does not render MCP Apps gets a list without them, since
+  // everything it lists goes to a model. 2025-era requests carry no capabilities: listed.
+  server.setRequestHandler("tools/list", (_request, ctx) => {
+    const hideAppOnly = declaresNoMcpApps(ctx.mcpReq.envelope as Record<string, unknown> | undefined);
+    return {
+      tools: snapshot.tools.filter((tool) => !(hideAppOnly && isAppOnly(tool))).map((tool) => describeTool(tool, context.projectSlug)),
+    };
+  });
 
   server.setRequestHandler("tools/call", async (request) => {
     const tool = toolsByName.get(request.params.name);
@@ -57,7 +74,7 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
   }));
 
   server.setRequestHandler("resources/read", async (request) => {
-    const contents = readComponent(snapshot.components, request.params.uri, context.projectSlug);
+    const contents = await readComponent(snapshot.components, request.params.uri, context.projectSlug);
     if (contents) return { contents: [contents] };
     const project = await readProjectResource(snapshot, request.params.uri, context);
     if (!project) throw new ResourceNotFoundError(request.params.uri);
@@ -69,7 +86,35 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
   return server;
 }
 
+function isAppOnly(tool: ServedTool): boolean {
+  const visibility = tool.visibility ?? BOTH;
+  return !visibility.includes("model");
+}
+
+/** From a 2026-07-28 request's envelope (the SDK lifts it off `_meta` before the handler runs). */
+function declaresNoMcpApps(envelope: Record<string, unknown> | undefined): boolean {
+  const capabilities = envelope?.[CLIENT_CAPABILITIES_META_KEY] as { extensions?: Record<string, unknown> } | undefined;
+  if (!capabilities || typeof capabilities !== "object") return false;
+  return !capabilities.extensions?.[MCP_APPS_EXTENSION];
+}
+
+/**
+ * MCP Apps metadata: `_meta.ui.resourceUri` and, for hosts that still read it, the flat
+ * `_meta["ui/resourceUri"]`; `_meta.ui.visibility` when it is not the default (both).
+ */
+function toolMeta(tool: ServedTool, projectSlug: string): Tool["_meta"] | undefined {
+  const resourceUri = tool.kind === "ui" && tool.component ? componentUri(projectSlug, tool.component) : null;
+  const visibility = tool.visibility ?? BOTH;
+  const custom = visibility.length !== BOTH.length;
+  if (!resourceUri && !custom) return undefined;
+  return {
+    ui: { ...(resourceUri ? { resourceUri } : {}), ...(custom ? { visibility } : {}) },
+    ...(resourceUri ? { "ui/resourceUri": resourceUri } : {}),
+  };
+}
+
 function describeTool(tool: ServedTool, projectSlug: string): Tool {
+  const meta = toolMeta(tool, projectSlug);
   return {
     name: tool.name,
     ...(tool.title ? { title: tool.title } : {}),
@@ -77,7 +122,7 @@ function describeTool(tool: ServedTool, projectSlug: string): Tool {
     inputSchema: tool.inputSchema as Tool["inputSchema"],
     ...(tool.outputSchema ? { outputSchema: tool.outputSchema as Tool["outputSchema"] } : {}),
     annotations: tool.annotations,
-    ...(tool.kind === "ui" && tool.component ? { _meta: { ui: { resourceUri: componentUri(projectSlug, tool.component) } } } : {}),
+    ...(meta ? { _meta: meta } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ export type ServedTool = Pick<
   | "timeoutMs"
   | "memoryMb"
 > & {
+  /** Absent in packages published before visibility existed: both. */
+  visibility?: ToolVisibility[];
   /**
    * The draft tool row whose secrets the handler gets (secrets are live on both endpoints). In
    * production it is the draft tool with the same name, or null when that tool was deleted from
@@ -52,7 +54,21 @@ export type ComponentCsp = {
   baseUriDomains?: string[];
 };
 
-export type ServedComponent = { name: string; html: string; csp: ComponentCsp };
+export type ServedComponent = {
+  name: string;
+  /** The served document: as written (html) or compiled at save (tsx). */
+  html: string;
+  csp: ComponentCsp;
+  /** Absent in packages published before TSX components existed: "html". */
+  kind?: "html" | "tsx";
+  title?: string;
+  description?: string;
+  /** Absent: true (`_meta.ui.prefersBorder`). */
+  prefersBorder?: boolean;
+};
+
+/** MCP Apps tool visibility: who may call the tool, the model, the view (app) or both. */
+export type ToolVisibility = "model" | "app";
 
 export type ServedSnapshot = {
   projectId: string;

@@ -60,10 +60,13 @@ function toolFiles(tool: ManifestTool): Array<[string, string]> {
   ];
 }
 
+// A TSX component shows its source next to the compiled document it pins.
 function componentFiles(component: ManifestComponent): Array<[string, string]> {
+  const { name, html, source, kind: _kind, ...details } = component;
   return [
-    [`components/${component.name}.html`, component.html],
-    [`components/${component.name}.json`, prettyJson({ csp: component.csp })],
+    ...(component.kind === "tsx" ? [[`components/${name}.tsx`, source ?? ""] as [string, string]] : []),
+    [`components/${name}.html`, html],
+    [`components/${name}.json`, prettyJson(details)],
   ];
 }
 

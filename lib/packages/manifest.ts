@@ -3,7 +3,7 @@
 // secrets, allowed domains, visibility and rate limits are read at call time, so changing them
 // never needs a republish and a secret can never end up in a downloadable, signed file.
 // Test-panel presets are editor data, not something the endpoint serves, so they stay out too.
-import type { ComponentCsp } from "@/lib/mcp/types";
+import type { ComponentCsp, ToolVisibility } from "@/lib/mcp/types";
 import type { ServedPrompt } from "@/lib/prompts/render-prompt";
 import type { ServedResource } from "@/lib/resources/read-resource";
 import { canonicalJson } from "./canonical-json";
@@ -23,9 +23,26 @@ export type ManifestTool = {
   allowedComponents: string[];
   timeoutMs: number;
   memoryMb: number;
+  /** MCP Apps visibility; present only when not both (older packages: both). */
+  visibility?: ToolVisibility[];
 };
 
-export type ManifestComponent = { name: string; html: string; csp: ComponentCsp };
+/**
+ * A component as pinned. For a TSX component `html` is the compiled document, so the digest
+ * covers what hosts are served, and `source` the module it was compiled from. Fields added after
+ * the first packages appear only when they differ from the default, so an unchanged component
+ * pins the same bytes as before.
+ */
+export type ManifestComponent = {
+  name: string;
+  html: string;
+  csp: ComponentCsp;
+  kind?: "tsx";
+  source?: string;
+  title?: string;
+  description?: string;
+  prefersBorder?: false;
+};
 
 /** A prompt as pinned: everything prompts/list and prompts/get serve (lib/prompts). */
 export type ManifestPrompt = ServedPrompt;
@@ -57,8 +74,17 @@ export type PackageManifest = PackageContents & {
   signingKeyId: string;
 };
 
-type DraftTool = Omit<ManifestTool, "kind"> & { kind: string };
-type DraftComponent = { name: string; html: string; csp: unknown };
+type DraftTool = Omit<ManifestTool, "kind" | "visibility"> & { kind: string; visibility?: ToolVisibility[] };
+type DraftComponent = {
+  name: string;
+  html: string;
+  csp: unknown;
+  kind?: "html" | "tsx";
+  source?: string;
+  title?: string;
+  description?: string;
+  prefersBorder?: boolean;
+};
 type DraftPrompt = ManifestPrompt;
 type DraftResource = ManifestResource;
 
@@ -83,6 +109,7 @@ export function contentsFromDraft(draft: {
       allowedComponents: [...tool.allowedComponents].sort(),
       timeoutMs: tool.timeoutMs,
       memoryMb: tool.memoryMb,
+      ...(tool.visibility && tool.visibility.length !== 2 ? { visibility: tool.visibility } : {}),
     }),
   );
   const components = draft.components.map(
@@ -90,6 +117,10 @@ export function contentsFromDraft(draft: {
       name: component.name,
       html: component.html,
       csp: (component.csp ?? {}) as ComponentCsp,
+      ...(component.kind === "tsx" ? { kind: "tsx" as const, source: component.source ?? "" } : {}),
+      ...(component.title ? { title: component.title } : {}),
+      ...(component.description ? { description: component.description } : {}),
+      ...(component.prefersBorder === false ? { prefersBorder: false as const } : {}),
     }),
   );
   const prompts = (draft.prompts ?? []).map(

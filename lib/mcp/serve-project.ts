@@ -12,6 +12,7 @@ import type { ProjectRateLimits } from "@/lib/rate-limit/limits";
 import { checkToolCallLimits } from "@/lib/rate-limit/tool-call-limits";
 import { reportToolCall } from "./call-tool";
 import { createProjectServer } from "./create-project-server";
+import { admitBatch, withRefusedCalls } from "./json-rpc-batch";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
 import { checkMcpParamHeaders, HEADER_MISMATCH_ERROR_CODE } from "./mcp-param-headers";
 import { MAX_MCP_BODY_BYTES } from "./request-guards";
@@ -33,6 +34,27 @@ export async function serveProject(options: {
   const done = beginActivity();
   try {
     const message = await readMcpMessage(options.request);
+    // A batch is admitted call by call here (json-rpc-batch.ts), or refused whole.
+    const batch = Array.isArray(message.parsed)
+      ? await admitBatch({
+          messages: message.parsed,
+          request: message.request,
+          admitCall: (call) =>
+            admitToolCall({
+              call,
+              era: "legacy",
+              request: message.request,
+              snapshot: options.snapshot,
+              context: { ...options.context, client: requestClientInfo(call, options.request) },
+              limits: options.rateLimits,
+            }),
+        })
+      : null;
+    if (batch && "refusal" in batch) {
+      done();
+      return batch.refusal;
+    }
+    if (batch) message.parsed = batch.messages;
     const context: ServeContext = {
       ...options.context,
       client: message.toolCall ? requestClientInfo(message.toolCall, options.request) : null,
@@ -71,6 +93,7 @@ export async function serveProject(options: {
       done();
       return refusal;
     }
+    if (batch) return releaseWhenSent(withRefusedCalls(response, batch.refused), done);
     if (message.toolCall) return releaseWhenSent(response, done);
     done();
     return response;

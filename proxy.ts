@@ -1,8 +1,8 @@
 // Only redirects pages. MCP, OAuth, .well-known and the JSON API answer 401 themselves.
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookies";
 
 const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invitations/"];
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

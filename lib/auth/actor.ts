@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
 import { clientInfo } from "@/lib/http";
 import { hashToken, tokenKind } from "@/lib/tokens/secret-token";
+import { SESSION_COOKIES } from "./session-cookies";
 
 export type Actor = {
   userId: string;
@@ -19,7 +20,6 @@ export type Actor = {
   userAgent?: string | null;
 };
 
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export function bearerToken(request: Request): string | null {

@@ -2,7 +2,8 @@
 // Session row behind the cookie), so a page never shows a session the API would refuse.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { type Actor, actorFromSessionToken, SESSION_COOKIES } from "@/lib/auth/actor";
+import { type Actor, actorFromSessionToken } from "@/lib/auth/actor";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookies";
 
 export async function getSessionActor(): Promise<Actor | null> {
   const jar = await cookies();

@@ -21,6 +21,7 @@ import {
 } from "@/lib/hooks/use-executions";
 import { ExecutionDetailDrawer } from "./execution-detail";
 import { ExecutionFiltersBar, isFiltered } from "./execution-filters";
+import { filtersFromParams, paramsWithFilters } from "./filters-url";
 import { ExecutionList } from "./execution-list";
 import { ExecutionStatsPanel } from "./execution-stats";
 
@@ -48,6 +49,32 @@ function useSelectedExecution() {
     [params, pathname],
   );
   return [selected, select] as const;
+}
+
+/**
+ * The filters live in the URL: each change is a history entry (the back button undoes it, the
+ * address is a link to this view); typing in a custom range replaces the entry instead.
+ */
+function useUrlFilters() {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(new URLSearchParams(params)), [params]);
+  const setFilters = useCallback(
+    (next: ExecutionFilters) => {
+      const query = paramsWithFilters(new URLSearchParams(params), next).toString();
+      const url = query ? `${pathname}?${query}` : pathname;
+      const onlyTimes = next.range.preset === "custom" && filters.range.preset === "custom";
+      const sameOtherwise =
+        next.tool === filters.tool &&
+        next.environment === filters.environment &&
+        next.status === filters.status &&
+        next.errorType === filters.errorType;
+      if (onlyTimes && sameOtherwise) window.history.replaceState(null, "", url);
+      else window.history.pushState(null, "", url);
+    },
+    [params, pathname, filters],
+  );
+  return [filters, setFilters] as const;
 }
 
 function RefreshControls({
@@ -81,7 +108,7 @@ function RefreshControls({
 
 /** Per-tool figures, filters, the calls newest first, and one call's details in a drawer. */
 export function ExecutionsView({ org, project, toolNames }: { org: string; project: string; toolNames: string[] }) {
-  const [filters, setFilters] = useState<ExecutionFilters>(DEFAULT_EXECUTION_FILTERS);
+  const [filters, setFilters] = useUrlFilters();
   const [autoRefresh, setAutoRefresh] = useState(true);
   const [selected, select] = useSelectedExecution();
   const valid = rangeProblem(filters.range) === null;

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 
 export type NavItem = { label: string; href: string };
@@ -12,7 +13,12 @@ export type NavItem = { label: string; href: string };
  */
 export function SectionNav({ label, items, exact = [] }: { label: string; items: NavItem[]; exact?: string[] }) {
   const pathname = usePathname();
-  const isActive = (href: string) => (exact.includes(href) ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
+  // The clicked item is marked at once, before the next page arrives, so a click always answers.
+  // It holds only while the old address is shown: once the pathname changes, the address decides again.
+  const [clickedOn, setClickedOn] = useState<{ href: string; from: string } | null>(null);
+  const clicked = clickedOn?.from === pathname ? clickedOn.href : null;
+  const matches = (href: string) => (exact.includes(href) ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
+  const isActive = (href: string) => (clicked ? clicked === href : matches(href));
 
   return (
     <nav aria-label={label} className="-mx-4 overflow-x-auto px-4 md:mx-0 md:overflow-visible md:px-0">
@@ -23,7 +29,11 @@ export function SectionNav({ label, items, exact = [] }: { label: string; items:
             <li key={item.href}>
               <Link
                 href={item.href}
-                aria-current={active ? "page" : undefined}
+                aria-current={matches(item.href) ? "page" : undefined}
+                onClick={(event) => {
+                  if (!event.defaultPrevented && !event.metaKey && !event.ctrlKey && !event.shiftKey)
+                    setClickedOn({ href: item.href, from: pathname });
+                }}
                 className={cn(
                   "block rounded-md px-3 py-2 text-sm whitespace-nowrap transition-colors",
                   "max-md:-mb-px max-md:rounded-none max-md:border-b-2",

@@ -18,7 +18,8 @@ export function Skeleton({ className }: { className?: string }) {
 /** A loading placeholder announced to assistive technology. */
 export function LoadingRegion({ label = "Loading", children }: { label?: string; children: React.ReactNode }) {
   return (
-    <div role="status" aria-live="polite">
+    // data-loading-region: scripts/bench-navigation.ts waits for it to go.
+    <div role="status" aria-live="polite" data-loading-region="">
       <span className="sr-only">{label}</span>
       {children}
     </div>

@@ -1,0 +1,9 @@
+import { LoadingRegion, SectionsSkeleton } from "@/components/studio/skeletons";
+
+export default function ServerLoading() {
+  return (
+    <LoadingRegion>
+      <SectionsSkeleton />
+    </LoadingRegion>
+  );
+}

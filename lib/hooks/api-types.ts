@@ -7,7 +7,6 @@ import type { PackageListItem } from "@/lib/packages/list-packages";
 import type { PublishPreview } from "@/lib/packages/preview-publish";
 import type { VersionBump } from "@/lib/packages/versions";
 import type { Role } from "@/lib/permissions";
-import type { ProjectRateLimits } from "@/lib/rate-limit/limits";
 
 export type { BreakingChange, ChangeSummary, FileDiff, NameChanges, PublishPreview, Role, VersionBump };
 export type Page<T> = { data: T[]; nextCursor: string | null };
@@ -29,20 +28,8 @@ export type Invitation = { id: string; email: string; role: Role; expiresAt: str
 export type CreatedInvitation = Invitation & { link: string };
 export type AcceptedInvitation = { organization: { slug: string; name: string }; role: Role };
 
-export type Project = {
-  id: string;
-  slug: string;
-  name: string;
-  instructions: string;
-  visibility: "private" | "public";
-  /** Live on both endpoints; bounds in lib/rate-limit/limits.ts. */
-  rateLimits: ProjectRateLimits;
-  owners: UserSummary[];
-  /** The version the production endpoint serves; null before the first publish. */
-  productionVersion: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+/** A project as the API presents it (lib/projects/present-project.ts). */
+export type Project = Jsonify<ReturnType<typeof import("@/lib/projects/present-project").presentProject>>;
 
 export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
 export type CreatedApiToken = ApiToken & { token: string };

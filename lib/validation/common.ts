@@ -1,5 +1,6 @@
 // Field schemas shared by routes, forms and domain functions.
 import { z } from "zod";
+import { ROLES } from "@/lib/permissions";
 
 export const slugSchema = z
   .string()
@@ -13,7 +14,7 @@ export const slugSchema = z
 export const nameSchema = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be a valid email address"));
 export const passwordSchema = z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters");
-export const roleSchema = z.enum(["OWNER", "ADMIN", "EDITOR", "VIEWER"]);
+export const roleSchema = z.enum(ROLES);
 
 export const paginationSchema = z.object({
   cursor: z.string().optional(),

@@ -11,6 +11,8 @@ const SECTIONS = [
   { label: "UI Tools", path: "/ui-tools" },
   { label: "Data Tools", path: "/data-tools" },
   { label: "Components", path: "/components" },
+  { label: "Prompts", path: "/prompts" },
+  { label: "Resources", path: "/resources" },
   { label: "Server", path: "/server" },
   { label: "History", path: "/history" },
   { label: "Executions", path: "/executions" },

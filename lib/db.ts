@@ -11,7 +11,7 @@ const holder: Holder = ((globalThis as { __atelierDb?: Holder }).__atelierDb ??=
 const omit = {
   user: { passwordHash: true },
   apiToken: { tokenHash: true },
-  invitation: { tokenHash: true },
+  invitation: { tokenHash: true, linkCiphertext: true },
   project: { draftTokenHash: true },
   toolSecret: { ciphertext: true },
   signingKey: { privateKeyCiphertext: true },

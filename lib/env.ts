@@ -106,6 +106,18 @@ const schema = sandboxSchema.extend({
         .filter(Boolean),
     ),
   ATELIER_DEMO_PASSWORD: optional.pipe(z.string().min(8, "must be at least 8 characters").optional()),
+  /**
+   * Outgoing mail (invitations), e.g. smtps://user:password@smtp.example.com:465 or
+   * smtp://127.0.0.1:25. Unset: no email is sent; the studio shows the invitation link to share.
+   */
+  SMTP_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, "must be an smtp:// or smtps:// URL, such as smtps://user:password@smtp.example.com:465")
+      .optional(),
+  ),
+  /** The From of those emails; default "Atelier <atelier@<host of ATELIER_URL or SMTP_URL>>". */
+  SMTP_FROM: optional,
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,
   GOOGLE_ID: optional,

@@ -156,6 +156,8 @@ describe("invitations", () => {
       role: "EDITOR",
       expiresAt: expect.any(String),
       link: expect.stringMatching(/^http:\/\/localhost:3000\/invitations\/atl_inv_/),
+      // No SMTP_URL in tests: nothing is emailed, the link is for sharing by hand.
+      delivery: { sent: false, reason: "not_configured", message: expect.any(String) },
     });
 
     const pending = await call(invitationsRoute.GET, {

@@ -1,0 +1,17 @@
+import { withOrganizationMember } from "@/lib/api/route";
+import { json, publicOrigin } from "@/lib/http";
+import { resendInvitation } from "@/lib/members/invitations";
+
+// POST /app/v1/organizations/{org}/invitations/{id}/resend – email the invitation again, valid 7 more days
+export const POST = withOrganizationMember<{ org: string; id: string }>(
+  async ({ request, actor, access, params }) => {
+    const { id, email, role, expiresAt, link, delivery } = await resendInvitation({
+      access,
+      actor,
+      origin: publicOrigin(request),
+      id: params.id,
+    });
+    return json({ id, email, role, expiresAt, link, delivery });
+  },
+  { permission: "organization.members" },
+);

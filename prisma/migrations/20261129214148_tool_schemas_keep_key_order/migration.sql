@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Tool" ALTER COLUMN "inputSchema" SET DATA TYPE JSON,
+ALTER COLUMN "outputSchema" SET DATA TYPE JSON;

@@ -5,7 +5,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/server";
 import { nestingDepth } from "@/lib/executions/recorder-row";
 import { validateAgainst } from "@/lib/json-schema/json-schema";
-import { redactSecrets, runHandler, type LogEntry, type SandboxErrorType } from "@/lib/sandbox";
+import { type McpHandlerEvent, redactSecrets, runHandler, type LogEntry, type SandboxErrorType } from "@/lib/sandbox";
 import { unsafeLoadToolSecrets } from "@/lib/tools/secrets";
 import { findDisallowedComponent } from "./component-references";
 import { toolErrorResult, toStructuredContent, type ToolError } from "./tool-results";
@@ -16,6 +16,8 @@ export type CallToolOptions = {
   tool: ServedTool;
   arguments: Record<string, unknown> | undefined;
   context: Pick<ServeContext, "projectSlug" | "environment" | "locale">;
+  /** `mcp.log` / `mcp.progress` of a Data Tool's handler, as they happen (create-project-server.ts sends them on). */
+  onMcpEvent?: (event: McpHandlerEvent) => void;
 };
 
 export type CallToolOutcome = { result: CallToolResult; record: ToolCallRecord };
@@ -91,7 +93,7 @@ function callUiTool({ tool, context }: CallToolOptions, props: Record<string, un
   };
 }
 
-async function callDataTool({ snapshot, tool, context }: CallToolOptions, props: Record<string, unknown>): Promise<Step> {
+async function callDataTool({ snapshot, tool, context, onMcpEvent }: CallToolOptions, props: Record<string, unknown>): Promise<Step> {
   // Read at call time: secrets are live on both endpoints, and only the called tool's are loaded.
   const secrets = tool.id && tool.secretNames.length > 0 ? await unsafeLoadToolSecrets(tool.id) : {};
   const run = await runHandler({
@@ -106,6 +108,7 @@ async function callDataTool({ snapshot, tool, context }: CallToolOptions, props:
     },
     limits: { timeoutMs: tool.timeoutMs, memoryMb: tool.memoryMb },
     allowedDomains: tool.allowedDomains,
+    onMcpEvent,
   });
   if (!run.ok) {
     const failure = SANDBOX_FAILURES[run.errorType];

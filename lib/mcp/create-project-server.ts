@@ -7,7 +7,9 @@
 // results — which McpServer's built-in validation would replace with its own messages.
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type Tool } from "@modelcontextprotocol/server";
 import { beginActivity } from "@/lib/process/lifecycle";
+import type { McpHandlerEvent } from "@/lib/sandbox";
 import { callTool, reportToolCall } from "./call-tool";
+import { handlerEventSender } from "./handler-notifications";
 import { listProjectResources, PROMPT_CAPABILITIES, readProjectResource, registerPrompts } from "./prompts-and-resources";
 import { componentUri } from "./component-uri";
 import { describeComponent, MCP_APP_MIME_TYPE, readComponent } from "./component-resources";
@@ -45,7 +47,7 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     };
   });
 
-  server.setRequestHandler("tools/call", async (request) => {
+  server.setRequestHandler("tools/call", async (request, ctx) => {
     const tool = toolsByName.get(request.params.name);
     // Unknown tool is a protocol error (the caller named something that does not exist), not a tool failure.
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
@@ -53,7 +55,7 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     const done = beginActivity();
     let outcome: Awaited<ReturnType<typeof callToolSafely>>;
     try {
-      outcome = await callToolSafely(snapshot, tool, request.params.arguments, context);
+      outcome = await callToolSafely(snapshot, tool, request.params.arguments, context, handlerEventSender(ctx));
       await reportToolCall(context, { ...outcome.record, client: context.client ?? null });
     } finally {
       done();
@@ -133,11 +135,12 @@ async function callToolSafely(
   tool: ServedTool,
   args: Record<string, unknown> | undefined,
   context: ServeContext,
+  onMcpEvent?: (event: McpHandlerEvent) => void,
 ) {
   const startedAt = new Date();
   const started = performance.now();
   try {
-    return await callTool({ snapshot, tool, arguments: args, context });
+    return await callTool({ snapshot, tool, arguments: args, context, onMcpEvent });
   } catch (error) {
     console.error(`[mcp] tools/call ${tool.name} failed`, error);
     const record: ToolCallRecord = {

@@ -28,10 +28,21 @@
  * - `mcp.result({ content, structuredContent? })` – what the handler returns. `structuredContent`
  *   becomes the tool's structured output (or `null` when omitted).
  *
+ * ## Talking to the client while the handler runs
+ *
+ * - `mcp.log(level, data)` – a log message for the client (`notifications/message`), level one
+ *   of debug, info, notice, warning, error, critical, alert, emergency. It is sent when the
+ *   client asked for that level or a lower one (2026-07-28: the request's log level, none means
+ *   no messages; 2025 era: every level, since a stateless server cannot remember a
+ *   `logging/setLevel` from another request), and is always kept in the execution record's logs.
+ * - `mcp.progress(progress, total?, message?)` – `notifications/progress`, sent when the request
+ *   carried a progress token (otherwise only recorded). `progress` should increase on each call.
+ *
  * The blocks are checked after the handler returns; a malformed block fails the call with a
  * message naming the block. The 1 MB limit applies to the whole result, blocks included.
  */
-import type { ContentBlock } from "./types";
+import { MAX_LOG_ENTRIES, MAX_LOG_TRANSFER_CHARS } from "./limits";
+import { type ContentBlock, MCP_LOG_LEVELS } from "./types";
 
 // Runs inside the isolate. The WeakSet lets the runner recognise a value produced by
 // `mcp.result` without a magic property that ordinary output could collide with.
@@ -47,7 +58,34 @@ export const MCP_HELPER_SOURCE = `
       mcpResults.add(value);
       return value;
     },
+    log: (level, data) => {
+      if (!MCP_LOG_LEVELS.includes(level)) throw new TypeError("mcp.log: level must be one of " + MCP_LOG_LEVELS.join(", "));
+      const text = formatValue(data);
+      let json;
+      try {
+        json = JSON.stringify({ kind: "log", level, data: data === undefined ? null : data });
+      } catch {
+        json = undefined;
+      }
+      if (json === undefined || json.length > ${MAX_LOG_TRANSFER_CHARS}) json = JSON.stringify({ kind: "log", level, data: text.slice(0, ${MAX_LOG_TRANSFER_CHARS}) });
+      mcpEvent(MCP_CONSOLE_LEVEL[level], "[" + level + "] " + text, json);
+    },
+    progress: (progress, total, message) => {
+      if (typeof progress !== "number" || !Number.isFinite(progress)) throw new TypeError("mcp.progress: progress must be a finite number");
+      if (total !== undefined && (typeof total !== "number" || !Number.isFinite(total))) throw new TypeError("mcp.progress: total must be a finite number");
+      if (message !== undefined && typeof message !== "string") throw new TypeError("mcp.progress: message must be a string");
+      const text = "[progress] " + progress + (total === undefined ? "" : "/" + total) + (message ? " " + message : "");
+      mcpEvent("info", text, JSON.stringify({ kind: "progress", progress, total, message: message === undefined ? undefined : message.slice(0, ${MAX_LOG_TRANSFER_CHARS}) }));
+    },
   });
+  const MCP_LOG_LEVELS = ${JSON.stringify(MCP_LOG_LEVELS)};
+  const MCP_CONSOLE_LEVEL = { debug: "debug", info: "info", notice: "info", warning: "warn", error: "error", critical: "error", alert: "error", emergency: "error" };
+  // Through the console's channel (isolate-globals.ts): same cap, same redaction, same record.
+  const mcpEvent = (consoleLevel, text, json) => {
+    if (logCalls++ > ${MAX_LOG_ENTRIES}) return;
+    const cut = text.length > ${MAX_LOG_TRANSFER_CHARS};
+    hostLog.applySync(undefined, [consoleLevel, cut ? text.slice(0, ${MAX_LOG_TRANSFER_CHARS}) : text, cut, json]);
+  };
   const isMcpResult = (value) => mcpResults.has(value);
 `;
 

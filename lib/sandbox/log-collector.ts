@@ -1,6 +1,6 @@
 import { MAX_LOG_ENTRIES, MAX_LOG_MESSAGE_CHARS } from "./limits";
 import { longestSecretLength, redactSecrets } from "./redact-secrets";
-import type { LogEntry } from "./types";
+import { MCP_LOG_LEVELS, type LogEntry, type McpHandlerEvent, type McpLogLevel } from "./types";
 
 const LEVELS = new Set<LogEntry["level"]>(["log", "info", "warn", "error", "debug"]);
 
@@ -8,7 +8,15 @@ const LEVELS = new Set<LogEntry["level"]>(["log", "info", "warn", "error", "debu
  * Collects console output for one call. The host is the authority on the caps and on redaction:
  * the isolate only pre-formats messages, so nothing it sends can bypass either.
  */
-export function createLogCollector({ startedAt, secrets }: { startedAt: number; secrets: Record<string, string> }) {
+export function createLogCollector({
+  startedAt,
+  secrets,
+  onMcpEvent,
+}: {
+  startedAt: number;
+  secrets: Record<string, string>;
+  onMcpEvent?: (event: McpHandlerEvent) => void;
+}) {
   const entries: LogEntry[] = [];
   let dropped = false;
   const secretTail = longestSecretLength(secrets);
@@ -29,12 +37,25 @@ export function createLogCollector({ startedAt, secrets }: { startedAt: number; 
 
   return {
     entries,
-    /** Called from the isolate's console. Arguments are untrusted. */
-    fromIsolate(level: unknown, message: unknown, cutInIsolate: unknown) {
+    /**
+     * Called from the isolate's console, and from `mcp.log` / `mcp.progress` with `mcpEvent` (a
+     * JSON string) describing the event too. Arguments are untrusted.
+     */
+    fromIsolate(level: unknown, message: unknown, cutInIsolate: unknown, mcpEvent?: unknown) {
       if (entries.length >= MAX_LOG_ENTRIES) {
         if (!dropped) push("warn", `[log limit reached: console output after ${MAX_LOG_ENTRIES} entries was dropped]`);
         dropped = true;
         return;
+      }
+      if (onMcpEvent && typeof mcpEvent === "string") {
+        const event = readMcpEvent(redactSecrets(mcpEvent, secrets));
+        if (event) {
+          try {
+            onMcpEvent(event);
+          } catch (error) {
+            console.error("[sandbox] delivering an mcp event failed", error);
+          }
+        }
       }
       const safeLevel = LEVELS.has(level as LogEntry["level"]) ? (level as LogEntry["level"]) : "log";
       entries.push({
@@ -49,3 +70,29 @@ export function createLogCollector({ startedAt, secrets }: { startedAt: number; 
 }
 
 export type LogCollector = ReturnType<typeof createLogCollector>;
+
+const MCP_LEVELS = new Set<string>(MCP_LOG_LEVELS);
+
+/** The event an isolate described (already redacted), checked field by field; null when malformed. */
+function readMcpEvent(json: string): McpHandlerEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const event = value as Record<string, unknown>;
+  if (event.kind === "log" && typeof event.level === "string" && MCP_LEVELS.has(event.level)) {
+    return { kind: "log", level: event.level as McpLogLevel, data: event.data ?? null };
+  }
+  if (event.kind === "progress" && typeof event.progress === "number" && Number.isFinite(event.progress)) {
+    return {
+      kind: "progress",
+      progress: event.progress,
+      ...(typeof event.total === "number" && Number.isFinite(event.total) ? { total: event.total } : {}),
+      ...(typeof event.message === "string" ? { message: event.message.slice(0, MAX_LOG_MESSAGE_CHARS) } : {}),
+    };
+  }
+  return null;
+}

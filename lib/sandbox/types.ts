@@ -24,6 +24,18 @@ export type ContentBlock =
   | { type: "audio"; data: string; mimeType: string }
   | { type: "resource"; resource: { uri: string; mimeType?: string; text?: string; blob?: string } };
 
+/** MCP log levels (RFC 5424 severities), lowest first. */
+export const MCP_LOG_LEVELS = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"] as const;
+export type McpLogLevel = (typeof MCP_LOG_LEVELS)[number];
+
+/**
+ * What a handler tells the client while it runs, through `mcp.log` and `mcp.progress`
+ * (content-helper.ts). Strings are already redacted of the tool's secrets.
+ */
+export type McpHandlerEvent =
+  | { kind: "log"; level: McpLogLevel; data: unknown }
+  | { kind: "progress"; progress: number; total?: number; message?: string };
+
 /** `busy`: refused before it ran, because the process already runs as many handlers as it may. */
 export type SandboxErrorType = "runtime" | "timeout" | "memory" | "output_too_large" | "busy";
 

@@ -10,7 +10,7 @@ import { createLogCollector, type LogCollector } from "./log-collector";
 import type { NetworkPolicy } from "./network-policy";
 import { redactSecrets } from "./redact-secrets";
 import { sandboxFetch } from "./sandbox-fetch";
-import type { ContentBlock, SandboxEnv, SandboxErrorType, SandboxLimits, SandboxResult } from "./types";
+import type { ContentBlock, McpHandlerEvent, SandboxEnv, SandboxErrorType, SandboxLimits, SandboxResult } from "./types";
 
 export type RunHandlerOptions = {
   code: string;
@@ -22,6 +22,8 @@ export type RunHandlerOptions = {
   network?: Partial<NetworkPolicy>;
   /** Defaults to the process-wide bound (ATELIER_SANDBOX_MAX_CONCURRENT / _MAX_QUEUED). */
   slots?: IsolateSlots;
+  /** Receives `mcp.log` and `mcp.progress` calls as they happen (they are in `logs` too). */
+  onMcpEvent?: (event: McpHandlerEvent) => void;
 };
 
 type Completion = { ok: true; output: unknown; content?: ContentBlock[] } | { ok: false; errorType: SandboxErrorType; message: string };
@@ -52,7 +54,7 @@ export async function runHandler(options: RunHandlerOptions): Promise<SandboxRes
 
 async function runInIsolate(options: RunHandlerOptions, limits: SandboxLimits, startedAt: number): Promise<SandboxResult> {
   const { secrets } = options.env;
-  const logs = createLogCollector({ startedAt, secrets });
+  const logs = createLogCollector({ startedAt, secrets, onMcpEvent: options.onMcpEvent });
   const calls = new AbortController();
   // Every fetch in flight or waiting for its turn listens to this signal.
   setMaxListeners(0, calls.signal);

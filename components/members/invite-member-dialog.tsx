@@ -98,15 +98,26 @@ export function InviteMemberDialog({ org, myRole }: { org: string; myRole: Role 
       <Dialog
         open={open}
         onOpenChange={onOpenChange}
-        title={created ? "Invitation created" : "Invite member"}
+        title={created ? (created.delivery.sent ? "Invitation sent" : "Invitation created") : "Invite member"}
         description={created ? undefined : "They join with this role when they open the link signed in with this email."}
       >
         {created ? (
           <div className="space-y-4">
-            <p className="text-sm text-muted">
-              Send this link to <span className="font-medium text-fg">{created.email}</span>. It joins them as {ROLE_LABELS[created.role]}{" "}
-              and expires in 7 days.
-            </p>
+            {created.delivery.sent ? (
+              <Alert tone="success">
+                Invitation emailed to <span className="font-medium">{created.email}</span>. It joins them as {ROLE_LABELS[created.role]} and
+                expires in 7 days. You can also share the link yourself.
+              </Alert>
+            ) : (
+              <>
+                {created.delivery.reason === "failed" && <Alert tone="warning">{created.delivery.message}</Alert>}
+                <p className="text-sm text-muted">
+                  Send this link to <span className="font-medium text-fg">{created.email}</span>. It joins them as{" "}
+                  {ROLE_LABELS[created.role]} and expires in 7 days.
+                  {created.delivery.reason === "not_configured" && " (Email is not configured on this server, so nothing was sent.)"}
+                </p>
+              </>
+            )}
             <CopyField label="Invitation link" value={created.link} />
             <DialogFooter>
               <Button variant="primary" onClick={() => onOpenChange(false)}>

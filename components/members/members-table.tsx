@@ -2,13 +2,13 @@
 
 import { useState } from "react";
 import { RemoveMemberDialog, type Removal } from "@/components/members/remove-member-dialog";
+import { RoleChangeDialog, type RoleChange } from "@/components/members/role-change-dialog";
 import { assignableRoles, ROLE_LABELS } from "@/components/members/roles";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
 import { Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { Member, Role } from "@/lib/hooks/api-types";
 import { useMembers, useUpdateMemberRole } from "@/lib/hooks/use-members";
 import { can, canAssignRole } from "@/lib/permissions";
@@ -31,16 +31,13 @@ export function MembersTable({
   const updateRole = useUpdateMemberRole(org);
   const toast = useToast();
   const [removal, setRemoval] = useState<Removal | null>(null);
+  const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
   const canManage = can({ role: myRole }, "organization.members");
 
-  function changeRole(member: Member, role: Role) {
-    updateRole.mutate(
-      { userId: member.userId, role },
-      {
-        onSuccess: () => toast(`${member.user.name || member.user.email} is now ${ROLE_LABELS[role]}`),
-        onError: (error) => toast(errorMessage(error), "error"),
-      },
-    );
+  // Confirmed in RoleChangeDialog first; a failure shows there.
+  async function changeRole({ member, role }: RoleChange) {
+    await updateRole.mutateAsync({ userId: member.userId, role });
+    toast(`${member.user.name || member.user.email} is now ${ROLE_LABELS[role]}`);
   }
 
   return (
@@ -89,7 +86,7 @@ export function MembersTable({
                         aria-label={`Role for ${member.user.email}`}
                         value={member.role}
                         disabled={updateRole.isPending}
-                        onChange={(event) => changeRole(member, event.target.value as Role)}
+                        onChange={(event) => setRoleChange({ member, role: event.target.value as Role })}
                         controlSize="sm"
                         className="w-28"
                       >
@@ -127,6 +124,13 @@ export function MembersTable({
         </table>
       </div>
       <RemoveMemberDialog org={org} organizationName={organizationName} removal={removal} onClose={() => setRemoval(null)} />
+      <RoleChangeDialog
+        change={roleChange}
+        organizationName={organizationName}
+        pending={updateRole.isPending}
+        onConfirm={changeRole}
+        onClose={() => setRoleChange(null)}
+      />
     </>
   );
 }

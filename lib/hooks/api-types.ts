@@ -25,7 +25,9 @@ export type Member = {
 };
 
 export type Invitation = { id: string; email: string; role: Role; expiresAt: string; createdAt?: string };
-export type CreatedInvitation = Invitation & { link: string };
+/** Whether the invitation email went out (SMTP configured and the server accepted it). */
+export type InvitationDelivery = { sent: true } | { sent: false; reason: "not_configured" | "failed"; message: string };
+export type CreatedInvitation = Invitation & { link: string; delivery: InvitationDelivery };
 export type AcceptedInvitation = { organization: { slug: string; name: string }; role: Role };
 
 /** A project as the API presents it (lib/projects/present-project.ts). */

@@ -28,6 +28,31 @@ export function useCreateInvitation(org: string) {
   });
 }
 
+const invitationPath = (org: string, id: string) => `${invitationsPath(org)}/${encodeURIComponent(id)}`;
+
+/** A pending invitation's link, fetched when asked for (it is a secret: never kept in the list). */
+export function fetchInvitationLink(org: string, id: string) {
+  return apiFetch<{ link: string }>(`${invitationPath(org, id)}/link`);
+}
+
+/** Emails the invitation again; it is valid for 7 more days. */
+export function useResendInvitation(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<CreatedInvitation>(`${invitationPath(org, id)}/resend`, { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(org) }),
+  });
+}
+
+/** Withdraws an invitation: its link stops working. */
+export function useRevokeInvitation(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<void>(invitationPath(org, id), { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(org) }),
+  });
+}
+
 export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
 import type { Grant } from "@/lib/hooks/api-types";
 import { EndpointBadge, endpointLabel } from "./endpoint-badge";
+import { Table, TableHead, TableBody, Th, Td } from "@/components/ui/table";
 
 function userLabel(grant: Grant, currentUserId: string) {
   const name = grant.user.name || grant.user.email;
@@ -41,95 +42,77 @@ export function GrantsTable({
   onRevoke: (grant: Grant) => void;
 }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-line bg-subtle/60 text-xs whitespace-nowrap text-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">
-              App
-            </th>
-            {showUser && (
-              <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">
-                User
-              </th>
-            )}
-            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
-              Project
-            </th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
-              Endpoint
-            </th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">
-              Scopes
-            </th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">
-              Created
-            </th>
-            <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
-              Last used
-            </th>
-            <th scope="col" className="px-4 py-2.5">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {grants.map((grant) => (
-            <tr key={grant.id}>
-              {/* w-full + max-w-0: this column takes the remaining width and truncates on phones. */}
-              <td className="w-full max-w-0 px-4 py-3">
-                <div className="truncate font-medium text-fg" title={grant.client.name}>
-                  {grant.client.name}
-                </div>
-                {/* The redirect host is how people recognize an app that named itself: shown in full, wrapped, never cut. */}
-                <div className="text-xs break-all text-muted">
-                  {grant.client.redirectHosts.length > 0 ? `redirects to ${grant.client.redirectHosts.join(", ")}` : grant.client.clientId}
-                </div>
-                {!showUser && <AccessBadge grant={grant} className="mt-1" />}
-                <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted md:hidden">
-                  <span className="truncate">{grant.project.name}</span>
-                  <EndpointBadge endpoint={grant.endpoint} />
-                </div>
-                {showUser && <div className="mt-1 truncate text-xs text-muted lg:hidden">{userLabel(grant, currentUserId)}</div>}
-              </td>
-              {showUser && (
-                <td className="hidden px-4 py-3 lg:table-cell">
-                  <div className="max-w-56 truncate">{userLabel(grant, currentUserId)}</div>
-                  <div className="max-w-56 truncate text-xs text-muted" title={grant.user.email}>
-                    {grant.user.email}
-                  </div>
-                  <AccessBadge grant={grant} className="mt-1" />
-                </td>
-              )}
-              <td className="hidden px-4 py-3 whitespace-nowrap md:table-cell">
-                <Link href={`/orgs/${org}/projects/${grant.project.slug}`} className="hover:text-accent-fg hover:underline">
-                  {grant.project.name}
-                </Link>
-              </td>
-              <td className="hidden px-4 py-3 md:table-cell">
+    <Table>
+      <TableHead className="whitespace-nowrap">
+        <tr>
+          <Th>App</Th>
+          {showUser && <Th className="hidden lg:table-cell">User</Th>}
+          <Th className="hidden md:table-cell">Project</Th>
+          <Th className="hidden md:table-cell">Endpoint</Th>
+          <Th className="hidden xl:table-cell">Scopes</Th>
+          <Th className="hidden xl:table-cell">Created</Th>
+          <Th className="hidden sm:table-cell">Last used</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {grants.map((grant) => (
+          <tr key={grant.id}>
+            {/* w-full + max-w-0: this column takes the remaining width and truncates on phones. */}
+            <Td className="w-full max-w-0">
+              <div className="truncate font-medium text-fg" title={grant.client.name}>
+                {grant.client.name}
+              </div>
+              {/* The redirect host is how people recognize an app that named itself: shown in full, wrapped, never cut. */}
+              <div className="text-xs break-all text-muted">
+                {grant.client.redirectHosts.length > 0 ? `redirects to ${grant.client.redirectHosts.join(", ")}` : grant.client.clientId}
+              </div>
+              {!showUser && <AccessBadge grant={grant} className="mt-1" />}
+              <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted md:hidden">
+                <span className="truncate">{grant.project.name}</span>
                 <EndpointBadge endpoint={grant.endpoint} />
-              </td>
-              <td className="hidden px-4 py-3 font-mono text-xs text-muted xl:table-cell">{grant.scopes.join(" ") || "—"}</td>
-              <td className="hidden px-4 py-3 whitespace-nowrap text-muted xl:table-cell">
-                <FormattedDate value={grant.createdAt} />
-              </td>
-              <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
-                <FormattedDate value={grant.lastUsedAt} withTime fallback="Never" />
-              </td>
-              <td className="px-4 py-3 text-right">
-                <Button
-                  size="sm"
-                  variant="danger-outline"
-                  onClick={() => onRevoke(grant)}
-                  aria-label={`Revoke ${grant.client.name} for ${grant.project.name} (${endpointLabel(grant.endpoint.environment)})${showUser ? `, ${grant.user.name || grant.user.email}` : ""}`}
-                >
-                  Revoke
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </div>
+              {showUser && <div className="mt-1 truncate text-xs text-muted lg:hidden">{userLabel(grant, currentUserId)}</div>}
+            </Td>
+            {showUser && (
+              <Td className="hidden lg:table-cell">
+                <div className="max-w-56 truncate">{userLabel(grant, currentUserId)}</div>
+                <div className="max-w-56 truncate text-xs text-muted" title={grant.user.email}>
+                  {grant.user.email}
+                </div>
+                <AccessBadge grant={grant} className="mt-1" />
+              </Td>
+            )}
+            <Td className="hidden whitespace-nowrap md:table-cell">
+              <Link href={`/orgs/${org}/projects/${grant.project.slug}`} className="hover:text-accent-fg hover:underline">
+                {grant.project.name}
+              </Link>
+            </Td>
+            <Td className="hidden md:table-cell">
+              <EndpointBadge endpoint={grant.endpoint} />
+            </Td>
+            <Td className="hidden font-mono text-xs text-muted xl:table-cell">{grant.scopes.join(" ") || "—"}</Td>
+            <Td className="hidden whitespace-nowrap text-muted xl:table-cell">
+              <FormattedDate value={grant.createdAt} />
+            </Td>
+            <Td className="hidden whitespace-nowrap text-muted sm:table-cell">
+              <FormattedDate value={grant.lastUsedAt} withTime fallback="Never" />
+            </Td>
+            <Td className="text-right">
+              <Button
+                size="sm"
+                variant="danger-outline"
+                onClick={() => onRevoke(grant)}
+                aria-label={`Revoke ${grant.client.name} for ${grant.project.name} (${endpointLabel(grant.endpoint.environment)})${showUser ? `, ${grant.user.name || grant.user.email}` : ""}`}
+              >
+                Revoke
+              </Button>
+            </Td>
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

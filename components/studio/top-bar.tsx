@@ -5,6 +5,7 @@ import { useParams, usePathname } from "next/navigation";
 import { OrgSwitcher } from "@/components/studio/org-switcher";
 import { Logo } from "@/components/studio/logo";
 import { UserMenu } from "@/components/studio/user-menu";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { cn } from "@/components/ui/cn";
 import type { Organization } from "@/lib/hooks/api-types";
 
@@ -32,7 +33,8 @@ export function TopBar({ user, organizations }: { user: { name: string; email: s
           /
         </span>
         <OrgSwitcher currentSlug={org} initialOrganizations={organizations} />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <ThemeToggle className="max-sm:hidden" />
           <UserMenu
             user={user}
             apiTokensHref={base ? `${base}/settings/api-tokens` : undefined}

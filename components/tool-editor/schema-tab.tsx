@@ -1,52 +1,8 @@
 "use client";
 
-import { useId } from "react";
-import { CodeEditor } from "@/components/code-editor/code-editor";
+import { SchemaField } from "@/components/schema-editor/schema-field";
 
-function SchemaEditor({
-  label,
-  hint,
-  value,
-  onChange,
-  readOnly,
-  error,
-}: {
-  label: string;
-  hint: string;
-  value: string;
-  onChange: (value: string) => void;
-  readOnly: boolean;
-  error?: string;
-}) {
-  const hintId = useId();
-  const errorId = useId();
-  return (
-    <div className="space-y-1.5">
-      <p className="text-sm font-medium text-fg">{label}</p>
-      <CodeEditor
-        language="json"
-        label={label}
-        value={value}
-        onChange={onChange}
-        readOnly={readOnly}
-        invalid={Boolean(error)}
-        describedBy={[hintId, error ? errorId : null].filter(Boolean).join(" ")}
-        minHeight="10rem"
-        maxHeight="24rem"
-      />
-      <p id={hintId} className="text-xs text-muted">
-        {hint}
-      </p>
-      {error && (
-        <p id={errorId} role="alert" className="text-xs font-medium text-danger">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Input and output JSON Schema (2020-12). Invalid JSON is flagged as you type and never sent. */
+/** Input and output JSON Schema (2020-12), as a form or raw JSON. Invalid JSON is flagged as you type and never sent. */
 export function SchemaTab({
   inputSchema,
   outputSchema,
@@ -62,7 +18,7 @@ export function SchemaTab({
 }) {
   return (
     <div className="space-y-6">
-      <SchemaEditor
+      <SchemaField
         label="Input schema"
         hint="JSON Schema 2020-12 with type object. Arguments are validated against it before the tool runs; the test panel builds its form from it."
         value={inputSchema}
@@ -70,8 +26,9 @@ export function SchemaTab({
         readOnly={readOnly}
         error={errors.inputSchema}
       />
-      <SchemaEditor
+      <SchemaField
         label="Output schema"
+        emptyLabel="Add an output schema"
         hint="Optional. When set, every result is checked against it and hosts can rely on its shape. Leave empty for none."
         value={outputSchema}
         onChange={(value) => onChange("outputSchema", value)}

@@ -34,7 +34,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             key={toast.id}
             className={cn(
               "pointer-events-auto animate-fade-in rounded-lg border px-4 py-2.5 text-sm font-medium shadow-overlay",
-              toast.tone === "error" ? "border-danger/30 bg-danger-soft text-danger" : "border-line bg-fg text-white",
+              toast.tone === "error" ? "border-danger/30 bg-danger-soft text-danger" : "border-line bg-fg text-canvas",
             )}
           >
             {toast.message}

@@ -52,15 +52,21 @@ describe("fetch storms", () => {
   let peak = 0;
 
   beforeAll(async () => {
+    // `/?mb=N`: answered after a moment. `/held`: 3 MB, then nothing more until the test ends,
+    // so the host holds every partial body at once and none reaches the isolate.
     server = createServer((request, response) => {
       inFlight++;
       peak = Math.max(peak, inFlight);
-      const size = Number(new URL(request.url ?? "/", "http://x").searchParams.get("mb") ?? "0") * 1024 * 1024;
-      // Held open a moment so parallel requests overlap.
-      setTimeout(() => {
-        response.end("x".repeat(size));
+      const finish = (body: string) => {
+        response.end(body);
         inFlight--;
-      }, 30);
+      };
+      if (request.url === "/held") {
+        response.write("h".repeat(3 * 1024 * 1024));
+        return;
+      }
+      const size = Number(new URL(request.url ?? "/", "http://x").searchParams.get("mb") ?? "0") * 1024 * 1024;
+      setTimeout(() => finish("x".repeat(size)), 30);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -89,7 +95,7 @@ describe("fetch storms", () => {
 
   it("counts response bytes held on the host against the tool's memory limit", async () => {
     const result = await run(
-      "async (props) => { await Promise.all(Array.from({ length: 6 }, () => fetch(props.base + '/?mb=4'))); return 'all buffered' }",
+      "async (props) => { await Promise.all(Array.from({ length: 6 }, () => fetch(props.base + '/held'))); return 'all buffered' }",
       { ...fetchOptions(), limits: { memoryMb: 16, timeoutMs: 20_000 } },
     );
     expect(result).toMatchObject({

@@ -129,8 +129,10 @@ function describeFailure(error: unknown, state: { timedOut: boolean; isolateDisp
   if (state.timedOut || message === "Script execution timed out.") {
     return { ok: false, errorType: "timeout", message: `Handler timed out after ${state.limits.timeoutMs} ms` };
   }
-  // isolated-vm disposes the isolate itself when the memory limit is hit.
-  if (state.isolateDisposed && message.includes("memory limit")) {
+  // isolated-vm disposes the isolate itself when the memory limit is hit (and the runner only
+  // disposes it on a timeout or once the call is over), whatever the message it rejects with:
+  // "…due to memory limit", or "Promise was abandoned" for a host call it was waiting on.
+  if (state.isolateDisposed) {
     return { ok: false, errorType: "memory", message: `Handler exceeded its memory limit of ${state.limits.memoryMb} MB` };
   }
   // Errors thrown while the handler is being defined, and invalid content blocks, land here;

@@ -9,6 +9,10 @@
 // production: the demo project's limits are raised to their maxima first (the bench makes more
 // calls a minute than the defaults allow), and once the server has been stopped (SIGTERM, which
 // writes the buffered records) the bench counts the records it left in the database.
+//
+// Noisy neighbour: a second organization ("noisy") runs CPU-bound and memory-heavy handlers on
+// NOISY_LANES parallel lanes while the demo project's trivial tools/call is measured again; the
+// bench prints that p99 beside the quiet one, and how far past its limit a runaway loop ran.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
@@ -21,10 +25,13 @@ import { createMcpHandler, Server } from "@modelcontextprotocol/server";
 import { connectDatabase } from "../lib/database/adapter";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { PROJECT_RATE_LIMITS } from "../lib/rate-limit/limits";
+import { generateToken } from "../lib/tokens/secret-token";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const NOISY_LANES = Number(process.env.BENCH_NOISY_LANES ?? 8);
+const NOISY_TIMEOUT_MS = 1_000;
 const root = path.resolve(import.meta.dirname, "..");
 
 const addNumbers = {
@@ -85,6 +92,37 @@ async function prepareData(dataDir: string, env: NodeJS.ProcessEnv): Promise<str
   return token;
 }
 
+/** Tenant A of the noisy-neighbour figure: its own organization, project, draft token and hostile tools. */
+async function createNoisyTenant(dataDir: string): Promise<string> {
+  const draft = generateToken("draft");
+  await withDatabase(dataDir, async (db) => {
+    const organization = await db.organization.create({ data: { slug: "noisy", name: "Noisy neighbour" } });
+    const project = await db.project.create({
+      data: {
+        organizationId: organization.id,
+        slug: "flood",
+        name: "Flood",
+        draftTokenHash: draft.hash,
+        draftTokenPrefix: draft.prefix,
+        draftTokenRotatedAt: new Date(),
+        dataToolCallsPerMinute: PROJECT_RATE_LIMITS.dataToolCallsPerMinute.max,
+        credentialCallsPerMinute: PROJECT_RATE_LIMITS.credentialCallsPerMinute.max,
+      },
+    });
+    const tool = { projectId: project.id, kind: "DATA" as const, inputSchema: { type: "object" }, timeoutMs: NOISY_TIMEOUT_MS };
+    await db.tool.create({ data: { ...tool, name: "spin", handler: "async () => { while (true) {} }" } });
+    await db.tool.create({
+      data: {
+        ...tool,
+        name: "hoard",
+        memoryMb: 128,
+        handler: "async () => { const chunks = []; while (true) chunks.push(new Array(100000).fill(Math.random())) }",
+      },
+    });
+  });
+  return draft.token;
+}
+
 async function withDatabase<T>(dataDir: string, run: (db: PrismaClient) => Promise<T>): Promise<T> {
   const connection = connectDatabase({ dataDir });
   const db = new PrismaClient({ adapter: connection.factory });
@@ -99,6 +137,8 @@ async function withDatabase<T>(dataDir: string, run: (db: PrismaClient) => Promi
 async function startAtelier(): Promise<{
   url: string;
   token: string;
+  noisyUrl: string;
+  noisyToken: string;
   child: ChildProcess;
   dataDir: string;
   exited: Promise<number | null>;
@@ -106,6 +146,7 @@ async function startAtelier(): Promise<{
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "atelier-bench-"));
   const env = { ...process.env, PORT: String(PORT), ATELIER_DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" };
   const token = await prepareData(dataDir, env);
+  const noisyToken = await createNoisyTenant(dataDir);
   const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   let output = "";
@@ -113,7 +154,15 @@ async function startAtelier(): Promise<{
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     if (/Ready in|started server|Local:/i.test(output))
-      return { url: `http://localhost:${PORT}/mcp/acme/demo/draft`, token, child, dataDir, exited };
+      return {
+        url: `http://localhost:${PORT}/mcp/acme/demo/draft`,
+        token,
+        noisyUrl: `http://localhost:${PORT}/mcp/noisy/flood/draft`,
+        noisyToken,
+        child,
+        dataDir,
+        exited,
+      };
     if (child.exitCode !== null) throw new Error(`Atelier exited early:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -159,6 +208,60 @@ async function measure(run: () => Promise<unknown>): Promise<Stats> {
 const format = (stats: Stats) =>
   `${stats.throughput.toFixed(0).padStart(6)} req/s   p50 ${stats.p50.toFixed(1).padStart(6)} ms   p99 ${stats.p99.toFixed(1).padStart(6)} ms`;
 
+/**
+ * Tenant A floods its own project with runaway loops and memory hogs on NOISY_LANES lanes; tenant
+ * B's trivial call is measured meanwhile, one request at a time.
+ */
+async function noisyNeighbour(server: { noisyUrl: string; noisyToken: string; child: ChildProcess }, victimCall: () => Promise<unknown>) {
+  const attacker = await connect(server.noisyUrl, server.noisyToken);
+  let attacking = true;
+  let attackCalls = 0;
+  const loopTimes: number[] = [];
+  const lanes = Array.from({ length: NOISY_LANES }, async (_, lane) => {
+    while (attacking) {
+      const name = (lane + attackCalls) % 2 === 0 ? "spin" : "hoard";
+      attackCalls++;
+      const started = performance.now();
+      await attacker.callTool({ name, arguments: {} });
+      if (name === "spin") loopTimes.push(performance.now() - started);
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 2 * NOISY_TIMEOUT_MS)); // the flood is under way
+  const measured = await drive(victimCall, Math.max(100, REQUESTS / 2), 1);
+  attacking = false;
+  await Promise.all(lanes);
+  await attacker.close();
+  const at = (q: number) => measured.latencies[Math.min(measured.latencies.length - 1, Math.floor(q * measured.latencies.length))];
+  loopTimes.sort((a, b) => a - b);
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    attackCalls,
+    loopP50: loopTimes[Math.floor(loopTimes.length / 2)] ?? 0,
+    loopMax: loopTimes.at(-1) ?? 0,
+    rssMb: processTreeRssMb(server.child.pid ?? 0),
+  };
+}
+
+/** Resident memory of a process and its descendants (npm start → next start → the server), in MB. */
+function processTreeRssMb(root: number): number {
+  const rows = spawnSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const inTree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of rows) {
+      if (inTree.has(ppid) && !inTree.has(pid)) {
+        inTree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return Math.round(rows.filter(([pid]) => inTree.has(pid)).reduce((total, [, , rss]) => total + rss, 0) / 1024);
+}
+
 const bare = await startBareServer();
 const atelier = await startAtelier();
 let atelierCalls = 0;
@@ -185,6 +288,19 @@ try {
     `\natelier/bare throughput: tools/list ${ratio(results["atelier tools/list"], results["bare tools/list"])}, tools/call ${ratio(results["atelier tools/call"], results["bare tools/call"])}`,
   );
   console.log(`targets: tools/list ≥ 0.5 of bare; tools/call p50 < 10 ms (now ${results["atelier tools/call"].p50.toFixed(1)} ms)`);
+
+  const noisy = await noisyNeighbour(atelier, countedCall(draftClient));
+  console.log(
+    `\nnoisy neighbour — tenant B tools/call, sequential, while tenant A runs ${NOISY_LANES} CPU-bound / memory-heavy handlers at once:`,
+  );
+  console.log(
+    `${"quiet".padEnd(20)} p50 ${results["atelier tools/call"].p50.toFixed(1).padStart(6)} ms   p99 ${results["atelier tools/call"].p99.toFixed(1).padStart(6)} ms`,
+  );
+  console.log(`${"under attack".padEnd(20)} p50 ${noisy.p50.toFixed(1).padStart(6)} ms   p99 ${noisy.p99.toFixed(1).padStart(6)} ms`);
+  console.log(
+    `tenant A: ${noisy.attackCalls} hostile calls; runaway loops (limit ${NOISY_TIMEOUT_MS} ms) answered after p50 ${noisy.loopP50.toFixed(0)} ms, max ${noisy.loopMax.toFixed(0)} ms; server RSS ${noisy.rssMb} MB after`,
+  );
+  console.log("target: tenant B p99 under attack < 250 ms");
   await Promise.all([bareClient.close(), draftClient.close()]);
 } finally {
   bare.close();

@@ -61,7 +61,9 @@ export function DraftTokenSection({
       </dl>
       {rotated && (
         <Alert tone="success" title="New draft token">
-          <p className="mb-3">Copy it now: you won&apos;t see it again. The test panel in this browser tab uses it too.</p>
+          <p className="mb-3">
+            Copy it now: you won&apos;t see it again. The studio&apos;s test panel doesn&apos;t use it (it runs as you).
+          </p>
           <CopyField label="New draft token" value={rotated.token} />
         </Alert>
       )}
@@ -69,7 +71,7 @@ export function DraftTokenSection({
         open={confirming}
         onOpenChange={setConfirming}
         title="Rotate the draft token?"
-        description="The current token stops working at once: hosts using it (Claude Desktop, MCP Inspector, other browser tabs) get 401 until you give them the new one."
+        description="The current token stops working at once: hosts using it (Claude Desktop, MCP Inspector, scripts) get 401 until you give them the new one."
         confirmLabel="Rotate draft token"
         pending={rotate.isPending}
         onConfirm={async () => {

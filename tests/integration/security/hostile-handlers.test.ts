@@ -50,8 +50,9 @@ const HOSTILE = {
   escape: `async () => ({
     process: typeof process, require: typeof require, globalProcess: typeof globalThis.process,
     viaConstructor: (() => { try { return typeof (function () {}).constructor("return process")() } catch (error) { return "threw" } })(),
-    dynamicImport: await import("node:fs").then(() => "imported", () => "refused"),
   })`,
+  dynamic_import: 'async () => await import("node:fs")',
+  atomics_wait: "async () => { Atomics.wait(new Int32Array(new SharedArrayBuffer(16)), 0, 0); return 'woke' }",
   spin: "async () => { while (true) {} }",
   spin_after_await: "async () => { await null; for (;;) {} }",
   hoard: "async () => { const chunks = []; while (true) chunks.push(new Array(100000).fill(Math.random())) }",
@@ -79,6 +80,7 @@ beforeAll(async () => {
   const limits: Record<string, { timeoutMs?: number; memoryMb?: number }> = {
     spin: { timeoutMs: 1_500 },
     spin_after_await: { timeoutMs: 1_500 },
+    atomics_wait: { timeoutMs: 500 },
     hoard: { memoryMb: 32, timeoutMs: 20_000 },
     wasm: { memoryMb: 16 },
     giant_throw: { memoryMb: 256, timeoutMs: 20_000 },
@@ -144,10 +146,21 @@ const errorOf = (result: { structuredContent?: Record<string, unknown> }) =>
 
 describe("a hostile handler", () => {
   it("cannot reach the host: no process, require, import or constructor escape", async () => {
-    const [result] = await duringAttack(() => times(1, () => callTool(attacker, "escape")));
-    // import() of a module has no loader in the isolate: the handler cannot even be compiled with it.
-    expect(JSON.stringify(result)).not.toContain('"function"');
-    expect(JSON.stringify(result)).not.toContain("imported");
+    const [escape, dynamicImport] = await duringAttack(() =>
+      Promise.all([callTool(attacker, "escape"), callTool(attacker, "dynamic_import")]),
+    );
+    expect(escape.structuredContent).toEqual({
+      process: "undefined",
+      require: "undefined",
+      globalProcess: "undefined",
+      viaConstructor: "threw",
+    });
+    expect(errorOf(dynamicImport)).toMatchObject({ code: "handler_error", message: "Not supported" });
+  });
+
+  it("that blocks in Atomics.wait is stopped at its limit", async () => {
+    const results = await duringAttack(() => times(2, () => callTool(attacker, "atomics_wait")));
+    expect(results.map((result) => errorOf(result).code)).toEqual(["timeout", "timeout"]);
   });
 
   it("that spins forever is stopped at its limit, before or after an await, while others are answered", async () => {

@@ -58,3 +58,23 @@ export function canAssignRole(actorRole: Role, fromRole: Role | null, toRole: Ro
   if (toRole === "OWNER" || fromRole === "OWNER") return actorRole === "OWNER";
   return true;
 }
+
+const GRANTEE_NAMES: Record<Grantee, string> = {
+  OWNER: "Owners",
+  ADMIN: "Admins",
+  PROJECT_OWNER: "project owners",
+  EDITOR: "Editors",
+  VIEWER: "Viewers",
+};
+
+/**
+ * Why a control is disabled, from the same matrix `can()` reads: "Only Owners, Admins and project
+ * owners can publish." The studio shows it beside actions a member's role cannot take.
+ */
+export function permissionReason(permission: Permission, action: string): string {
+  const names = PERMISSIONS[permission]
+    .filter((grantee) => grantee !== "PROJECT_OWNER" || permission.startsWith("project."))
+    .map((grantee) => GRANTEE_NAMES[grantee]);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "nobody");
+  return `Only ${list} can ${action}.`;
+}

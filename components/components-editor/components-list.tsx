@@ -4,8 +4,10 @@ import Link from "next/link";
 import { SectionHeader } from "@/components/tool-editor/section-header";
 import { buttonClasses } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
+import { DisabledAction } from "@/components/ui/disabled-action";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useComponents, type Component } from "@/lib/hooks/use-components";
+import { permissionReason } from "@/lib/permissions";
 
 /** Components of the project, with the UI Tools that render each one. */
 export function ComponentsList({
@@ -27,7 +29,9 @@ export function ComponentsList({
     <Link href={`${base}/new`} className={buttonClasses("primary")}>
       New component
     </Link>
-  ) : undefined;
+  ) : (
+    <DisabledAction label="New component" reason={permissionReason("project.edit", "create components")} />
+  );
 
   return (
     <main className="space-y-6">

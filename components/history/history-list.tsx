@@ -6,10 +6,12 @@ import { ChangeSummary } from "@/components/publish-dialog/change-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
+import { DisabledAction } from "@/components/ui/disabled-action";
 import { EmptyState } from "@/components/ui/empty-state";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { Package, Page } from "@/lib/hooks/api-types";
 import { usePackages } from "@/lib/hooks/use-packages";
+import { permissionReason } from "@/lib/permissions";
 import { DigestWithCopy, PackageBadges } from "./package-meta";
 import { RollbackButton } from "./rollback-dialog";
 
@@ -34,7 +36,17 @@ function PackageItem({ org, project, item, canPublish }: { org: string; project:
               {item.previousVersion && <> · replaced v{item.previousVersion}</>}
             </p>
           </div>
-          {canPublish && !item.isProduction && <RollbackButton org={org} project={project} version={item.version} />}
+          {!item.isProduction &&
+            (canPublish ? (
+              <RollbackButton org={org} project={project} version={item.version} />
+            ) : (
+              <DisabledAction
+                label="Roll back"
+                variant="danger-outline"
+                size="sm"
+                reason={permissionReason("project.publish", "roll back")}
+              />
+            ))}
         </div>
         <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{item.changelog}</p>
         <ChangeSummary changes={item.changes} />

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -8,9 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { STARTER_HTML } from "@/components/components-editor/starter-html";
 import { errorMessage, fieldErrorsOf } from "@/lib/hooks/api-fetch";
+import { useCreateComponent } from "@/lib/hooks/use-components";
 import { useCreateTool, type ToolKind } from "@/lib/hooks/use-tools";
 import { TOOL_NAME, TOOL_NAME_RULE } from "./tool-draft";
+
+/** The Component select's choice for "create one now, in this dialog". */
+const NEW_COMPONENT = "+new";
+const COMPONENT_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 
 function NewToolForm({
   org,
@@ -27,18 +32,34 @@ function NewToolForm({
 }) {
   const router = useRouter();
   const createTool = useCreateTool(org, project);
-  const [errors, setErrors] = useState<{ name?: string; component?: string; form?: string }>({});
+  const createComponent = useCreateComponent(org, project);
+  const [choice, setChoice] = useState(componentNames[0] ?? NEW_COMPONENT);
+  // A component made by an earlier attempt of this dialog (the tool then failed): not made twice.
+  const [madeComponent, setMadeComponent] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ name?: string; component?: string; newComponent?: string; form?: string }>({});
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const name = String(data.get("name") ?? "").trim();
-    const component = String(data.get("component") ?? "");
+    const newComponent = String(data.get("newComponent") ?? "").trim() || name;
+    const component = choice === NEW_COMPONENT ? newComponent : choice;
     const invalid: typeof errors = {};
     if (!TOOL_NAME.test(name)) invalid.name = `Tool name ${TOOL_NAME_RULE}`;
     if (kind === "ui" && !component) invalid.component = "Choose the component this tool renders";
+    if (kind === "ui" && choice === NEW_COMPONENT && !COMPONENT_NAME.test(newComponent))
+      invalid.newComponent = "Component name must be lowercase letters, digits, _ or -, starting with a letter";
     setErrors(invalid);
     if (Object.keys(invalid).length > 0) return;
+    if (kind === "ui" && choice === NEW_COMPONENT && madeComponent !== component) {
+      try {
+        await createComponent.mutateAsync({ name: component, kind: "html", html: STARTER_HTML, csp: {} });
+        setMadeComponent(component);
+      } catch (error) {
+        setErrors({ newComponent: `Component: ${errorMessage(error)}` });
+        return;
+      }
+    }
     createTool.mutate(
       { name, kind, ...(kind === "ui" ? { component } : {}) },
       {
@@ -73,27 +94,46 @@ function NewToolForm({
       {kind === "ui" && (
         <Field label="Component" hint="The HTML the host renders with the tool's result." error={errors.component}>
           {(control) => (
-            <Select {...control} name="component" defaultValue={componentNames[0] ?? ""}>
+            <Select {...control} value={choice} onChange={(event) => setChoice(event.target.value)}>
               {componentNames.map((name) => (
                 <option key={name} value={name}>
                   {name}
                 </option>
               ))}
+              <option value={NEW_COMPONENT}>New component…</option>
             </Select>
+          )}
+        </Field>
+      )}
+      {kind === "ui" && choice === NEW_COMPONENT && (
+        <Field
+          label="New component name"
+          hint="Created with this tool, from a starter HTML document you can edit on the Components page. Empty: the tool's name."
+          error={errors.newComponent}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              name="newComponent"
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder="weather-card"
+            />
           )}
         </Field>
       )}
       <DialogFooter>
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={createTool.isPending}>
-          Create tool
+        <Button type="submit" variant="primary" loading={createTool.isPending || createComponent.isPending}>
+          {kind === "ui" && choice === NEW_COMPONENT ? "Create tool and component" : "Create tool"}
         </Button>
       </DialogFooter>
     </form>
   );
 }
 
-/** "New data tool" / "New UI tool" and its dialog. A UI Tool needs a component to exist first. */
+/** "New data tool" / "New UI tool" and its dialog. A UI Tool renders a component: an existing one, or one created with it. */
 export function NewToolDialog({
   org,
   project,
@@ -122,22 +162,7 @@ export function NewToolDialog({
             : "Renders a component in the host with the props the model passes. It is live on the draft endpoint as soon as it exists."
         }
       >
-        {kind === "ui" && componentNames.length === 0 ? (
-          <div className="space-y-4">
-            <Alert tone="info" title="Create a component first">
-              A UI Tool renders a component. Add one on the{" "}
-              <Link href={`/orgs/${org}/projects/${project}/components`} className="underline">
-                Components
-              </Link>{" "}
-              page, then come back.
-            </Alert>
-            <DialogFooter>
-              <Button onClick={() => setOpen(false)}>Close</Button>
-            </DialogFooter>
-          </div>
-        ) : (
-          <NewToolForm org={org} project={project} kind={kind} componentNames={componentNames} onCancel={() => setOpen(false)} />
-        )}
+        <NewToolForm org={org} project={project} kind={kind} componentNames={componentNames} onCancel={() => setOpen(false)} />
       </Dialog>
     </>
   );

@@ -2,8 +2,11 @@
 
 import Link from "next/link";
 import { FormattedDate } from "@/components/ui/date";
+import { DisabledAction } from "@/components/ui/disabled-action";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTools, type Tool, type ToolKind } from "@/lib/hooks/use-tools";
+import { permissionReason } from "@/lib/permissions";
 import { DiscardChangesDialog } from "./discard-changes-dialog";
 import { NewToolDialog } from "./new-tool-dialog";
 import { SectionHeader } from "./section-header";
@@ -41,7 +44,11 @@ export function ToolsList({
 }) {
   const { data: tools = initialTools } = useTools(org, project, kind, { initialData: initialTools });
   const copy = COPY[kind];
-  const create = canEdit ? <NewToolDialog org={org} project={project} kind={kind} componentNames={componentNames} /> : undefined;
+  const create = canEdit ? (
+    <NewToolDialog org={org} project={project} kind={kind} componentNames={componentNames} />
+  ) : (
+    <DisabledAction label={kind === "data" ? "New data tool" : "New UI tool"} reason={permissionReason("project.edit", "create tools")} />
+  );
 
   return (
     <main className="space-y-6">
@@ -49,13 +56,15 @@ export function ToolsList({
         title={copy.title}
         description={copy.description}
         actions={
-          tools.length > 0 && canEdit ? (
+          tools.length === 0 ? undefined : canEdit ? (
             <div className="flex flex-wrap items-center gap-2">
               {/* Everything in the draft (tools of both kinds and components) back to production. */}
               <DiscardChangesDialog org={org} project={project} onDiscarded={() => undefined} />
               {create}
             </div>
-          ) : undefined
+          ) : (
+            create
+          )
         }
       />
       {tools.length === 0 ? (
@@ -65,50 +74,38 @@ export function ToolsList({
           action={create}
         />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
-                  Description
-                </th>
-                {kind === "ui" && (
-                  <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
-                    Component
-                  </th>
-                )}
-                <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
-                  Updated
-                </th>
+        <Table>
+          <TableHead>
+            <tr>
+              <Th>Name</Th>
+              <Th className="hidden md:table-cell">Description</Th>
+              {kind === "ui" && <Th className="hidden sm:table-cell">Component</Th>}
+              <Th className="hidden sm:table-cell">Updated</Th>
+            </tr>
+          </TableHead>
+          <TableBody>
+            {tools.map((tool) => (
+              <tr key={tool.id} className="align-top hover:bg-subtle/50">
+                <Td>
+                  <Link
+                    href={`/orgs/${org}/projects/${project}/tools/${tool.name}`}
+                    className="font-mono text-[13px] font-medium text-accent-fg hover:underline"
+                  >
+                    {tool.name}
+                  </Link>
+                  {tool.title && <p className="mt-0.5 text-xs text-muted">{tool.title}</p>}
+                </Td>
+                <Td className="hidden max-w-md text-muted md:table-cell">
+                  <p className="line-clamp-2">{tool.description || "—"}</p>
+                </Td>
+                {kind === "ui" && <Td className="hidden font-mono text-[13px] sm:table-cell">{tool.component}</Td>}
+                <Td className="hidden whitespace-nowrap text-muted sm:table-cell">
+                  <FormattedDate value={tool.updatedAt} withTime />
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {tools.map((tool) => (
-                <tr key={tool.id} className="align-top hover:bg-subtle/50">
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/orgs/${org}/projects/${project}/tools/${tool.name}`}
-                      className="font-mono text-[13px] font-medium text-accent-fg hover:underline"
-                    >
-                      {tool.name}
-                    </Link>
-                    {tool.title && <p className="mt-0.5 text-xs text-muted">{tool.title}</p>}
-                  </td>
-                  <td className="hidden max-w-md px-4 py-3 text-muted md:table-cell">
-                    <p className="line-clamp-2">{tool.description || "—"}</p>
-                  </td>
-                  {kind === "ui" && <td className="hidden px-4 py-3 font-mono text-[13px] sm:table-cell">{tool.component}</td>}
-                  <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
-                    <FormattedDate value={tool.updatedAt} withTime />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </main>
   );

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { loadOrganizationAccess, requireActor } from "@/app/(studio)/data";
 import { NewProjectDialog } from "@/components/projects/new-project-dialog";
 import { ProjectCard } from "@/components/projects/project-card";
+import { DisabledAction } from "@/components/ui/disabled-action";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/permissions";
+import { can, permissionReason } from "@/lib/permissions";
 import { listProjects } from "@/lib/projects/projects";
 
 type Props = { params: Promise<{ org: string }> };
@@ -19,13 +20,18 @@ export default async function OrganizationPage({ params }: Props) {
   const access = await loadOrganizationAccess(actor.userId, org);
   const { data: projects } = await listProjects({ access, page: { limit: 100 } });
   const canCreate = can({ role: access.membership.role }, "organization.createProject");
+  const create = canCreate ? (
+    <NewProjectDialog org={org} />
+  ) : (
+    <DisabledAction label="New project" reason={permissionReason("organization.createProject", "create projects")} />
+  );
 
   return (
     <main className="mx-auto w-full max-w-7xl space-y-6 px-4 py-8 sm:px-6">
       <PageHeader
         title={access.organization.name}
         description="Each project is one MCP server: its tools, a draft endpoint to test, and a production endpoint for hosts."
-        actions={canCreate && projects.length > 0 ? <NewProjectDialog org={org} /> : undefined}
+        actions={projects.length > 0 ? create : undefined}
       />
       {projects.length === 0 ? (
         <EmptyState
@@ -33,7 +39,7 @@ export default async function OrganizationPage({ params }: Props) {
           description={
             canCreate ? "Create a project to start building MCP tools." : "Projects appear here once an Owner or Admin creates one."
           }
-          action={canCreate ? <NewProjectDialog org={org} /> : undefined}
+          action={create}
         />
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

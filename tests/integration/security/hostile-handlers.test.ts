@@ -146,10 +146,10 @@ const errorOf = (result: { structuredContent?: Record<string, unknown> }) =>
 
 describe("a hostile handler", () => {
   it("cannot reach the host: no process, require, import or constructor escape", async () => {
-    const [escape, dynamicImport] = await duringAttack(() =>
+    const [escaped, dynamicImport] = await duringAttack(() =>
       Promise.all([callTool(attacker, "escape"), callTool(attacker, "dynamic_import")]),
     );
-    expect(escape.structuredContent).toEqual({
+    expect(escaped.structuredContent).toEqual({
       process: "undefined",
       require: "undefined",
       globalProcess: "undefined",

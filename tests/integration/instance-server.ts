@@ -9,6 +9,8 @@
 // Prints one JSON line once listening: { "origin" }. With --seed it first migrates the database
 // and creates a project with a draft token and a Data Tool `work` (used where the test process
 // cannot open the same database itself: an embedded PGlite directory belongs to one process).
+import * as meRoute from "@/app/app/v1/me/route";
+import * as sessionsRoute from "@/app/app/v1/me/sessions/route";
 import * as disablePublicRoute from "@/app/app/v1/organizations/[org]/projects/[project]/mcp/disable-public/route";
 import * as tokenRoute from "@/app/app/v1/organizations/[org]/projects/[project]/tokens/[id]/route";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
@@ -46,6 +48,8 @@ const server = await startRouteServer([
   { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionRoute },
   { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/mcp\/disable-public$/, module: disablePublicRoute },
   { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/tokens\/(?<id>[^/]+)$/, module: tokenRoute },
+  { pattern: /^\/app\/v1\/me$/, module: meRoute },
+  { pattern: /^\/app\/v1\/me\/sessions$/, module: sessionsRoute },
 ]);
 startServerProcess({ handleSignals: true });
 console.log(JSON.stringify({ origin: server.origin, ...seeded }));

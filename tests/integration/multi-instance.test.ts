@@ -1,7 +1,7 @@
 // Two app instances as separate processes on different ports, sharing PostgreSQL and Redis
 // (127.0.0.1), as in a multi-instance deployment: the kill switch hit on one is obeyed by the
-// other on its next request, a rate limit is one limit across both, and a revoked token is
-// refused by both.
+// other on its next request, a rate limit is one limit across both, and a revoked token or an
+// ended studio session is refused by both.
 //
 // PostgreSQL only (ATELIER_TEST_DB=postgres, as `npm test` runs it): an embedded PGlite directory
 // belongs to a single process, so two instances cannot share one.
@@ -10,7 +10,7 @@ import { createComponent } from "@/lib/components/components";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createTool } from "@/lib/tools/tools";
-import { asSession, createOrgWithMembers, type OrgFixture } from "./helpers";
+import { asSession, createOrgWithMembers, createTestUser, type OrgFixture } from "./helpers";
 import { startInstance, stopInstance, type Instance } from "./instance-process";
 import { createProjectWithDraftToken, postJsonRpc } from "./mcp-helpers";
 import { publishingApi } from "./publish-helpers";
@@ -67,7 +67,8 @@ describe.skipIf(!onPostgres)(
 
       const killed = await fetch(`${a.origin}${project.apiPath}/mcp/disable-public`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", ...(await asSession(fixture.users.admin)) },
+        // As the studio's page sends it: a cookie-authenticated write needs the studio's Origin (CSRF).
+        headers: { "Content-Type": "application/json", origin: a.origin, ...(await asSession(fixture.users.admin)) },
         body: "{}",
       });
       expect(killed.status).toBe(200);
@@ -97,11 +98,24 @@ describe.skipIf(!onPostgres)(
 
       const revoked = await fetch(`${a.origin}${project.apiPath}/tokens/${project.productionToken.id}`, {
         method: "DELETE",
-        headers: await asSession(fixture.users.owner),
+        headers: { origin: a.origin, ...(await asSession(fixture.users.owner)) },
       });
       expect(revoked.status).toBe(204);
       expect((await callTool(b, project.path, token)).status).toBe(401);
       expect((await callTool(a, project.path, token)).status).toBe(401);
+    });
+
+    it("ends a studio session on both instances when it signs out everywhere on one", async () => {
+      const user = await createTestUser();
+      const session = await asSession(user);
+      const me = (instance: Instance) => fetch(`${instance.origin}/app/v1/me`, { headers: session });
+      expect((await me(a)).status).toBe(200);
+      expect((await me(b)).status).toBe(200);
+
+      const ended = await fetch(`${a.origin}/app/v1/me/sessions`, { method: "DELETE", headers: { origin: a.origin, ...session } });
+      expect(ended.status).toBe(200);
+      expect((await me(b)).status).toBe(401);
+      expect((await me(a)).status).toBe(401);
     });
   },
 );

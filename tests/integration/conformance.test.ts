@@ -5,6 +5,9 @@
 // scenario must pass except those in tests/conformance/expected-failures.yml (one reason each);
 // the suite itself fails the run on a scenario that passes while listed there.
 import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as projectRoute from "@/app/app/v1/organizations/[org]/projects/[project]/route";
 import * as promptsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/prompts/route";
@@ -57,14 +60,42 @@ const tools = [
   },
   {
     name: "json_schema_2020_12_tool",
+    // The 2026-07-28 suite's version (SEP-2106: $anchor, allOf/anyOf, if/then/else), a superset of the stable one's.
     inputSchema: {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       type: "object",
-      $defs: { address: { type: "object", properties: { street: { type: "string" }, city: { type: "string" } } } },
-      properties: { name: { type: "string" }, address: { $ref: "#/$defs/address" } },
+      $defs: { address: { $anchor: "addressDef", type: "object", properties: { street: { type: "string" }, city: { type: "string" } } } },
+      properties: {
+        name: { type: "string" },
+        address: { $ref: "#/$defs/address" },
+        contactMethod: { type: "string", enum: ["phone", "email"] },
+        phone: { type: "string" },
+        email: { type: "string" },
+      },
+      allOf: [{ anyOf: [{ required: ["phone"] }, { required: ["email"] }] }],
+      if: { properties: { contactMethod: { const: "phone" } }, required: ["contactMethod"] },
+      then: { required: ["phone"] },
+      else: { required: ["email"] },
       additionalProperties: false,
     },
     handler: "async (props) => props",
+  },
+  // 2026-07-28 diagnostics: a tool whose arguments are mirrored into Mcp-Param-* headers (SEP-2243),
+  // and one that logs (no notifications/message without the request's log level, SEP-2575).
+  {
+    name: "test_custom_headers",
+    inputSchema: {
+      type: "object",
+      properties: { region: { type: "string", "x-mcp-header": "Region" }, query: { type: "string" } },
+    },
+    handler: "async (props) => props",
+  },
+  {
+    name: "test_logging_tool",
+    handler: `async () => {
+      mcp.log("info", "Logging tool running");
+      return mcp.result({ content: [mcp.text("Logged")] });
+    }`,
   },
 ];
 
@@ -175,23 +206,51 @@ afterAll(async () => {
   await server?.close();
 });
 
-function runSuite(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "./tests/conformance/register-node20.mjs", "node_modules/@modelcontextprotocol/conformance/dist/index.js", ...args],
-      { cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: "" } },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("close", (code) => resolve({ code, output }));
-  });
+// The stable suite, and the pre-release that knows the 2026-07-28 requirements (npm alias
+// conformance-2026-07-28 in package.json).
+const STABLE = "node_modules/@modelcontextprotocol/conformance/dist/index.js";
+const REQUIREMENTS_2026 = "node_modules/conformance-2026-07-28/dist/index.js";
+
+/** Runs the suite; `output` ends with every failed or warned check (from its checks.json files), so a failure says why. */
+async function runSuite(cli: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  const results = await mkdtemp(join(tmpdir(), "conformance-"));
+  try {
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "./tests/conformance/register-node20.mjs", cli, ...args, "-o", results], {
+        cwd: process.cwd(),
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
+      let text = "";
+      child.stdout.on("data", (chunk) => (text += chunk));
+      child.stderr.on("data", (chunk) => (text += chunk));
+      child.on("close", (exit) => resolve({ code: exit, output: text }));
+    });
+    return { code, output: `${output}\n${await failedChecks(results)}` };
+  } finally {
+    await rm(results, { recursive: true, force: true });
+  }
+}
+
+async function failedChecks(directory: string): Promise<string> {
+  const lines: string[] = [];
+  for (const entry of await readdir(directory, { recursive: true })) {
+    if (!entry.endsWith("checks.json")) continue;
+    const checks = JSON.parse(await readFile(join(directory, entry), "utf8")) as Array<{
+      id: string;
+      status: string;
+      errorMessage?: string;
+    }>;
+    for (const check of checks) {
+      if (check.status === "FAILURE" || check.status === "WARNING")
+        lines.push(`${entry}: ${check.status} ${check.id}: ${check.errorMessage ?? ""}`);
+    }
+  }
+  return lines.join("\n");
 }
 
 describe("official conformance suite (stable server scenarios)", () => {
   it("passes every scenario except the listed expected failures", { timeout: 300_000 }, async () => {
-    const { code, output } = await runSuite([
+    const { code, output } = await runSuite(STABLE, [
       "server",
       "--url",
       url,
@@ -199,6 +258,22 @@ describe("official conformance suite (stable server scenarios)", () => {
       "all",
       "--expected-failures",
       "tests/conformance/expected-failures.yml",
+    ]);
+    expect(output, output).toMatch(/Baseline check passed: all failures are expected/);
+    expect(code, output).toBe(0);
+  });
+});
+
+describe("official conformance suite (2026-07-28 requirements)", () => {
+  it("passes every required scenario except the listed expected failures", { timeout: 300_000 }, async () => {
+    const { code, output } = await runSuite(REQUIREMENTS_2026, [
+      "server",
+      "--url",
+      url,
+      "--requirements",
+      "2026-07-28",
+      "--expected-failures",
+      "tests/conformance/expected-failures-2026-07-28.yml",
     ]);
     expect(output, output).toMatch(/Baseline check passed: all failures are expected/);
     expect(code, output).toBe(0);

@@ -198,3 +198,44 @@ test("favicon and app icon are served", async ({ page }) => {
   expect(iconResponse.headers()["content-type"]).toContain("image/svg+xml");
   expect((await page.request.get(apple as string)).headers()["content-type"]).toContain("image/png");
 });
+
+// A screenshot pass over the main pages at three widths, light and dark: each screenshot is
+// attached to the report for a person to look at; the checks are what a machine can see in it —
+// the page is in the theme asked for and nothing spills sideways.
+test("main pages at 1440, 1024 and 390 px, light and dark", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const pages = [
+    `/orgs/${ORG}`,
+    `/orgs/${ORG}/projects/demo`,
+    `/orgs/${ORG}/projects/demo/tools/add_numbers`,
+    `/orgs/${ORG}/projects/demo/executions`,
+    `/orgs/${ORG}/settings/members`,
+  ];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [1440, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of pages) {
+        await page.goto(path);
+        await expect(page.locator("main").first()).toBeVisible();
+        await expect(page.locator("[data-loading-region]")).toHaveCount(0);
+        expect(await page.evaluate(() => document.documentElement.classList.contains("dark")), `${path} ${colorScheme}`).toBe(
+          colorScheme === "dark",
+        );
+        // The canvas colour really changed: dark pages are dark, light pages light.
+        // Perceived lightness 0..1, from oklch() (how the tokens are written) or rgb().
+        const lightness = await page.evaluate(() => {
+          const color = getComputedStyle(document.body).backgroundColor;
+          const numbers = color.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0];
+          return color.startsWith("oklch") ? numbers[0] : (numbers[0] + numbers[1] + numbers[2]) / 3 / 255;
+        });
+        expect(colorScheme === "dark" ? lightness < 0.35 : lightness > 0.8, `${path} ${colorScheme} background ${lightness}`).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
+        await testInfo.attach(`${colorScheme}-${width}${path.replaceAll("/", "_")}.png`, {
+          body: await page.screenshot({ fullPage: true }),
+          contentType: "image/png",
+        });
+      }
+    }
+  }
+});

@@ -12,6 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import type { Member, Role } from "@/lib/hooks/api-types";
 import { useMembers, useUpdateMemberRole } from "@/lib/hooks/use-members";
 import { can, canAssignRole } from "@/lib/permissions";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 /** Members and their roles. Owners and Admins change roles and remove people; everyone may leave. */
 export function MembersTable({
@@ -42,87 +43,77 @@ export function MembersTable({
 
   return (
     <>
-      <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-xs">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-line bg-subtle/60 text-xs text-muted">
-            <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">
-                Member
-              </th>
-              <th scope="col" className="px-4 py-2.5 font-medium">
-                Role
-              </th>
-              <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
-                Project owner of
-              </th>
-              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
-                Joined
-              </th>
-              <th scope="col" className="px-4 py-2.5">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {members.map((member) => {
-              const isMe = member.userId === currentUserId;
-              const editable = canManage && assignableRoles(myRole, member.role).length > 1;
-              const removable = !isMe && canManage && canAssignRole(myRole, member.role, "VIEWER");
-              return (
-                <tr key={member.id}>
-                  {/* w-full + max-w-0: this column takes the remaining width and truncates on phones. */}
-                  <td className="w-full max-w-0 px-4 py-3">
-                    <div className="truncate font-medium text-fg">
-                      {member.user.name || member.user.email}
-                      {isMe && <span className="ml-1.5 text-xs font-normal text-muted">(you)</span>}
-                    </div>
-                    <div className="truncate text-xs text-muted" title={member.user.email}>
-                      {member.user.email}
-                    </div>
-                  </td>
-                  <td className="px-4 py-3">
-                    {editable ? (
-                      <Select
-                        aria-label={`Role for ${member.user.email}`}
-                        value={member.role}
-                        disabled={updateRole.isPending}
-                        onChange={(event) => setRoleChange({ member, role: event.target.value as Role })}
-                        controlSize="sm"
-                        className="w-28"
-                      >
-                        {assignableRoles(myRole, member.role).map((role) => (
-                          <option key={role} value={role}>
-                            {ROLE_LABELS[role]}
-                          </option>
-                        ))}
-                      </Select>
-                    ) : (
-                      <Badge tone={member.role === "OWNER" ? "accent" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
-                    )}
-                  </td>
-                  <td className="hidden px-4 py-3 whitespace-nowrap text-muted md:table-cell">
-                    {member.ownedProjects.length > 0 ? member.ownedProjects.map((project) => project.name).join(", ") : "—"}
-                  </td>
-                  <td className="hidden px-4 py-3 whitespace-nowrap text-muted sm:table-cell">
-                    <FormattedDate value={member.createdAt} />
-                  </td>
-                  <td className="px-4 py-3 text-right whitespace-nowrap">
-                    {isMe ? (
-                      <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: true })}>
-                        Leave
-                      </Button>
-                    ) : removable ? (
-                      <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: false })}>
-                        Remove
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table>
+        <TableHead>
+          <tr>
+            <Th>Member</Th>
+            <Th>Role</Th>
+            <Th className="hidden md:table-cell">Project owner of</Th>
+            <Th className="hidden sm:table-cell">Joined</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </TableHead>
+        <TableBody>
+          {members.map((member) => {
+            const isMe = member.userId === currentUserId;
+            const editable = canManage && assignableRoles(myRole, member.role).length > 1;
+            const removable = !isMe && canManage && canAssignRole(myRole, member.role, "VIEWER");
+            return (
+              <tr key={member.id}>
+                {/* w-full + max-w-0: this column takes the remaining width and truncates on phones. */}
+                <Td className="w-full max-w-0">
+                  <div className="truncate font-medium text-fg">
+                    {member.user.name || member.user.email}
+                    {isMe && <span className="ml-1.5 text-xs font-normal text-muted">(you)</span>}
+                  </div>
+                  <div className="truncate text-xs text-muted" title={member.user.email}>
+                    {member.user.email}
+                  </div>
+                </Td>
+                <Td>
+                  {editable ? (
+                    <Select
+                      aria-label={`Role for ${member.user.email}`}
+                      value={member.role}
+                      disabled={updateRole.isPending}
+                      onChange={(event) => setRoleChange({ member, role: event.target.value as Role })}
+                      controlSize="sm"
+                      className="w-28"
+                    >
+                      {assignableRoles(myRole, member.role).map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABELS[role]}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    <Badge tone={member.role === "OWNER" ? "accent" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
+                  )}
+                </Td>
+                <Td className="hidden whitespace-nowrap text-muted md:table-cell">
+                  {member.ownedProjects.length > 0 ? member.ownedProjects.map((project) => project.name).join(", ") : "—"}
+                </Td>
+                <Td className="hidden whitespace-nowrap text-muted sm:table-cell">
+                  <FormattedDate value={member.createdAt} />
+                </Td>
+                <Td className="text-right whitespace-nowrap">
+                  {isMe ? (
+                    <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: true })}>
+                      Leave
+                    </Button>
+                  ) : removable ? (
+                    <Button size="sm" variant="danger-outline" onClick={() => setRemoval({ member, leaving: false })}>
+                      Remove
+                    </Button>
+                  ) : null}
+                </Td>
+              </tr>
+            );
+          })}
+        </TableBody>
+      </Table>
       <RemoveMemberDialog org={org} organizationName={organizationName} removal={removal} onClose={() => setRemoval(null)} />
       <RoleChangeDialog
         change={roleChange}

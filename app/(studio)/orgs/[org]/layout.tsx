@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { loadOrganizationAccess, requireActor } from "@/app/(studio)/data";
+import { loadOrganizationAccess } from "@/app/(studio)/data";
+import { getSessionActor } from "@/lib/auth/session";
 
 /**
  * Checks the organization before anything streams: a loading state that renders first would commit
@@ -8,7 +9,8 @@ import { loadOrganizationAccess, requireActor } from "@/app/(studio)/data";
  */
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const actor = await requireActor(`/orgs/${org}`);
-  await loadOrganizationAccess(actor.userId, org);
+  const actor = await getSessionActor();
+  // Signed out: each page redirects to sign-in with its own path as callbackUrl (see ../../layout.tsx).
+  if (actor) await loadOrganizationAccess(actor.userId, org);
   return children;
 }

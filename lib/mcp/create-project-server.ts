@@ -26,8 +26,9 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     { name: snapshot.name, version: context.version },
     {
       capabilities: {
-        tools: { listChanged: false },
-        resources: { listChanged: false },
+        // list-changed.ts: 2026-07-28 clients hear about saves (draft) and publish/rollback (production).
+        tools: { listChanged: true },
+        resources: { listChanged: true },
         ...PROMPT_CAPABILITIES,
         extensions: { [MCP_APPS_EXTENSION]: { mimeTypes: [MCP_APP_MIME_TYPE] } },
       },

@@ -10,7 +10,7 @@ import type { ServeContext, ServedSnapshot } from "./types";
  * Declared whether or not the project has any, so prompts/list and resources/templates/list answer
  * an empty list, never "method not found"; `logging` for handlers' mcp.log (handler-notifications.ts).
  */
-export const PROMPT_CAPABILITIES = { prompts: { listChanged: false }, completions: {}, logging: {} };
+export const PROMPT_CAPABILITIES = { prompts: { listChanged: true }, completions: {}, logging: {} };
 
 /** Most values completion/complete returns (the specification's maximum). */
 const MAX_COMPLETIONS = 100;

@@ -14,6 +14,7 @@ import { reportToolCall } from "./call-tool";
 import { createProjectServer } from "./create-project-server";
 import { admitBatch, withRefusedCalls } from "./json-rpc-batch";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
+import { endpointEventBus } from "./list-changed";
 import { checkMcpParamHeaders, HEADER_MISMATCH_ERROR_CODE } from "./mcp-param-headers";
 import { MAX_MCP_BODY_BYTES } from "./request-guards";
 import { mcpEndpointUrl, type EndpointAddress } from "./protected-resource";
@@ -82,7 +83,13 @@ export async function serveProject(options: {
         }
         return createProjectServer(options.snapshot, context);
       },
-      { legacy: "stateless", maxRequestBodySize: MAX_MCP_BODY_BYTES, onerror: reportSdkError },
+      // One bus per endpoint, so a subscriptions/listen stream opened here hears later changes (list-changed.ts).
+      {
+        legacy: "stateless",
+        maxRequestBodySize: MAX_MCP_BODY_BYTES,
+        onerror: reportSdkError,
+        bus: endpointEventBus(options.snapshot.projectId, context.environment),
+      },
     );
     const response = await handler.fetch(message.request, {
       ...(authInfo ? { authInfo } : {}),
@@ -291,6 +298,7 @@ function describeAuth(caller: McpCaller, token: string | null, address: Endpoint
 // The SDK reports refused requests (malformed JSON-RPC, bad headers) and internal failures here;
 // the client already has its answer, so only the message is logged, never a body or a token.
 function reportSdkError(error: Error) {
+  if (error instanceof RefusedBeforeDispatch) return;
   console.warn(`[mcp] ${error.message}`);
 }
 

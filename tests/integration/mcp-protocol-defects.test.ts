@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import * as productionRoute from "@/app/mcp/[org]/[project]/route";
 import { db } from "@/lib/db";
+import { getRateLimiter } from "@/lib/rate-limit/rate-limiter";
 import { createTool } from "@/lib/tools/tools";
 import { createOrgWithMembers, type OrgFixture } from "./helpers";
 import { createProjectWithDraftToken, parseJsonRpc, postJsonRpc, startRouteServer, type TestHttpServer } from "./mcp-helpers";
@@ -224,6 +225,8 @@ describe("Mcp-Param-* headers", () => {
 describe("calls the protocol refuses are not counted against rate limits", () => {
   it("an unknown tool or bad headers keep their -32602 / 400 -32020 answers, before and after the caller is limited", async () => {
     await db.project.update({ where: { id: projectId }, data: { credentialCallsPerMinute: 1 } });
+    // An hour later: the calls of the tests above (same credential) are out of the window.
+    getRateLimiter().setClock(() => Date.now() + 3_600_000);
     const tampered = await modernClient((headers) => headers.set("Mcp-Name", "someone_else"));
     const client = await modernClient();
     try {
@@ -248,6 +251,7 @@ describe("calls the protocol refuses are not counted against rate limits", () =>
       expect([legacyBadVersion.status, JSON.parse(legacyBadVersion.text).id]).toEqual([400, 41]);
     } finally {
       await db.project.update({ where: { id: projectId }, data: { credentialCallsPerMinute: 300 } });
+      getRateLimiter().setClock(Date.now);
       await client.close();
       await tampered.close();
     }

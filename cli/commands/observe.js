@@ -71,9 +71,9 @@ export function checkProject({ tools, components }) {
     for (const message of schemaAdvice(tool)) add("info", item, message);
     if (tool.kind === "data" && !tool.outputSchema)
       add("info", item, "no output schema: hosts cannot validate or render structured results");
-    const used = [...new Set([...(tool.handler ?? "").matchAll(/env\.([A-Z][A-Z0-9_]*)/g)].map((match) => match[1]))];
+    const used = [...new Set([...(tool.handler ?? "").matchAll(/env\.secrets(?:\.|\[["'])([A-Z][A-Z0-9_]*)/g)].map((match) => match[1]))];
     for (const name of used.filter((name) => !tool.secretNames.includes(name))) {
-      add("error", item, `handler reads env.${name} but no secret ${name} is set: set it in the studio (Tool → Secrets)`);
+      add("error", item, `handler reads env.secrets.${name} but no secret ${name} is set: set it in the studio (Tool → Secrets)`);
     }
   }
   for (const component of components) {

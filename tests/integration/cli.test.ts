@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProjectAccess } from "@/lib/access";
+import { flushExecutions } from "@/lib/executions/recorder";
 import { rotateDraftToken } from "@/lib/projects/draft-token";
 import { createTool } from "@/lib/tools/tools";
 import { startCliServer } from "./cli-server";
@@ -246,17 +247,18 @@ describe("atelier publish, status, rollback, doctor, logs", () => {
 
   it("gives doctor advice without changing anything", async () => {
     const path = join(dir, "tools/forecast/handler.js");
-    await writeFile(path, "async ({ city }, env) => ({ city, key: env.WEATHER_KEY.length })");
+    await writeFile(path, "async ({ city }, env) => ({ city, key: env.secrets.WEATHER_KEY })");
     expect((await atelier(["push", dir, "--yes"])).code).toBe(0);
     const result = await atelier(["doctor", "--json"]);
     expect(result.code).toBe(0);
     const findings = (result.json() as { findings: Array<{ severity: string; item: string; message: string }> }).findings;
     expect(findings).toContainEqual(
-      expect.objectContaining({ severity: "error", item: "tools/forecast", message: expect.stringContaining("env.WEATHER_KEY") }),
+      expect.objectContaining({ severity: "error", item: "tools/forecast", message: expect.stringContaining("env.secrets.WEATHER_KEY") }),
     );
   });
 
   it("lists executions as JSON lines, filterable", async () => {
+    await flushExecutions();
     const all = await atelier(["logs", "--json", "--tool", "forecast"]);
     expect(all.code).toBe(0);
     const lines = all.stdout

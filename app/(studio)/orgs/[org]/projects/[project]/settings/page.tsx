@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { loadProjectPage, publicOrigin } from "@/app/(studio)/data";
 import { DangerZone } from "@/components/projects/settings/danger-zone";
+import { ExportImport } from "@/components/projects/settings/export-import";
 import { GeneralSettings } from "@/components/projects/settings/general-settings";
 import { KillSwitch } from "@/components/projects/settings/kill-switch";
 import { ProjectOwnersSettings } from "@/components/projects/settings/project-owners-settings";
@@ -57,6 +58,12 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
           </p>
         </Section>
       )}
+      <ExportImport
+        org={org}
+        project={project.slug}
+        canImportHere={can(access, "project.edit")}
+        canCreateProject={can(access, "organization.createProject")}
+      />
       {can(access, "project.delete") && <DangerZone org={org} project={{ slug: project.slug, name: project.name }} />}
     </main>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
 // Given secrets, so nothing is generated on disk.
-const base = { NEXTAUTH_SECRET: "x".repeat(32), ATELIER_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64") };
+const base = { NODE_ENV: "test" as const, NEXTAUTH_SECRET: "x".repeat(32), ATELIER_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64") };
 
 describe("sandbox configuration", () => {
   it("defaults to no private networks and a bounded number of isolates", () => {

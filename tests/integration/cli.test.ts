@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProjectAccess } from "@/lib/access";
 import { flushExecutions } from "@/lib/executions/recorder";
 import { rotateDraftToken } from "@/lib/projects/draft-token";
+import { createComponent } from "@/lib/components/components";
+import { createPrompt } from "@/lib/prompts/prompts";
+import { createResource } from "@/lib/resources/resources";
 import { createTool } from "@/lib/tools/tools";
 import { startCliServer } from "./cli-server";
 import { apiToken, createOrgWithMembers, type OrgFixture } from "./helpers";
@@ -73,6 +76,16 @@ beforeAll(async () => {
       handler: "async ({ city }) => ({ temp: 10, city })",
     },
   });
+  await createComponent({
+    access,
+    input: { name: "card", html: "<!doctype html><p>card</p>", csp: { connectDomains: ["api.example.com"] }, prefersBorder: false },
+  });
+  await createTool({ access, input: { name: "show_card", kind: "ui", component: "card", visibility: ["model"] } });
+  await createPrompt({
+    access,
+    input: { name: "plan", arguments: [{ name: "city" }], messages: [{ role: "user", content: { type: "text", text: "Plan {{city}}" } }] },
+  });
+  await createResource({ access, input: { name: "days", kind: "template", uri: "notes://days/{date}" } });
   draftToken = (await rotateDraftToken({ access, actor: fixture.users.owner })).token;
   ownerToken = await apiToken(fixture.users.owner, "cli owner");
   editorToken = await apiToken(fixture.users.editor, "cli editor");
@@ -121,14 +134,28 @@ describe("atelier pull, push", () => {
     expect(pulled.json()).toMatchObject({
       ok: true,
       project: ref,
-      files: ["instructions.md", "tools/forecast/handler.js", "tools/forecast/tool.json"],
-      counts: { tools: 1, components: 0 },
+      files: [
+        "components/card.html",
+        "components/card.json",
+        "instructions.md",
+        "prompts/plan.json",
+        "resources/days.js",
+        "resources/days.json",
+        "tools/forecast/handler.js",
+        "tools/forecast/tool.json",
+        "tools/show_card/tool.json",
+      ],
+      counts: { tools: 2, components: 1, prompts: 1, resources: 1 },
     });
     expect(await readFile(join(dir, "tools/forecast/handler.js"), "utf8")).toBe("async ({ city }) => ({ temp: 10, city })");
     const definition = JSON.parse(await readFile(join(dir, "tools/forecast/tool.json"), "utf8"));
     expect(definition).toMatchObject({ kind: "data", description: "Weather forecast", secretNames: [] });
     expect(JSON.parse(await readFile(join(dir, "atelier.json"), "utf8"))).toMatchObject({ format: "atelier.project/v1", project: ref });
-    // Pulling again changes nothing: a clean push plan.
+    expect(JSON.parse(await readFile(join(dir, "components/card.json"), "utf8"))).toMatchObject({
+      csp: { connectDomains: ["api.example.com"] },
+      prefersBorder: false,
+    });
+    // What was pulled pushes back as no change at all, for every kind of item.
     const again = await atelier(["push", dir, "--json"]);
     expect(again.code).toBe(0);
     expect(again.json()).toMatchObject({ applied: false, files: [] });

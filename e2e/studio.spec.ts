@@ -223,11 +223,14 @@ test("main pages at 1440, 1024 and 390 px, light and dark", async ({ page }, tes
           colorScheme === "dark",
         );
         // The canvas colour really changed: dark pages are dark, light pages light.
-        // Perceived lightness 0..1, from oklch() (how the tokens are written) or rgb().
+        // Lightness 0..1 of the page background, as painted (a canvas converts lab()/oklch() to sRGB).
         const lightness = await page.evaluate(() => {
-          const color = getComputedStyle(document.body).backgroundColor;
-          const numbers = color.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0];
-          return color.startsWith("oklch") ? numbers[0] : (numbers[0] + numbers[1] + numbers[2]) / 3 / 255;
+          const context = document.createElement("canvas").getContext("2d");
+          if (!context) throw new Error("no 2d canvas");
+          context.fillStyle = getComputedStyle(document.body).backgroundColor;
+          context.fillRect(0, 0, 1, 1);
+          const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+          return (r + g + b) / 3 / 255;
         });
         expect(colorScheme === "dark" ? lightness < 0.35 : lightness > 0.8, `${path} ${colorScheme} background ${lightness}`).toBe(true);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);

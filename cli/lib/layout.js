@@ -23,8 +23,21 @@ const ARCHIVE_FORMAT = "atelier.project-export/v1";
 const jsonText = (value) => `${JSON.stringify(value, null, 2)}\n`;
 const without = (object, keys) => Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 
+// Item names become file names: only the server's slug shapes, never a path.
+const SAFE_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
+
+function assertSafeNames(archive) {
+  for (const kind of ["tools", "components", "prompts", "resources"]) {
+    for (const item of archive[kind] ?? []) {
+      if (!SAFE_NAME.test(item.name))
+        throw new CliError(`The server sent a ${kind.slice(0, -1)} named ${JSON.stringify(item.name)}, which cannot be a file name`);
+    }
+  }
+}
+
 /** The files of an archive, path → text. */
 export function archiveToFiles(archive) {
+  assertSafeNames(archive);
   const files = new Map();
   files.set("instructions.md", archive.project.instructions ?? "");
   for (const tool of archive.tools) {

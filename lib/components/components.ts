@@ -41,8 +41,6 @@ export const createComponentSchema = z
   });
 export const updateComponentSchema = z.object(componentFields).partial();
 
-export type PresentedComponent = ReturnType<typeof presentComponent>;
-
 export function presentComponent(component: Component) {
   const { projectId: _projectId, ...rest } = component;
   return {

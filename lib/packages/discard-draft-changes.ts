@@ -113,11 +113,21 @@ function toolColumns(tool: ManifestTool) {
     allowedComponents: tool.allowedComponents,
     timeoutMs: tool.timeoutMs,
     memoryMb: tool.memoryMb,
+    visibility: tool.visibility ?? ["model", "app"],
   };
 }
 
+// Fields a package leaves out when they have their default (manifest.ts) get the default back.
 function componentColumns(component: ManifestComponent) {
-  return { html: component.html, csp: component.csp as Prisma.InputJsonValue };
+  return {
+    kind: component.kind === "tsx" ? ("TSX" as const) : ("HTML" as const),
+    source: component.source ?? "",
+    html: component.html,
+    csp: component.csp as Prisma.InputJsonValue,
+    title: component.title ?? "",
+    description: component.description ?? "",
+    prefersBorder: component.prefersBorder ?? true,
+  };
 }
 
 async function resetTools(tx: Tx, projectId: string, production: PackageManifest, changes: NameChanges) {

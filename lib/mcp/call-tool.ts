@@ -5,7 +5,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/server";
 import { nestingDepth } from "@/lib/executions/recorder-row";
 import { validateAgainst } from "@/lib/json-schema/json-schema";
-import { type McpHandlerEvent, redactSecrets, runHandler, type LogEntry, type SandboxErrorType } from "@/lib/sandbox";
+import { type McpEventListener, redactSecrets, runHandler, type LogEntry, type SandboxErrorType } from "@/lib/sandbox";
 import { unsafeLoadToolSecrets } from "@/lib/tools/secrets";
 import { findDisallowedComponent } from "./component-references";
 import { toolErrorResult, toStructuredContent, type ToolError } from "./tool-results";
@@ -17,7 +17,7 @@ export type CallToolOptions = {
   arguments: Record<string, unknown> | undefined;
   context: Pick<ServeContext, "projectSlug" | "environment" | "locale">;
   /** `mcp.log` / `mcp.progress` of a Data Tool's handler, as they happen (create-project-server.ts sends them on). */
-  onMcpEvent?: (event: McpHandlerEvent) => void;
+  onMcpEvent?: McpEventListener;
 };
 
 export type CallToolOutcome = { result: CallToolResult; record: ToolCallRecord };

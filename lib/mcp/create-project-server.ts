@@ -7,9 +7,9 @@
 // results — which McpServer's built-in validation would replace with its own messages.
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type Tool } from "@modelcontextprotocol/server";
 import { beginActivity } from "@/lib/process/lifecycle";
-import type { McpHandlerEvent } from "@/lib/sandbox";
+import type { McpEventListener } from "@/lib/sandbox";
 import { callTool, reportToolCall } from "./call-tool";
-import { handlerEventSender } from "./handler-notifications";
+import { callBinding, handlerChannel, inputRequiredResult } from "./handler-notifications";
 import { listProjectResources, PROMPT_CAPABILITIES, readProjectResource, registerPrompts } from "./prompts-and-resources";
 import { componentUri } from "./component-uri";
 import { describeComponent, MCP_APP_MIME_TYPE, readComponent } from "./component-resources";
@@ -55,12 +55,17 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     // Until its record is handed over, a graceful shutdown waits for this call (lib/process/lifecycle.ts).
     const done = beginActivity();
     let outcome: Awaited<ReturnType<typeof callToolSafely>>;
+    const binding = callBinding(snapshot.projectId, context.environment, tool.name, request.params.arguments);
+    const channel = handlerChannel(ctx, binding);
     try {
-      outcome = await callToolSafely(snapshot, tool, request.params.arguments, context, handlerEventSender(ctx));
+      outcome = await callToolSafely(snapshot, tool, request.params.arguments, context, channel.listener);
+      // Stopped at mcp.elicit / mcp.sample without an answer: recorded as such, answered below.
+      if (channel.pending.length > 0) outcome = { ...outcome, record: { ...outcome.record, errorCode: "input_required" } };
       await reportToolCall(context, { ...outcome.record, client: context.client ?? null });
     } finally {
       done();
     }
+    if (channel.pending.length > 0) return inputRequiredResult(ctx, channel, binding);
     const { result, record } = outcome;
     const projected = server.projectCallToolResult(resultForClients(result, tool.outputSchema), tool.outputSchema ?? undefined);
     // The draft endpoint hands the handler's console output (secrets already redacted) to the
@@ -136,7 +141,7 @@ async function callToolSafely(
   tool: ServedTool,
   args: Record<string, unknown> | undefined,
   context: ServeContext,
-  onMcpEvent?: (event: McpHandlerEvent) => void,
+  onMcpEvent?: McpEventListener,
 ) {
   const startedAt = new Date();
   const started = performance.now();

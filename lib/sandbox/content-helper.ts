@@ -38,6 +38,22 @@
  * - `mcp.progress(progress, total?, message?)` – `notifications/progress`, sent when the request
  *   carried a progress token (otherwise only recorded). `progress` should increase on each call.
  *
+ * ## Asking the client (2026-07-28 clients)
+ *
+ * - `await mcp.elicit({ message, requestedSchema })` – asks the user through the client's form
+ *   (`elicitation/create`); resolves with `{ action: "accept" | "decline" | "cancel", content? }`.
+ * - `await mcp.sample({ messages, maxTokens, … })` – asks the client's model
+ *   (`sampling/createMessage`); resolves with its `{ role, content, model, stopReason }`.
+ *
+ * The server is stateless, so asking works by running the handler again: the first run stops at
+ * the first question without an answer, the client gets an input-required result, answers, and
+ * calls again with the answers; the handler then runs from the start and each `mcp.elicit` /
+ * `mcp.sample` returns the answer given for it (matched by order: elicit-1, elicit-2, sample-1…).
+ * So a handler must ask the same questions in the same order on every run, must not catch the
+ * rejection that stops it, and should not do side effects (writes, payments) before its last
+ * question — they would happen on every run. 2025-era clients and clients that did not declare
+ * the elicitation / sampling capability get an error result instead.
+ *
  * The blocks are checked after the handler returns; a malformed block fails the call with a
  * message naming the block. The 1 MB limit applies to the whole result, blocks included.
  */
@@ -77,7 +93,31 @@ export const MCP_HELPER_SOURCE = `
       const text = "[progress] " + progress + (total === undefined ? "" : "/" + total) + (message ? " " + message : "");
       mcpEvent("info", text, JSON.stringify({ kind: "progress", progress, total, message: message === undefined ? undefined : message.slice(0, ${MAX_LOG_TRANSFER_CHARS}) }));
     },
+    // Resolves with the client's answer when this call already carries it; otherwise the handler
+    // is stopped here and the client is asked (an input-required result), then the handler runs
+    // again from the start with the answers. Do not catch the rejection.
+    elicit: (params) => mcpInput("elicitation/create", "elicit-", params),
+    sample: (params) => mcpInput("sampling/createMessage", "sample-", params),
   });
+  let mcpInputs = 0;
+  class McpInputRequired extends Error {}
+  const mcpInput = (method, prefix, params) => {
+    const key = prefix + ++mcpInputs;
+    let json;
+    try {
+      json = JSON.stringify({ kind: "input", method, key, params: params ?? {} });
+    } catch {
+      return Promise.reject(new TypeError(method + ": the request is not JSON-serialisable"));
+    }
+    if (json === undefined || json.length > ${MAX_LOG_TRANSFER_CHARS}) {
+      return Promise.reject(new TypeError(method + ": the request is larger than ${MAX_LOG_TRANSFER_CHARS} characters"));
+    }
+    const answer = hostLog.applySync(undefined, ["info", "[" + method + "] " + key, false, json]);
+    if (typeof answer === "string") return Promise.resolve(JSON.parse(answer));
+    const error = new McpInputRequired(key + " is waiting for the client's answer");
+    error.name = "McpInputRequired";
+    return Promise.reject(error);
+  };
   const MCP_LOG_LEVELS = ${JSON.stringify(MCP_LOG_LEVELS)};
   const MCP_CONSOLE_LEVEL = { debug: "debug", info: "info", notice: "info", warning: "warn", error: "error", critical: "error", alert: "error", emergency: "error" };
   // Through the console's channel (isolate-globals.ts): same cap, same redaction, same record.

@@ -5,4 +5,14 @@ export { checkHandlerSyntax, type HandlerSyntaxCheck } from "./check-handler-syn
 export { SANDBOX_LIMITS } from "./limits";
 export { redactSecrets } from "./redact-secrets";
 export { runHandler, type RunHandlerOptions } from "./run-handler";
-export type { ContentBlock, LogEntry, McpHandlerEvent, McpLogLevel, SandboxEnv, SandboxErrorType, SandboxLimits, SandboxResult } from "./types";
+export type {
+  ContentBlock,
+  LogEntry,
+  McpEventListener,
+  McpHandlerEvent,
+  McpLogLevel,
+  SandboxEnv,
+  SandboxErrorType,
+  SandboxLimits,
+  SandboxResult,
+} from "./types";

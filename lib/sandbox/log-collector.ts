@@ -1,6 +1,6 @@
 import { MAX_LOG_ENTRIES, MAX_LOG_MESSAGE_CHARS } from "./limits";
 import { longestSecretLength, redactSecrets } from "./redact-secrets";
-import { MCP_LOG_LEVELS, type LogEntry, type McpHandlerEvent, type McpLogLevel } from "./types";
+import { MCP_LOG_LEVELS, type LogEntry, type McpEventListener, type McpHandlerEvent, type McpLogLevel } from "./types";
 
 const LEVELS = new Set<LogEntry["level"]>(["log", "info", "warn", "error", "debug"]);
 
@@ -15,7 +15,7 @@ export function createLogCollector({
 }: {
   startedAt: number;
   secrets: Record<string, string>;
-  onMcpEvent?: (event: McpHandlerEvent) => void;
+  onMcpEvent?: McpEventListener;
 }) {
   const entries: LogEntry[] = [];
   let dropped = false;
@@ -39,19 +39,22 @@ export function createLogCollector({
     entries,
     /**
      * Called from the isolate's console, and from `mcp.log` / `mcp.progress` with `mcpEvent` (a
-     * JSON string) describing the event too. Arguments are untrusted.
+     * JSON string) describing the event too. Arguments are untrusted. Returns the client's answer
+     * (JSON) to an `mcp.elicit` / `mcp.sample`, when there is one.
      */
-    fromIsolate(level: unknown, message: unknown, cutInIsolate: unknown, mcpEvent?: unknown) {
+    fromIsolate(level: unknown, message: unknown, cutInIsolate: unknown, mcpEvent?: unknown): string | undefined {
       if (entries.length >= MAX_LOG_ENTRIES) {
         if (!dropped) push("warn", `[log limit reached: console output after ${MAX_LOG_ENTRIES} entries was dropped]`);
         dropped = true;
-        return;
+        return undefined;
       }
+      let answer: string | undefined;
       if (onMcpEvent && typeof mcpEvent === "string") {
         const event = readMcpEvent(redactSecrets(mcpEvent, secrets));
         if (event) {
           try {
-            onMcpEvent(event);
+            const returned = onMcpEvent(event);
+            if (event.kind === "input" && typeof returned === "string") answer = returned;
           } catch (error) {
             console.error("[sandbox] delivering an mcp event failed", error);
           }
@@ -63,6 +66,7 @@ export function createLogCollector({
         message: clean(String(message), cutInIsolate === true),
         at: Math.round(performance.now() - startedAt),
       });
+      return answer;
     },
     /** Runner notes (such as an error's stack) go in even when the console filled the log. */
     push,
@@ -85,6 +89,14 @@ function readMcpEvent(json: string): McpHandlerEvent | null {
   const event = value as Record<string, unknown>;
   if (event.kind === "log" && typeof event.level === "string" && MCP_LEVELS.has(event.level)) {
     return { kind: "log", level: event.level as McpLogLevel, data: event.data ?? null };
+  }
+  if (
+    event.kind === "input" &&
+    (event.method === "elicitation/create" || event.method === "sampling/createMessage") &&
+    typeof event.key === "string" &&
+    /^(elicit|sample)-\d{1,4}$/.test(event.key)
+  ) {
+    return { kind: "input", method: event.method, key: event.key, params: event.params ?? {} };
   }
   if (event.kind === "progress" && typeof event.progress === "number" && Number.isFinite(event.progress)) {
     return {

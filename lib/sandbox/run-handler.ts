@@ -10,7 +10,7 @@ import { createLogCollector, type LogCollector } from "./log-collector";
 import type { NetworkPolicy } from "./network-policy";
 import { redactSecrets } from "./redact-secrets";
 import { sandboxFetch } from "./sandbox-fetch";
-import type { ContentBlock, McpHandlerEvent, SandboxEnv, SandboxErrorType, SandboxLimits, SandboxResult } from "./types";
+import type { ContentBlock, McpEventListener, SandboxEnv, SandboxErrorType, SandboxLimits, SandboxResult } from "./types";
 
 export type RunHandlerOptions = {
   code: string;
@@ -23,7 +23,7 @@ export type RunHandlerOptions = {
   /** Defaults to the process-wide bound (ATELIER_SANDBOX_MAX_CONCURRENT / _MAX_QUEUED). */
   slots?: IsolateSlots;
   /** Receives `mcp.log` and `mcp.progress` calls as they happen (they are in `logs` too). */
-  onMcpEvent?: (event: McpHandlerEvent) => void;
+  onMcpEvent?: McpEventListener;
 };
 
 type Completion = { ok: true; output: unknown; content?: ContentBlock[] } | { ok: false; errorType: SandboxErrorType; message: string };

@@ -34,7 +34,15 @@ export type McpLogLevel = (typeof MCP_LOG_LEVELS)[number];
  */
 export type McpHandlerEvent =
   | { kind: "log"; level: McpLogLevel; data: unknown }
-  | { kind: "progress"; progress: number; total?: number; message?: string };
+  | { kind: "progress"; progress: number; total?: number; message?: string }
+  /** `await mcp.elicit(params)` / `await mcp.sample(params)`: `key` numbers them in call order (elicit-1, sample-1, …). */
+  | { kind: "input"; method: "elicitation/create" | "sampling/createMessage"; key: string; params: unknown };
+
+/**
+ * Receives a handler's events as they happen. For an `input` event it returns the client's answer
+ * as JSON when there is one; returning nothing makes the call wait for it (input-required).
+ */
+export type McpEventListener = (event: McpHandlerEvent) => string | undefined | void;
 
 /** `busy`: refused before it ran, because the process already runs as many handlers as it may. */
 export type SandboxErrorType = "runtime" | "timeout" | "memory" | "output_too_large" | "busy";

@@ -1,0 +1,161 @@
+// Handlers that ask (issue 13 §3): `await mcp.elicit(...)` and `await mcp.sample(...)` become a
+// 2026-07-28 input-required result; the real SDK v2 client answers through its elicitation and
+// sampling handlers and retries, and the handler runs again with the answers. A client without the
+// capability, and a 2025-era client (stateless: its answer could not reach the call), get an error
+// result saying so.
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
+import { db } from "@/lib/db";
+import { flushExecutions } from "@/lib/executions/recorder";
+import { createTool } from "@/lib/tools/tools";
+import { createOrgWithMembers } from "./helpers";
+import {
+  connectClient,
+  createProjectWithDraftToken,
+  parseJsonRpc,
+  postJsonRpc,
+  startRouteServer,
+  type TestHttpServer,
+} from "./mcp-helpers";
+
+let server: TestHttpServer;
+let draftUrl: string;
+let token: string;
+let projectId: string;
+
+beforeAll(async () => {
+  const fixture = await createOrgWithMembers();
+  const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug: fixture.organization.slug });
+  token = created.token;
+  projectId = created.project.id;
+  await createTool({
+    access: created.access,
+    input: {
+      name: "archive_note",
+      kind: "data",
+      inputSchema: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
+      handler: `async (props) => {
+        console.log("run");
+        const answer = await mcp.elicit({
+          message: "Archive " + props.name + "?",
+          requestedSchema: { type: "object", properties: { confirm: { type: "boolean" } }, required: ["confirm"] },
+        });
+        if (answer.action !== "accept" || answer.content.confirm !== true) return { archived: false };
+        const summary = await mcp.sample({ messages: [{ role: "user", content: { type: "text", text: "Summarize " + props.name } }], maxTokens: 50 });
+        return { archived: true, summary: summary.content.text };
+      }`,
+    },
+  });
+  server = await startRouteServer([{ pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute }]);
+  draftUrl = `${server.origin}/mcp/${fixture.organization.slug}/${created.project.slug}/draft`;
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function modernClient(capabilities: Record<string, object>) {
+  const client = new Client(
+    { name: "atelier-tests", version: "1.0.0" },
+    { versionNegotiation: { mode: { pin: "2026-07-28" } }, capabilities },
+  );
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(draftUrl), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+  );
+  return client;
+}
+
+type Result = { isError?: boolean; content: Array<{ type: string; text?: string }>; structuredContent?: Record<string, unknown> };
+
+describe("2026-07-28", () => {
+  it("asks through an input-required result, and runs the handler again with the answers", async () => {
+    const client = await modernClient({ elicitation: {}, sampling: {} });
+    const asked: string[] = [];
+    client.setRequestHandler("elicitation/create", async (request) => {
+      asked.push(`elicit: ${(request.params as { message: string }).message}`);
+      return { action: "accept", content: { confirm: true } };
+    });
+    client.setRequestHandler("sampling/createMessage", async (request) => {
+      const [message] = (request.params as { messages: Array<{ content: { text: string } }> }).messages;
+      asked.push(`sample: ${message.content.text}`);
+      return { role: "assistant", content: { type: "text", text: "A short note." }, model: "test-model", stopReason: "endTurn" };
+    });
+    try {
+      const result = (await client.callTool({ name: "archive_note", arguments: { name: "groceries" } })) as Result;
+      expect(result.structuredContent).toEqual({ archived: true, summary: "A short note." });
+      expect(asked).toEqual(["elicit: Archive groceries?", "sample: Summarize groceries"]);
+
+      client.setRequestHandler("elicitation/create", async () => ({ action: "decline" }));
+      expect(((await client.callTool({ name: "archive_note", arguments: { name: "taxes" } })) as Result).structuredContent).toEqual({
+        archived: false,
+      });
+    } finally {
+      await client.close();
+    }
+    // One execution per round: the rounds that stopped to ask are recorded as input_required.
+    await flushExecutions();
+    const rounds = await db.execution.findMany({ where: { projectId, toolName: "archive_note" }, orderBy: { createdAt: "asc" } });
+    expect(rounds.map((row) => row.errorCode)).toEqual(["input_required", "input_required", null, "input_required", null]);
+  });
+
+  it("refuses a requestState it did not issue for this call (altered, or from another call) with -32602", async () => {
+    const call = (requestState: string, id: number) =>
+      postJsonRpc(
+        draftUrl,
+        {
+          jsonrpc: "2.0",
+          id,
+          method: "tools/call",
+          params: {
+            name: "archive_note",
+            arguments: { name: "groceries" },
+            inputResponses: {
+              "sample-2": { role: "assistant", content: { type: "text", text: "forged" }, model: "m", stopReason: "endTurn" },
+            },
+            requestState,
+            _meta: {
+              "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+              "io.modelcontextprotocol/clientInfo": { name: "raw", version: "1" },
+              "io.modelcontextprotocol/clientCapabilities": { elicitation: {}, sampling: {} },
+            },
+          },
+        },
+        { Authorization: `Bearer ${token}`, "MCP-Protocol-Version": "2026-07-28", "Mcp-Method": "tools/call", "Mcp-Name": "archive_note" },
+      );
+    for (const [index, state] of [
+      "not-a-state",
+      Buffer.from('{"elicit-1":{"action":"accept","content":{"confirm":true}}}').toString("base64"),
+    ].entries()) {
+      const response = await call(state, 50 + index);
+      expect(parseJsonRpc(response.text)).toMatchObject({
+        id: 50 + index,
+        error: { code: -32602, message: expect.stringMatching(/Invalid requestState/) },
+      });
+    }
+  });
+
+  it("answers a client that did not declare the capability with an error result", async () => {
+    const client = await modernClient({});
+    try {
+      const result = (await client.callTool({ name: "archive_note", arguments: { name: "x" } })) as Result;
+      expect(result.isError).toBe(true);
+      expect(result.content[0].text).toMatch(/needs the client's elicitation capability/);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("2025 era", () => {
+  it("answers with an error result: a stateless server cannot receive the client's answer", async () => {
+    const client = await connectClient({ url: draftUrl, token, era: "legacy" });
+    try {
+      const result = (await client.callTool({ name: "archive_note", arguments: { name: "x" } })) as Result;
+      expect(result.isError).toBe(true);
+      expect(result.content[0].text).toMatch(/needs a client speaking MCP 2026-07-28/);
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // on a real database, served over HTTP: login and use, pull → edit → push → the draft endpoint
 // serves the change, a refused push names the file, publish with and without --yes, --json
 // shapes and exit codes.
-import { type ExecFileException, execFile } from "node:child_process";
+import { type ExecFileException, execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -298,6 +298,37 @@ describe("atelier publish, status, rollback, doctor, logs", () => {
     expect(none.code).toBe(0);
     expect(none.stdout).toBe("");
     expect((await atelier(["logs", "--environment", "moon"])).code).toBe(5);
+  });
+
+  it("follows new executions with --follow until interrupted", async () => {
+    await flushExecutions();
+    const known = new Set(
+      (await atelier(["logs", "--json", "--limit", "100"])).stdout
+        .trim()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as { id: string }).id),
+    );
+    const child = spawn(process.execPath, [BIN, "logs", "--follow", "--json", "--interval", "1"], {
+      env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", XDG_CONFIG_HOME: home },
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    let buffer = "";
+    const arrived = new Promise<{ id: string; toolName: string }>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines) {
+          const execution = JSON.parse(line) as { id: string; toolName: string };
+          if (!known.has(execution.id)) resolve(execution);
+        }
+      });
+    });
+    await callDraft("forecast");
+    await flushExecutions();
+    expect(await arrived).toMatchObject({ toolName: "forecast" });
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
   });
 
   it("runs as `npx atelier` from the checkout", async () => {

@@ -67,6 +67,26 @@ export function DetailsTab({
         </Field>
       </div>
 
+      <Field
+        label="Who can call it"
+        hint="MCP Apps visibility. App-only tools are for components to call (a refresh button): hosts keep them from the model."
+        error={errors.visibility}
+      >
+        {(control) => (
+          <select
+            {...control}
+            value={draft.visibility}
+            disabled={readOnly}
+            className="w-full rounded-control border border-line-strong bg-surface px-3 py-2 text-sm"
+            onChange={(event) => onChange({ visibility: event.target.value as ToolDraft["visibility"] })}
+          >
+            <option value="both">The model and components (default)</option>
+            <option value="model">The model only</option>
+            <option value="app">Components only (app-only)</option>
+          </select>
+        )}
+      </Field>
+
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">Annotations</legend>
         <p className="text-xs text-muted">

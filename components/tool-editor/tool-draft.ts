@@ -31,7 +31,12 @@ export type ToolDraft = {
   allowedDomains: string[];
   component: string | null;
   allowedComponents: string[];
+  /** MCP Apps visibility: who may call the tool. */
+  visibility: "both" | "model" | "app";
 };
+
+const visibilityOf = (values: string[] | undefined): ToolDraft["visibility"] =>
+  values?.length !== 1 ? "both" : values[0] === "app" ? "app" : "model";
 
 export type DraftField = keyof ToolDraft | "form";
 export type DraftErrors = Partial<Record<DraftField, string>>;
@@ -55,6 +60,7 @@ export function draftFromTool(tool: Tool): ToolDraft {
     allowedDomains: tool.allowedDomains,
     component: tool.component,
     allowedComponents: tool.allowedComponents,
+    visibility: visibilityOf(tool.visibility),
   };
 }
 
@@ -111,6 +117,7 @@ export function draftToUpdate(draft: ToolDraft, kind: Tool["kind"]): { update?: 
     memoryMb: memory.value,
     allowedDomains: draft.allowedDomains,
     allowedComponents: draft.allowedComponents,
+    visibility: draft.visibility === "both" ? ["model", "app"] : [draft.visibility],
     ...(kind === "data" ? { handler: draft.handler } : { component: draft.component }),
   };
   return { update, errors };
@@ -129,6 +136,7 @@ const FIELD_LABELS: Partial<Record<DraftField, string>> = {
   description: "Description",
   annotations: "Annotations",
   handler: "Handler",
+  visibility: "Visibility",
 };
 
 function toDraftField(field: string): DraftField | null {

@@ -39,6 +39,7 @@ const TAB_OF_FIELD: Record<keyof DraftErrors, TabId | null> = {
   allowedDomains: "domains",
   component: "component",
   allowedComponents: "component",
+  visibility: "details",
   form: null,
 };
 

@@ -6,11 +6,19 @@
 // - mcp.progress → notifications/progress, only when the request carried a progress token.
 // - mcp.elicit / mcp.sample → answered from the request's inputResponses (a 2026-07-28 retry);
 //   without an answer the handler stops and the call becomes an input-required result (SEP-2322)
-//   asking for every question it reached. 2025-era clients and clients that did not declare the
-//   capability get an error result: over stateless HTTP their answer to a server-to-client request
-//   would arrive as another request, with no handler waiting for it.
+//   asking for every question it reached. A 2026-07-28 client that did not declare the capability
+//   gets -32021 (MissingRequiredClientCapabilityError); a 2025-era client an error result: over
+//   stateless HTTP its answer to a server-to-client request would arrive as another request, with
+//   no handler waiting for it.
 import { createHash } from "node:crypto";
-import { type CallToolResult, inputRequired, ProtocolError, ProtocolErrorCode, type ServerContext } from "@modelcontextprotocol/server";
+import {
+  type CallToolResult,
+  inputRequired,
+  MissingRequiredClientCapabilityError,
+  ProtocolError,
+  ProtocolErrorCode,
+  type ServerContext,
+} from "@modelcontextprotocol/server";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { canonicalJson } from "@/lib/packages/canonical-json";
@@ -112,11 +120,12 @@ export function inputRequiredResult(
   }
   const declared = (envelope[CLIENT_CAPABILITIES_META_KEY] ?? {}) as Record<string, unknown>;
   const missing = [...new Set(pending.map((input) => CAPABILITY[input.method]))].filter((capability) => !declared[capability]);
+  // SEP-2575: a server must not rely on a capability the client did not declare; -32021 names it.
   if (missing.length > 0) {
-    return toolErrorResult({
-      code: "input_not_supported",
-      message: `This tool needs the client's ${missing.join(" and ")} capability, which this client did not declare.`,
-    });
+    throw new MissingRequiredClientCapabilityError(
+      { requiredCapabilities: Object.fromEntries(missing.map((capability) => [capability, {}])) },
+      `This tool needs the client's ${missing.join(" and ")} capability, which this client did not declare.`,
+    );
   }
   const inputRequests: Record<string, unknown> = {};
   for (const input of pending) inputRequests[input.key] = { method: input.method, params: input.params ?? {} };

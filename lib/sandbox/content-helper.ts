@@ -48,7 +48,8 @@
  * The server is stateless, so asking works by running the handler again: the first run stops at
  * the first question without an answer, the client gets an input-required result, answers, and
  * calls again with the answers; the handler then runs from the start and each `mcp.elicit` /
- * `mcp.sample` returns the answer given for it (matched by order: elicit-1, elicit-2, sample-1…).
+ * `mcp.sample` returns the answer given for it, matched by its key: `{ key: "confirm" }` as a
+ * second argument, else its place in the run (elicit-1, sample-2, …).
  * So a handler must ask the same questions in the same order on every run, must not catch the
  * rejection that stops it, and should not do side effects (writes, payments) before its last
  * question — they would happen on every run. 2025-era clients and clients that did not declare
@@ -96,13 +97,17 @@ export const MCP_HELPER_SOURCE = `
     // Resolves with the client's answer when this call already carries it; otherwise the handler
     // is stopped here and the client is asked (an input-required result), then the handler runs
     // again from the start with the answers. Do not catch the rejection.
-    elicit: (params) => mcpInput("elicitation/create", "elicit-", params),
-    sample: (params) => mcpInput("sampling/createMessage", "sample-", params),
+    elicit: (params, options) => mcpInput("elicitation/create", "elicit-", params, options),
+    sample: (params, options) => mcpInput("sampling/createMessage", "sample-", params, options),
   });
   let mcpInputs = 0;
   class McpInputRequired extends Error {}
-  const mcpInput = (method, prefix, params) => {
-    const key = prefix + ++mcpInputs;
+  const mcpInput = (method, prefix, params, options) => {
+    mcpInputs++;
+    const key = options?.key === undefined ? prefix + mcpInputs : options.key;
+    if (typeof key !== "string" || !/^[A-Za-z0-9_.-]{1,64}$/.test(key)) {
+      return Promise.reject(new TypeError(method + ": options.key must be 1 to 64 letters, digits, _ . or -"));
+    }
     let json;
     try {
       json = JSON.stringify({ kind: "input", method, key, params: params ?? {} });

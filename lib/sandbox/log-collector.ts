@@ -94,7 +94,7 @@ function readMcpEvent(json: string): McpHandlerEvent | null {
     event.kind === "input" &&
     (event.method === "elicitation/create" || event.method === "sampling/createMessage") &&
     typeof event.key === "string" &&
-    /^(elicit|sample)-\d{1,4}$/.test(event.key)
+    /^[A-Za-z0-9_.-]{1,64}$/.test(event.key)
   ) {
     return { kind: "input", method: event.method, key: event.key, params: event.params ?? {} };
   }

@@ -35,7 +35,7 @@ export type McpLogLevel = (typeof MCP_LOG_LEVELS)[number];
 export type McpHandlerEvent =
   | { kind: "log"; level: McpLogLevel; data: unknown }
   | { kind: "progress"; progress: number; total?: number; message?: string }
-  /** `await mcp.elicit(params)` / `await mcp.sample(params)`: `key` numbers them in call order (elicit-1, sample-1, …). */
+  /** `await mcp.elicit(params, { key? })` / `await mcp.sample(…)`: `key` names the question (default: its place, elicit-1, sample-2…). */
   | { kind: "input"; method: "elicitation/create" | "sampling/createMessage"; key: string; params: unknown };
 
 /**

@@ -90,6 +90,77 @@ const tools = [
     },
     handler: "async (props) => props",
   },
+  // SEP-2322 input-required results: handlers asking through mcp.elicit / mcp.sample with the keys the suite expects.
+  {
+    name: "test_input_required_result_elicitation",
+    handler: `async () => {
+      const answer = await mcp.elicit(
+        { message: "What is your name?", requestedSchema: { type: "object", properties: { name: { type: "string" } }, required: ["name"] } },
+        { key: "user_name" },
+      );
+      return mcp.result({ content: [mcp.text("Hello, " + (answer.content?.name ?? "stranger") + "!")] });
+    }`,
+  },
+  {
+    name: "test_input_required_result_sampling",
+    handler: `async () => {
+      const answer = await mcp.sample(
+        { messages: [{ role: "user", content: { type: "text", text: "What is the capital of France?" } }], maxTokens: 100 },
+        { key: "capital_question" },
+      );
+      return mcp.result({ content: [mcp.text("The model said: " + (answer.content?.text ?? ""))] });
+    }`,
+  },
+  {
+    name: "test_input_required_result_request_state",
+    handler: `async () => {
+      await mcp.elicit(
+        { message: "Please confirm", requestedSchema: { type: "object", properties: { ok: { type: "boolean" } }, required: ["ok"] } },
+        { key: "confirm" },
+      );
+      return mcp.result({ content: [mcp.text("Confirmed: state-ok")] });
+    }`,
+  },
+  {
+    name: "test_input_required_result_multi_round",
+    handler: `async () => {
+      const name = await mcp.elicit(
+        { message: "Step 1: What is your name?", requestedSchema: { type: "object", properties: { name: { type: "string" } }, required: ["name"] } },
+        { key: "step1" },
+      );
+      const color = await mcp.elicit(
+        { message: "Step 2: What is your favorite color?", requestedSchema: { type: "object", properties: { color: { type: "string" } }, required: ["color"] } },
+        { key: "step2" },
+      );
+      return mcp.result({ content: [mcp.text(name.content?.name + " likes " + color.content?.color)] });
+    }`,
+  },
+  {
+    name: "test_input_required_result_tampered_state",
+    handler: `async () => {
+      await mcp.elicit(
+        { message: "Please confirm", requestedSchema: { type: "object", properties: { ok: { type: "boolean" } }, required: ["ok"] } },
+        { key: "confirm" },
+      );
+      return mcp.result({ content: [mcp.text("Confirmed")] });
+    }`,
+  },
+  // SEP-2575 diagnostics: asking happens in the result, never as a request on the stream; and a
+  // question the client has no capability for is -32021.
+  {
+    name: "test_streaming_elicitation",
+    handler: `async () => {
+      await mcp.elicit({ message: "Continue?", requestedSchema: { type: "object", properties: { ok: { type: "boolean" } } } }, { key: "continue" });
+      return mcp.result({ content: [mcp.text("Continued")] });
+    }`,
+  },
+  {
+    name: "test_missing_capability",
+    handler: `async () => {
+      await mcp.sample({ messages: [{ role: "user", content: { type: "text", text: "Hi" } }], maxTokens: 10 }, { key: "needs_sampling" });
+      return mcp.result({ content: [mcp.text("Sampled")] });
+    }`,
+  },
   {
     name: "test_logging_tool",
     handler: `async () => {

@@ -135,12 +135,13 @@ describe("2026-07-28", () => {
     }
   });
 
-  it("answers a client that did not declare the capability with an error result", async () => {
+  it("refuses a client that did not declare the capability with -32021 (MissingRequiredClientCapability)", async () => {
     const client = await modernClient({});
     try {
-      const result = (await client.callTool({ name: "archive_note", arguments: { name: "x" } })) as Result;
-      expect(result.isError).toBe(true);
-      expect(result.content[0].text).toMatch(/needs the client's elicitation capability/);
+      await expect(client.callTool({ name: "archive_note", arguments: { name: "x" } })).rejects.toMatchObject({
+        code: -32021,
+        message: expect.stringMatching(/needs the client's elicitation capability/),
+      });
     } finally {
       await client.close();
     }

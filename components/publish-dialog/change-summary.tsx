@@ -27,19 +27,25 @@ function NameChangeRows({ title, changes }: { title: string; changes: NameChange
   );
 }
 
-/** Which tools and components a publish adds, modifies and removes. */
+/** Which tools, components, prompts and resources a publish adds, modifies and removes. */
 export function ChangeSummary({ changes, className }: { changes: Changes; className?: string }) {
-  const empty = [changes.tools, changes.components].every(
+  // Summaries of packages listed before prompts and resources existed have no such keys.
+  const none: NameChanges = { added: [], modified: [], removed: [] };
+  const prompts = changes.prompts ?? none;
+  const resources = changes.resources ?? none;
+  const empty = [changes.tools, changes.components, prompts, resources].every(
     (names) => names.added.length + names.modified.length + names.removed.length === 0,
   );
   return (
     <div className={className}>
       {empty ? (
-        <p className="text-sm text-muted">No tools or components changed.</p>
+        <p className="text-sm text-muted">No tools, components, prompts or resources changed.</p>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           <NameChangeRows title="Tools" changes={changes.tools} />
           <NameChangeRows title="Components" changes={changes.components} />
+          <NameChangeRows title="Prompts" changes={prompts} />
+          <NameChangeRows title="Resources" changes={resources} />
         </div>
       )}
     </div>

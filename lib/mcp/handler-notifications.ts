@@ -100,31 +100,46 @@ const CAPABILITY: Record<Method, "elicitation" | "sampling"> = {
   "sampling/createMessage": "sampling",
 };
 
+const NEEDS_2026 =
+  "asks the user or the client's model for input (elicitation or sampling), which needs a client speaking MCP 2026-07-28: over stateless HTTP a 2025-era client's answer cannot reach the running call.";
+
+type Channel = { pending: PendingInput[]; answers: Record<string, unknown> };
+
 /**
- * The answer to a call whose handler stopped at questions without answers: an input-required
- * result for a 2026-07-28 client that declared what it takes, else an error result saying why.
+ * The answer to a tools/call whose handler stopped at questions without answers: an
+ * input-required result for a 2026-07-28 client that declared what it takes, else an error result
+ * saying why (or -32021 for a missing capability).
  */
 export function inputRequiredResult(
   ctx: ServerContext,
-  channel: { pending: PendingInput[]; answers: Record<string, unknown> },
+  channel: Channel,
   binding: string,
 ): CallToolResult | ReturnType<typeof inputRequired> {
+  if (!ctx.mcpReq.envelope) return toolErrorResult({ code: "input_not_supported", message: `This tool ${NEEDS_2026}` });
+  return inputRequiredFor(ctx, channel, binding);
+}
+
+/** The same for prompts/get and resources/read, which have no error results: a JSON-RPC error for a 2025-era client. */
+export function inputRequiredOrThrow(
+  ctx: ServerContext,
+  channel: Channel,
+  binding: string,
+  what: string,
+): ReturnType<typeof inputRequired> {
+  if (!ctx.mcpReq.envelope) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, `This ${what} ${NEEDS_2026}`);
+  return inputRequiredFor(ctx, channel, binding);
+}
+
+function inputRequiredFor(ctx: ServerContext, channel: Channel, binding: string): ReturnType<typeof inputRequired> {
   const { pending } = channel;
-  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
-  if (!envelope) {
-    return toolErrorResult({
-      code: "input_not_supported",
-      message:
-        "This tool asks the user or the client's model for input (elicitation or sampling), which needs a client speaking MCP 2026-07-28: over stateless HTTP a 2025-era client's answer cannot reach the running call.",
-    });
-  }
+  const envelope = ctx.mcpReq.envelope as Record<string, unknown>;
   const declared = (envelope[CLIENT_CAPABILITIES_META_KEY] ?? {}) as Record<string, unknown>;
   const missing = [...new Set(pending.map((input) => CAPABILITY[input.method]))].filter((capability) => !declared[capability]);
   // SEP-2575: a server must not rely on a capability the client did not declare; -32021 names it.
   if (missing.length > 0) {
     throw new MissingRequiredClientCapabilityError(
       { requiredCapabilities: Object.fromEntries(missing.map((capability) => [capability, {}])) },
-      `This tool needs the client's ${missing.join(" and ")} capability, which this client did not declare.`,
+      `This call needs the client's ${missing.join(" and ")} capability, which this client did not declare.`,
     );
   }
   const inputRequests: Record<string, unknown> = {};

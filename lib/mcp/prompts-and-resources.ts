@@ -4,6 +4,7 @@
 import { ProtocolError, ProtocolErrorCode, type Server } from "@modelcontextprotocol/server";
 import { renderPrompt, type RenderContext } from "@/lib/prompts/render-prompt";
 import { listResourceTemplates, listStaticResources, readResource, type ResourceContents } from "@/lib/resources/read-resource";
+import { callBinding, handlerChannel, inputRequiredOrThrow } from "./handler-notifications";
 import type { ServeContext, ServedSnapshot } from "./types";
 
 /**
@@ -41,10 +42,20 @@ export function registerPrompts(server: Server, snapshot: ServedSnapshot, contex
     })),
   }));
 
-  server.setRequestHandler("prompts/get", async (request) => {
+  server.setRequestHandler("prompts/get", async (request, ctx) => {
     const prompt = prompts.find((candidate) => candidate.name === request.params.name);
     if (!prompt) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
-    const rendered = await renderPrompt(prompt, request.params.arguments, renderContext(snapshot, context));
+    // A handler prompt may log, report progress and ask (input-required), like a Data Tool.
+    const binding = callBinding(snapshot.projectId, context.environment, `prompt:${prompt.name}`, request.params.arguments);
+    const channel = handlerChannel(ctx, binding);
+    let rendered: Awaited<ReturnType<typeof renderPrompt>> | undefined;
+    try {
+      rendered = await renderPrompt(prompt, request.params.arguments, renderContext(snapshot, context), channel.listener);
+    } catch (error) {
+      if (channel.pending.length === 0) throw error;
+    }
+    if (channel.pending.length > 0) return inputRequiredOrThrow(ctx, channel, binding, "prompt");
+    if (!rendered) throw new Error("unreachable: a render that failed with nothing pending rethrew");
     const logs = context.environment === "draft" && rendered.logs.length > 0 ? { _meta: { "atelier/logs": rendered.logs } } : {};
     return { ...(rendered.description ? { description: rendered.description } : {}), messages: rendered.messages, ...logs };
   });

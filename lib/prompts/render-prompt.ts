@@ -4,7 +4,7 @@
 // the handler did wrong.
 import { ProtocolError, ProtocolErrorCode } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { runHandler, type LogEntry } from "@/lib/sandbox";
+import { type LogEntry, type McpEventListener, runHandler } from "@/lib/sandbox";
 import { PLACEHOLDER, promptMessageSchema, type PromptArgument, type PromptMessage } from "./prompt-input";
 
 export type ServedPrompt = {
@@ -77,6 +77,8 @@ export async function renderPrompt(
   prompt: ServedPrompt,
   rawArgs: Record<string, unknown> | undefined,
   context: RenderContext,
+  /** mcp.log / mcp.progress / mcp.elicit / mcp.sample of a handler (lib/mcp/handler-notifications.ts). */
+  onMcpEvent?: McpEventListener,
 ): Promise<RenderedPrompt> {
   const values = checkPromptArguments(prompt, rawArgs ?? {});
   const description = prompt.description || undefined;
@@ -95,6 +97,7 @@ export async function renderPrompt(
       locale: context.locale,
     },
     allowedDomains: [],
+    onMcpEvent,
   });
   if (!run.ok) throw new ProtocolError(ProtocolErrorCode.InternalError, `The handler of prompt ${prompt.name} failed: ${run.message}`);
   const output = typeof run.output === "string" ? [{ role: "user", content: { type: "text", text: run.output } }] : run.output;

@@ -201,6 +201,18 @@ const prompts = [
     ],
   },
   {
+    name: "test_input_required_result_prompt",
+    description: "A prompt whose handler asks the user for context (input-required)",
+    mode: "handler",
+    handler: `async () => {
+      const answer = await mcp.elicit(
+        { message: "What context should the prompt use?", requestedSchema: { type: "object", properties: { context: { type: "string" } }, required: ["context"] } },
+        { key: "user_context" },
+      );
+      return [{ role: "user", content: { type: "text", text: "Use this context: " + (answer.content?.context ?? "") } }];
+    }`,
+  },
+  {
     name: "test_prompt_with_image",
     description: "A prompt with an image",
     messages: [

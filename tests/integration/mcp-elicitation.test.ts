@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { db } from "@/lib/db";
 import { flushExecutions } from "@/lib/executions/recorder";
+import { createPrompt } from "@/lib/prompts/prompts";
 import { createTool } from "@/lib/tools/tools";
 import { createOrgWithMembers } from "./helpers";
 import {
@@ -44,6 +45,17 @@ beforeAll(async () => {
         if (answer.action !== "accept" || answer.content.confirm !== true) return { archived: false };
         const summary = await mcp.sample({ messages: [{ role: "user", content: { type: "text", text: "Summarize " + props.name } }], maxTokens: 50 });
         return { archived: true, summary: summary.content.text };
+      }`,
+    },
+  });
+  await createPrompt({
+    access: created.access,
+    input: {
+      name: "plan_trip",
+      mode: "handler",
+      handler: `async () => {
+        const answer = await mcp.elicit({ message: "Where to?", requestedSchema: { type: "object", properties: { city: { type: "string" } } } }, { key: "city" });
+        return [{ role: "user", content: { type: "text", text: "Plan a trip to " + answer.content.city } }];
       }`,
     },
   });
@@ -142,6 +154,29 @@ describe("2026-07-28", () => {
         code: -32021,
         message: expect.stringMatching(/needs the client's elicitation capability/),
       });
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("a prompt handler that asks", () => {
+  it("2026-07-28: prompts/get becomes input-required and renders with the answer", async () => {
+    const client = await modernClient({ elicitation: {} });
+    client.setRequestHandler("elicitation/create", async () => ({ action: "accept", content: { city: "Lisbon" } }));
+    try {
+      expect((await client.getPrompt({ name: "plan_trip" })).messages).toEqual([
+        { role: "user", content: { type: "text", text: "Plan a trip to Lisbon" } },
+      ]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("2025 era: a JSON-RPC error saying why (prompts have no error results)", async () => {
+    const client = await connectClient({ url: draftUrl, token, era: "legacy" });
+    try {
+      await expect(client.getPrompt({ name: "plan_trip" })).rejects.toThrow(/needs a client speaking MCP 2026-07-28/);
     } finally {
       await client.close();
     }

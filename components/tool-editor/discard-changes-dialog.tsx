@@ -22,8 +22,11 @@ const pick = (changes: NameChanges, name: string | null): NameChanges =>
       };
 const NO_CHANGES: NameChanges = { added: [], modified: [], removed: [] };
 const isEmpty = (changes: NameChanges) => changes.added.length + changes.modified.length + changes.removed.length === 0;
+const isEverythingEmpty = (changes: Selected) => [changes.tools, changes.components, changes.prompts, changes.resources].every(isEmpty);
 
-function Losses({ changes, version }: { changes: { tools: NameChanges; components: NameChanges }; version: string }) {
+type Selected = Pick<DraftChanges, "tools" | "components" | "prompts" | "resources">;
+
+function Losses({ changes, version }: { changes: Selected; version: string }) {
   const lines = [
     ...changes.tools.modified.map((name) => ({ name, kind: "Tool", what: `your changes since ${version} are lost` })),
     ...changes.tools.added.map((name) => ({ name, kind: "Tool", what: `not in ${version}: deleted, with its secrets` })),
@@ -31,6 +34,14 @@ function Losses({ changes, version }: { changes: { tools: NameChanges; component
     ...changes.components.modified.map((name) => ({ name, kind: "Component", what: `your changes since ${version} are lost` })),
     ...changes.components.added.map((name) => ({ name, kind: "Component", what: `not in ${version}: deleted` })),
     ...changes.components.removed.map((name) => ({ name, kind: "Component", what: `deleted since ${version}: restored` })),
+    ...(["prompts", "resources"] as const).flatMap((key) => {
+      const kind = key === "prompts" ? "Prompt" : "Resource";
+      return [
+        ...changes[key].modified.map((name) => ({ name, kind, what: `your changes since ${version} are lost` })),
+        ...changes[key].added.map((name) => ({ name, kind, what: `not in ${version}: deleted` })),
+        ...changes[key].removed.map((name) => ({ name, kind, what: `deleted since ${version}: restored` })),
+      ];
+    }),
   ];
   return (
     <ul aria-label="What will be lost" className="space-y-1.5 rounded-lg border border-line bg-subtle p-3 text-sm">
@@ -57,7 +68,10 @@ function Body({
   if (!changes.productionVersion) {
     return <Alert tone="info">This project has never been published: there is no production version to go back to.</Alert>;
   }
-  const selected = scope === "tool" && toolName ? { tools: pick(changes.tools, toolName), components: NO_CHANGES } : changes;
+  const selected: Selected =
+    scope === "tool" && toolName
+      ? { tools: pick(changes.tools, toolName), components: NO_CHANGES, prompts: NO_CHANGES, resources: NO_CHANGES }
+      : changes;
   const toolUnchanged = toolName !== null && isEmpty(pick(changes.tools, toolName));
   return (
     <div className="space-y-4">
@@ -74,7 +88,7 @@ function Body({
           </label>
         </fieldset>
       )}
-      {isEmpty(selected.tools) && isEmpty(selected.components) ? (
+      {isEverythingEmpty(selected) ? (
         <Alert tone="info">
           {scope === "tool" && toolUnchanged ? `${toolName} is` : "The draft is"} the same as production {changes.productionVersion}:
           nothing to discard.
@@ -108,7 +122,7 @@ export function DiscardChangesDialog({
   const nothingToDiscard =
     !data?.productionVersion ||
     changes.isFetching ||
-    (scope === "tool" && toolName ? isEmpty(pick(data.tools, toolName)) : isEmpty(data.tools) && isEmpty(data.components));
+    (scope === "tool" && toolName ? isEmpty(pick(data.tools, toolName)) : isEverythingEmpty(data));
 
   return (
     <>

@@ -58,7 +58,7 @@ export function ToolsList({
         actions={
           tools.length === 0 ? undefined : canEdit ? (
             <div className="flex flex-wrap items-center gap-2">
-              {/* Everything in the draft (tools of both kinds and components) back to production. */}
+              {/* Everything in the draft (tools of both kinds, components, prompts, resources) back to production. */}
               <DiscardChangesDialog org={org} project={project} onDiscarded={() => undefined} />
               {create}
             </div>

@@ -5,13 +5,19 @@ import { apiFetch } from "@/lib/hooks/api-fetch";
 import { queryKeys } from "@/lib/query-keys";
 
 export type NameChanges = { added: string[]; modified: string[]; removed: string[] };
-export type DraftChanges = { productionVersion: string | null; tools: NameChanges; components: NameChanges };
+export type DraftChanges = {
+  productionVersion: string | null;
+  tools: NameChanges;
+  components: NameChanges;
+  prompts: NameChanges;
+  resources: NameChanges;
+};
 export type DiscardScope = { tool?: string; component?: string };
 
 const draftPath = (org: string, project: string) =>
   `/app/v1/organizations/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/draft`;
 
-/** Tools and components the draft added, modified or removed since production (what discarding loses). */
+/** Tools, components, prompts and resources the draft added, modified or removed since production (what discarding loses). */
 export function useDraftChanges(org: string, project: string, options: { enabled: boolean }) {
   return useQuery({
     queryKey: queryKeys.draftChanges(org, project),

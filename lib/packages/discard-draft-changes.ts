@@ -1,8 +1,8 @@
-// Discard changes: put the draft's tools and components back as the production package pins them
-// — all of them, or one tool or one component. What is live and not in a package is kept on the
+// Discard changes: put the draft's tools, components, prompts and resources back as the production
+// package pins them — all of them, or one tool or one component. What is live and not in a package is kept on the
 // rows that stay: secrets, allowed domains and test-panel presets (SPEC §1); Instructions are not
-// pinned, so they are not touched. Tools and components added since production are deleted;
-// ones deleted since are recreated (a recreated tool has no secrets).
+// pinned, so they are not touched. Items added since production are deleted; ones deleted since
+// are recreated (a recreated tool has no secrets).
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,7 +13,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { touchDraft } from "@/lib/projects/touch-draft";
 import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
 import { type NameChanges, summarizeChanges } from "./diff";
-import { contentsFromDraft, type ManifestComponent, type ManifestTool, type PackageManifest } from "./manifest";
+import {
+  contentsFromDraft,
+  type ManifestComponent,
+  type ManifestPrompt,
+  type ManifestResource,
+  type ManifestTool,
+  type PackageManifest,
+} from "./manifest";
 import { loadPackageManifest } from "./package-manifests";
 
 export const discardDraftSchema = z
@@ -21,7 +28,13 @@ export const discardDraftSchema = z
   .refine((scope) => !(scope.tool && scope.component), { message: "Discard one tool or one component, not both" });
 export type DiscardScope = z.infer<typeof discardDraftSchema>;
 
-export type DraftChanges = { productionVersion: string | null; tools: NameChanges; components: NameChanges };
+export type DraftChanges = {
+  productionVersion: string | null;
+  tools: NameChanges;
+  components: NameChanges;
+  prompts: NameChanges;
+  resources: NameChanges;
+};
 
 async function compare(projectId: string, productionPackageId: string | null) {
   const [draft, production] = await Promise.all([
@@ -29,7 +42,8 @@ async function compare(projectId: string, productionPackageId: string | null) {
     productionPackageId ? loadPackageManifest(productionPackageId) : Promise.resolve(null),
   ]);
   const summary = summarizeChanges(production, contentsFromDraft(draft));
-  return { production, changes: { productionVersion: production?.version ?? null, tools: summary.tools, components: summary.components } };
+  const { tools, components, prompts, resources } = summary;
+  return { production, changes: { productionVersion: production?.version ?? null, tools, components, prompts, resources } };
 }
 
 /** What the draft has that production doesn't (added), changed (modified) and lacks (removed). */
@@ -60,8 +74,10 @@ export async function discardDraftChanges(options: { access: ProjectAccess; acto
     productionVersion: production.version,
     tools: all || scope.tool ? only(changes.tools, scope.tool) : none(),
     components: all || scope.component ? only(changes.components, scope.component) : none(),
+    prompts: all ? changes.prompts : none(),
+    resources: all ? changes.resources : none(),
   };
-  if (count(discarded.tools) + count(discarded.components) === 0) {
+  if ([discarded.tools, discarded.components, discarded.prompts, discarded.resources].every((changes) => count(changes) === 0)) {
     if (scope.tool && !isKnownTool(scope.tool, production)) await assertToolExists(project.id, scope.tool);
     if (scope.component && !production.components.some((c) => c.name === scope.component))
       await assertComponentExists(project.id, scope.component);
@@ -71,6 +87,8 @@ export async function discardDraftChanges(options: { access: ProjectAccess; acto
   await db.$transaction(async (tx) => {
     await resetComponents(tx, project.id, production, discarded.components);
     await resetTools(tx, project.id, production, discarded.tools);
+    await resetPrompts(tx, project.id, production, discarded.prompts);
+    await resetResources(tx, project.id, production, discarded.resources);
     if (!all) await assertConsistent(tx, project.id);
     await touchDraft(tx, project.id);
     await recordAuditEvent(tx, {
@@ -82,7 +100,7 @@ export async function discardDraftChanges(options: { access: ProjectAccess; acto
         : scope.component
           ? { type: "component", label: `${project.slug}/${scope.component}` }
           : { type: "project", id: project.id, label: project.slug },
-      oldValue: { tools: discarded.tools, components: discarded.components },
+      oldValue: { tools: discarded.tools, components: discarded.components, prompts: discarded.prompts, resources: discarded.resources },
       newValue: { version: production.version },
     });
   });
@@ -130,6 +148,31 @@ function componentColumns(component: ManifestComponent) {
   };
 }
 
+function promptColumns(prompt: ManifestPrompt) {
+  return {
+    title: prompt.title,
+    description: prompt.description,
+    arguments: prompt.arguments as Prisma.InputJsonValue,
+    mode: prompt.mode,
+    messages: prompt.messages as Prisma.InputJsonValue,
+    handler: prompt.handler,
+  };
+}
+
+function resourceColumns(resource: ManifestResource) {
+  return {
+    kind: resource.kind,
+    uri: resource.uri,
+    title: resource.title,
+    description: resource.description,
+    mimeType: resource.mimeType,
+    text: resource.text,
+    blob: resource.blob,
+    handler: resource.handler,
+    completions: resource.completions as Prisma.InputJsonValue,
+  };
+}
+
 async function resetTools(tx: Tx, projectId: string, production: PackageManifest, changes: NameChanges) {
   const pinned = new Map(production.tools.map((tool) => [tool.name, tool]));
   if (changes.added.length) await tx.tool.deleteMany({ where: { projectId, name: { in: changes.added } } });
@@ -146,6 +189,25 @@ async function resetComponents(tx: Tx, projectId: string, production: PackageMan
     await tx.component.update({ where: { projectId_name: { projectId, name } }, data: componentColumns(pinned.get(name)!) });
   }
   for (const name of changes.removed) await tx.component.create({ data: { projectId, name, ...componentColumns(pinned.get(name)!) } });
+}
+
+async function resetPrompts(tx: Tx, projectId: string, production: PackageManifest, changes: NameChanges) {
+  const pinned = new Map((production.prompts ?? []).map((prompt) => [prompt.name, prompt]));
+  if (changes.added.length) await tx.prompt.deleteMany({ where: { projectId, name: { in: changes.added } } });
+  for (const name of changes.modified) {
+    await tx.prompt.update({ where: { projectId_name: { projectId, name } }, data: promptColumns(pinned.get(name)!) });
+  }
+  for (const name of changes.removed) await tx.prompt.create({ data: { projectId, name, ...promptColumns(pinned.get(name)!) } });
+}
+
+// Added resources go first, so a URI they held is free again for the ones put back.
+async function resetResources(tx: Tx, projectId: string, production: PackageManifest, changes: NameChanges) {
+  const pinned = new Map((production.resources ?? []).map((resource) => [resource.name, resource]));
+  if (changes.added.length) await tx.mcpResource.deleteMany({ where: { projectId, name: { in: changes.added } } });
+  for (const name of changes.modified) {
+    await tx.mcpResource.update({ where: { projectId_name: { projectId, name } }, data: resourceColumns(pinned.get(name)!) });
+  }
+  for (const name of changes.removed) await tx.mcpResource.create({ data: { projectId, name, ...resourceColumns(pinned.get(name)!) } });
 }
 
 /**

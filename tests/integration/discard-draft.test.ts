@@ -8,13 +8,22 @@ import { getProjectAccess } from "@/lib/access";
 import { createComponent, updateComponent } from "@/lib/components/components";
 import { db } from "@/lib/db";
 import { createProject } from "@/lib/projects/projects";
+import { createPrompt, updatePrompt } from "@/lib/prompts/prompts";
+import { createResource } from "@/lib/resources/resources";
 import { getOrganizationAccess } from "@/lib/access";
 import { setSecret } from "@/lib/tools/secrets";
 import { createTool, deleteTool, updateTool } from "@/lib/tools/tools";
 import { asSession, call, createOrgWithMembers, createTestUser, uniqueSlug, type OrgFixture } from "./helpers";
 import { publishingApi } from "./publish-helpers";
 
-type Changes = { productionVersion: string | null; tools: Record<string, string[]>; components: Record<string, string[]> };
+type NameChanges = Record<string, string[]>;
+type Changes = {
+  productionVersion: string | null;
+  tools: NameChanges;
+  components: NameChanges;
+  prompts: NameChanges;
+  resources: NameChanges;
+};
 
 let fixture: OrgFixture;
 let projectSlug: string;
@@ -58,6 +67,11 @@ beforeEach(async () => {
   await createTool({ access: project, input: { name: "keep", kind: "data", handler: "async () => ({ v: 1 })" } });
   await createTool({ access: project, input: { name: "gone", kind: "data", handler: "async () => ({ gone: true })" } });
   await createTool({ access: project, input: { name: "show", kind: "ui", component: "card" } });
+  await createPrompt({
+    access: project,
+    input: { name: "plan", messages: [{ role: "user", content: { type: "text", text: "Plan v1" } }] },
+  });
+  await createResource({ access: project, input: { name: "readme", uri: "notes://readme", text: "v1" } });
   const published = await publishingApi({ orgSlug: fixture.organization.slug, projectSlug }).publish(fixture.users.owner, {
     changelog: "v1",
   });
@@ -72,6 +86,12 @@ describe("discard draft changes", () => {
     await deleteTool({ access: project, name: "gone" });
     await createTool({ access: project, input: { name: "extra", kind: "data" } });
     await updateComponent({ access: project, name: "card", input: { html: "<p>v2</p>" } });
+    await updatePrompt({
+      access: project,
+      name: "plan",
+      input: { messages: [{ role: "user", content: { type: "text", text: "Plan v2" } }] },
+    });
+    await createResource({ access: project, input: { name: "extra_notes", uri: "notes://extra", text: "new" } });
 
     const listed = await changes();
     expect(listed.status).toBe(200);
@@ -79,6 +99,8 @@ describe("discard draft changes", () => {
       productionVersion: "1.0.0",
       tools: { added: ["extra"], modified: ["keep"], removed: ["gone"] },
       components: { added: [], modified: ["card"], removed: [] },
+      prompts: { added: [], modified: ["plan"], removed: [] },
+      resources: { added: ["extra_notes"], modified: [], removed: [] },
     });
 
     const response = await discard();
@@ -89,6 +111,9 @@ describe("discard draft changes", () => {
     expect(await handlerOf("extra")).toBeNull();
     const card = await db.component.findFirstOrThrow({ where: { project: { slug: projectSlug }, name: "card" } });
     expect(card.html).toBe("<p>v1</p>");
+    const plan = await db.prompt.findFirstOrThrow({ where: { project: { slug: projectSlug }, name: "plan" } });
+    expect(JSON.stringify(plan.messages)).toContain("Plan v1");
+    expect(await db.mcpResource.count({ where: { project: { slug: projectSlug } } })).toBe(1);
     // Live data on a kept row stays: secrets and allowed domains are not in packages.
     const keep = await db.tool.findFirstOrThrow({ where: { project: { slug: projectSlug }, name: "keep" }, include: { secrets: true } });
     expect(keep.secrets.map((secret) => secret.key)).toEqual(["API_KEY"]);

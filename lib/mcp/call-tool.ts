@@ -65,8 +65,13 @@ export async function reportToolCall(context: Pick<ServeContext, "onToolCall">, 
 /** Deeper arguments are refused before validation: schema validation and storage recurse. */
 export const MAX_ARGUMENT_DEPTH = 64;
 
+/** Arguments callTool refuses unread: nothing may recurse over them before it does. */
+export function argumentsTooDeep(args: unknown): boolean {
+  return nestingDepth(args, MAX_ARGUMENT_DEPTH + 1) > MAX_ARGUMENT_DEPTH;
+}
+
 async function runCall(options: CallToolOptions, args: Record<string, unknown>): Promise<Step> {
-  if (nestingDepth(args, MAX_ARGUMENT_DEPTH + 1) > MAX_ARGUMENT_DEPTH) {
+  if (argumentsTooDeep(args)) {
     return refuse("validation", {
       code: "arguments_too_deep",
       message: `The arguments nest deeper than ${MAX_ARGUMENT_DEPTH} levels; send flatter data`,

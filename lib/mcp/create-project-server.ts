@@ -8,7 +8,7 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type Tool } from "@modelcontextprotocol/server";
 import { beginActivity } from "@/lib/process/lifecycle";
 import type { McpEventListener } from "@/lib/sandbox";
-import { callTool, reportToolCall } from "./call-tool";
+import { argumentsTooDeep, callTool, reportToolCall } from "./call-tool";
 import { callBinding, handlerChannel, inputRequiredResult } from "./handler-notifications";
 import { listProjectResources, PROMPT_CAPABILITIES, readProjectResource, registerPrompts } from "./prompts-and-resources";
 import { componentUri } from "./component-uri";
@@ -55,7 +55,10 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     // Until its record is handed over, a graceful shutdown waits for this call (lib/process/lifecycle.ts).
     const done = beginActivity();
     let outcome: Awaited<ReturnType<typeof callToolSafely>>;
-    const binding = callBinding(snapshot.projectId, context.environment, tool.name, request.params.arguments);
+    // Arguments too deep to serialize bind nothing: callTool refuses them (recorded) before anything runs.
+    const binding = argumentsTooDeep(request.params.arguments)
+      ? ""
+      : callBinding(snapshot.projectId, context.environment, tool.name, request.params.arguments);
     const channel = handlerChannel(ctx, binding);
     try {
       outcome = await callToolSafely(snapshot, tool, request.params.arguments, context, channel.listener);

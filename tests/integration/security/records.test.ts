@@ -7,7 +7,14 @@ import { db } from "@/lib/db";
 import { createExecutionRecorder, flushExecutions } from "@/lib/executions/recorder";
 import { createTool } from "@/lib/tools/tools";
 import { createOrgWithMembers } from "../helpers";
-import { createProjectWithDraftToken, parseJsonRpc, postJsonRpc, startRouteServer, type TestHttpServer } from "../mcp-helpers";
+import {
+  connectClient,
+  createProjectWithDraftToken,
+  parseJsonRpc,
+  postJsonRpc,
+  startRouteServer,
+  type TestHttpServer,
+} from "../mcp-helpers";
 
 let server: TestHttpServer;
 type Tenant = Awaited<ReturnType<typeof createProjectWithDraftToken>> & { url: string };
@@ -128,5 +135,20 @@ describe("a call whose arguments nest thousands of levels deep", () => {
       errorType: "validation",
       input: { $truncated: true, reason: expect.stringContaining("nested deeper than") },
     });
+  });
+
+  it("is refused and recorded for a 2026-07-28 client too", async () => {
+    let deep: unknown = 1;
+    for (let level = 0; level < 4_000; level++) deep = [deep];
+    const client = await connectClient({ url: victim.url, token: victim.token, era: "modern" });
+    try {
+      const result = await client.callTool({ name: "echo", arguments: { modern: deep } });
+      expect(result).toMatchObject({ isError: true, structuredContent: { error: { code: "arguments_too_deep" } } });
+    } finally {
+      await client.close();
+    }
+    await flushExecutions();
+    const records = await db.execution.findMany({ where: { projectId: victim.project.id, errorCode: "arguments_too_deep" } });
+    expect(records.some((row) => JSON.stringify(row.input).includes("modern"))).toBe(true);
   });
 });

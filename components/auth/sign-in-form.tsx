@@ -15,10 +15,13 @@ export function SignInForm({
   callbackUrl,
   providers,
   initialError,
+  notice,
 }: {
   callbackUrl: string;
   providers: Provider[];
   initialError?: string;
+  /** A status message from the page (e.g. an email address just confirmed). */
+  notice?: string;
 }) {
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
@@ -52,6 +55,7 @@ export function SignInForm({
     <div className="space-y-6">
       <form className="space-y-4" onSubmit={onSubmit} noValidate>
         {error && <Alert tone="danger">{error}</Alert>}
+        {!error && notice && <Alert tone="success">{notice}</Alert>}
         <Field label="Email">{(control) => <Input {...control} name="email" type="email" autoComplete="email" required autoFocus />}</Field>
         <Field label="Password">
           {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}

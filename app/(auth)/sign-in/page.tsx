@@ -15,6 +15,7 @@ const PROVIDER_ERRORS: Record<string, string> = {
     "An account with this email was created with a password, and Atelier has no proof it belongs to the address's owner, so this sign-in is not linked to it. Sign in with that account's password.",
   EmailNotVerified: "The provider has not verified this email address. Verify it there, then try again.",
   TooManyAttempts: "Too many sign-in attempts. Wait 15 minutes and try again.",
+  VerificationInvalid: "That confirmation link is invalid or has expired.",
   AccessDenied: "Sign-in was cancelled or refused by the provider.",
   SessionRequired: "Sign in to continue.",
 };
@@ -29,7 +30,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
   return (
     <AuthShell title="Sign in to Atelier" description="Build, test and publish MCP tools.">
-      <SignInForm callbackUrl={callbackUrl} providers={externalProviderList()} initialError={initialError} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        providers={externalProviderList()}
+        initialError={initialError}
+        notice={params.verified === "1" ? "Email address confirmed. Sign in to continue." : undefined}
+      />
     </AuthShell>
   );
 }

@@ -1,7 +1,8 @@
 // POST /api/sign-up – create an email + password account; the client then signs in through next-auth.
 // The answer is the same for a new and an already registered address (see signUp).
 import { withErrors } from "@/lib/api/route";
-import { clientInfo, errorBody, json, parseJsonBody } from "@/lib/http";
+import { clientInfo, errorBody, json, parseJsonBody, publicOrigin } from "@/lib/http";
+import { getMailer } from "@/lib/mail/mailer";
 import { checkSignUpAttempt } from "@/lib/rate-limit/sign-in-limits";
 import { signUp, signUpSchema } from "@/lib/users/create-user";
 
@@ -17,6 +18,6 @@ export const POST = withErrors(async (request) => {
       },
     );
   }
-  await signUp(input);
+  await signUp(input, { origin: publicOrigin(request), mailer: getMailer() });
   return json({ message: "Sign in with this email and password to continue." }, { status: 202 });
 });

@@ -23,8 +23,8 @@ let targetV6: TestServer | null; // ::1, when the machine has IPv6 loopback
 let gateway: TestServer; // 127.0.0.2: an intranet API the operator allowed, which redirects
 
 beforeAll(async () => {
-  target = await startServer("127.0.0.1", (request, response) => response.end("internal secret"));
-  targetV6 = await startServer("::1", (request, response) => response.end("internal secret")).catch(() => null);
+  target = await startServer("127.0.0.1", (_request, response) => response.end("internal secret"));
+  targetV6 = await startServer("::1", (_request, response) => response.end("internal secret")).catch(() => null);
   gateway = await startServer("127.0.0.2", (request, response) => {
     const to = new URL(request.url ?? "/", "http://x").searchParams.get("to") ?? "";
     if (request.url?.startsWith("/redirect")) return response.writeHead(302, { location: to }).end();

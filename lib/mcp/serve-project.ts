@@ -13,6 +13,7 @@ import { checkToolCallLimits } from "@/lib/rate-limit/tool-call-limits";
 import { reportToolCall } from "./call-tool";
 import { createProjectServer } from "./create-project-server";
 import { admitBatch, withRefusedCalls } from "./json-rpc-batch";
+import { admitHandlerRun, handlerRunOf } from "./handler-run-limits";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
 import { endpointEventBus } from "./list-changed";
 import { checkMcpParamHeaders, HEADER_MISMATCH_ERROR_CODE } from "./mcp-param-headers";
@@ -66,6 +67,8 @@ export async function serveProject(options: {
     // MCP-Protocol-Version / Mcp-Method / Mcp-Name headers), so a request it refuses with 400 is
     // never counted against a limit. A refusal ends the factory; its answer replaces the SDK's.
     let refusal: Response | null = null;
+    // Prompt and resource-template handlers run in the sandbox too: counted like Data Tool calls.
+    const handlerRun = message.toolCall ? null : handlerRunOf(message.parsed, options.snapshot);
     // The factory closes over this request's snapshot, so the handler is per request too;
     // creating it only allocates a few closures.
     const handler = createMcpHandler(
@@ -73,6 +76,16 @@ export async function serveProject(options: {
         if (message.toolCall) {
           refusal = await admitToolCall({
             call: message.toolCall,
+            era,
+            request: message.request,
+            snapshot: options.snapshot,
+            context,
+            limits: options.rateLimits,
+          });
+          if (refusal) throw new RefusedBeforeDispatch();
+        } else if (handlerRun) {
+          refusal = await admitHandlerRun({
+            run: handlerRun,
             era,
             request: message.request,
             snapshot: options.snapshot,

@@ -84,12 +84,12 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     ],
   }));
 
-  server.setRequestHandler("resources/read", async (request) => {
+  server.setRequestHandler("resources/read", async (request, ctx) => {
     const contents = await readComponent(snapshot.components, request.params.uri, context.projectSlug);
     if (contents) return { contents: [contents] };
-    const project = await readProjectResource(snapshot, request.params.uri, context);
+    const project = await readProjectResource(snapshot, request.params.uri, context, ctx);
     if (!project) throw new ResourceNotFoundError(request.params.uri);
-    return { contents: project };
+    return project;
   });
 
   registerPrompts(server, snapshot, context);

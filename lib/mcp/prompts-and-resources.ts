@@ -1,7 +1,7 @@
 // The prompts, resources (besides ui:// components), resource templates and completions of a
 // project's MCP server (issue 13 §1, §2, §4), registered on the server create-project-server.ts
 // builds per request. Both eras see the same handlers.
-import { ProtocolError, ProtocolErrorCode, type Server } from "@modelcontextprotocol/server";
+import { ProtocolError, ProtocolErrorCode, type Server, type ServerContext } from "@modelcontextprotocol/server";
 import { renderPrompt, type RenderContext } from "@/lib/prompts/render-prompt";
 import { listResourceTemplates, listStaticResources, readResource, type ResourceContents } from "@/lib/resources/read-resource";
 import { callBinding, handlerChannel, inputRequiredOrThrow } from "./handler-notifications";
@@ -85,12 +85,25 @@ export function listProjectResources(snapshot: ServedSnapshot) {
   return listStaticResources(snapshot.resources ?? []);
 }
 
-/** A static resource or a template instance of the project; null when none has this URI. */
+/**
+ * The resources/read answer for a static resource or a template instance of the project (an
+ * input-required result when its handler asks, like prompts/get); null when none has this URI.
+ */
 export async function readProjectResource(
   snapshot: ServedSnapshot,
   uri: string,
   context: ServeContext,
-): Promise<ResourceContents[] | null> {
-  const read = await readResource(snapshot.resources ?? [], uri, renderContext(snapshot, context));
-  return read?.contents ?? null;
+  ctx: ServerContext,
+): Promise<{ contents: ResourceContents[] } | ReturnType<typeof inputRequiredOrThrow> | null> {
+  const binding = callBinding(snapshot.projectId, context.environment, "resources/read", { uri });
+  const channel = handlerChannel(ctx, binding);
+  let read: Awaited<ReturnType<typeof readResource>>;
+  try {
+    read = await readResource(snapshot.resources ?? [], uri, renderContext(snapshot, context), channel.listener);
+  } catch (error) {
+    if (channel.pending.length === 0) throw error;
+    read = null;
+  }
+  if (channel.pending.length > 0) return inputRequiredOrThrow(ctx, channel, binding, "resource template");
+  return read ? { contents: read.contents } : null;
 }

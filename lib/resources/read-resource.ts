@@ -4,7 +4,7 @@
 // handler runs in the Data Tool sandbox with the variables as props.
 import { ProtocolError, ProtocolErrorCode, type Resource, UriTemplate } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { runHandler, type LogEntry } from "@/lib/sandbox";
+import { type LogEntry, type McpEventListener, runHandler } from "@/lib/sandbox";
 import type { RenderContext } from "@/lib/prompts/render-prompt";
 
 export type ServedResource = {
@@ -77,6 +77,8 @@ export async function readResource(
   resources: ServedResource[],
   uri: string,
   context: RenderContext,
+  /** mcp.log / mcp.progress / mcp.elicit / mcp.sample of a template's handler (lib/mcp/handler-notifications.ts). */
+  onMcpEvent?: McpEventListener,
 ): Promise<{ contents: ResourceContents[]; logs: LogEntry[] } | null> {
   const fixed = resources.find((resource) => resource.kind === "static" && resource.uri === uri);
   if (fixed) {
@@ -99,6 +101,7 @@ export async function readResource(
       locale: context.locale,
     },
     allowedDomains: [],
+    onMcpEvent,
   });
   if (!run.ok)
     throw new ProtocolError(ProtocolErrorCode.InternalError, `The handler of resource template ${resource.name} failed: ${run.message}`);

@@ -9,6 +9,7 @@ import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { db } from "@/lib/db";
 import { flushExecutions } from "@/lib/executions/recorder";
 import { createPrompt } from "@/lib/prompts/prompts";
+import { createResource } from "@/lib/resources/resources";
 import { createTool } from "@/lib/tools/tools";
 import { createOrgWithMembers } from "./helpers";
 import {
@@ -56,6 +57,18 @@ beforeAll(async () => {
       handler: `async () => {
         const answer = await mcp.elicit({ message: "Where to?", requestedSchema: { type: "object", properties: { city: { type: "string" } } } }, { key: "city" });
         return [{ role: "user", content: { type: "text", text: "Plan a trip to " + answer.content.city } }];
+      }`,
+    },
+  });
+  await createResource({
+    access: created.access,
+    input: {
+      name: "private_note",
+      kind: "template",
+      uri: "notes://private/{id}",
+      handler: `async ({ id }) => {
+        const answer = await mcp.elicit({ message: "Show note " + id + "?", requestedSchema: { type: "object", properties: { ok: { type: "boolean" } } } }, { key: "show" });
+        return answer.action === "accept" ? "Note " + id : "Hidden";
       }`,
     },
   });
@@ -179,6 +192,26 @@ describe("a prompt handler that asks", () => {
       await expect(client.getPrompt({ name: "plan_trip" })).rejects.toThrow(/needs a client speaking MCP 2026-07-28/);
     } finally {
       await client.close();
+    }
+  });
+});
+
+describe("a resource template handler that asks", () => {
+  it("2026-07-28: resources/read becomes input-required and reads with the answer; 2025 era: a JSON-RPC error", async () => {
+    const client = await modernClient({ elicitation: {} });
+    client.setRequestHandler("elicitation/create", async () => ({ action: "accept", content: { ok: true } }));
+    try {
+      expect((await client.readResource({ uri: "notes://private/7" })).contents).toEqual([
+        { uri: "notes://private/7", mimeType: "text/plain", text: "Note 7" },
+      ]);
+    } finally {
+      await client.close();
+    }
+    const legacy = await connectClient({ url: draftUrl, token, era: "legacy" });
+    try {
+      await expect(legacy.readResource({ uri: "notes://private/7" })).rejects.toThrow(/needs a client speaking MCP 2026-07-28/);
+    } finally {
+      await legacy.close();
     }
   });
 });

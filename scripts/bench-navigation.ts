@@ -46,24 +46,30 @@ async function startAtelier() {
   throw new Error("Atelier did not start within 10 minutes");
 }
 
-/** One sidebar click, timed in the page with requestAnimationFrame (no round trips to the driver). */
-function clickAndTime(page: Page, href: string) {
-  return page.evaluate(async (target) => {
-    const link = document.querySelector<HTMLAnchorElement>(`nav[aria-label="Project"] a[href="${target}"]`);
-    if (!link) throw new Error(`No sidebar link to ${target}`);
-    const start = performance.now();
-    link.click();
-    return new Promise<{ answer: number; content: number }>((resolve) => {
-      let answer: number | null = null;
-      const tick = () => {
-        const now = performance.now() - start;
-        if (answer === null && window.location.pathname === target) answer = now;
-        if (answer !== null && !document.querySelector("[data-loading-region]")) resolve({ answer, content: now });
-        else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-  }, href);
+/**
+ * One sidebar click, timed in the page with requestAnimationFrame (no round trips to the driver).
+ * Passed as source text: tsx would wrap a function's inner helpers in its own `__name`, which the
+ * page does not have.
+ */
+const CLICK_AND_TIME = `(target) => {
+  const link = document.querySelector('nav[aria-label="Project"] a[href="' + target + '"]');
+  if (!link) throw new Error("No sidebar link to " + target);
+  const start = performance.now();
+  link.click();
+  return new Promise((resolve) => {
+    let answer = null;
+    const tick = () => {
+      const now = performance.now() - start;
+      if (answer === null && window.location.pathname === target) answer = now;
+      if (answer !== null && !document.querySelector("[data-loading-region]")) resolve({ answer, content: now });
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}`;
+
+function clickAndTime(page: Page, href: string): Promise<{ answer: number; content: number }> {
+  return page.evaluate(`(${CLICK_AND_TIME})(${JSON.stringify(href)})`);
 }
 
 function summary(values: number[]) {

@@ -1,6 +1,7 @@
 // Only redirects pages. MCP, OAuth, .well-known and the JSON API answer 401 themselves.
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookies";
+import { publicOrigin } from "@/lib/public-origin";
 
 const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invitations/"];
 
@@ -9,7 +10,8 @@ export function proxy(request: NextRequest) {
   if (PUBLIC_PAGES.some((page) => pathname.startsWith(page))) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (hasSession) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
+  // Not request.url: Next builds it from its own hostname (localhost), whatever address was used.
+  const signIn = new URL("/sign-in", publicOrigin(request));
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
 }

@@ -216,3 +216,58 @@ test("a production endpoint is authorized on its own, and its token opens produc
     await loopback.close();
   }
 });
+
+test("a host given http://127.0.0.1:PORT (not the configured localhost) connects with OAuth; Authorized apps shows its long redirect host in full at 1280 px", async ({
+  page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // No ATELIER_URL: the server answers as whichever address it was given.
+  const origin = new URL(baseURL!).origin.replace("localhost", "127.0.0.1");
+  const endpoint = `${origin}/mcp/${ORG}/demo/draft`;
+  const clientName = unique("LAN Host");
+  const redirectHost = "connector-callback.customer-success-tools.long-example-company.example";
+  const { provider, transport, authorizationUrl } = await startAuthorization(
+    endpoint,
+    clientName,
+    `https://${redirectHost}/oauth/callback`,
+  );
+  expect(authorizationUrl.origin).toBe(origin);
+  expect(authorizationUrl.searchParams.get("resource")).toBe(endpoint);
+
+  // The host's redirect page, caught in the browser.
+  const callback = new Promise<URLSearchParams>((resolve) => {
+    void page.route(`https://${redirectHost}/**`, async (route) => {
+      resolve(new URL(route.request().url()).searchParams);
+      await route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Back in the host</h1>" });
+    });
+  });
+  // A signed-out visit to a studio page at this address signs in at this address.
+  await page.goto(`${origin}/orgs/${ORG}`);
+  await expect(page).toHaveURL(`${origin}/sign-in?callbackUrl=%2Forgs%2F${ORG}`);
+  await page.goto(authorizationUrl.href);
+  await expect(page).toHaveURL(new RegExp(`^${origin.replace(/\./g, "\\.")}/sign-in`));
+  await page.getByLabel("Email").fill(DEMO_EMAIL);
+  await page.getByLabel("Password").fill(E2E_DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: `Authorize ${clientName}` })).toBeVisible();
+  await expect(page.getByRole("main").locator("dl").getByText(endpoint, { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Authorize" }).click();
+  const params = await callback;
+  expect(params.get("iss")).toBe(origin);
+  await transport.finishAuth(params);
+
+  const host = oauthClient(endpoint, provider);
+  await host.client.connect(host.transport);
+  try {
+    expect((await host.client.listTools()).tools.map((tool) => tool.name)).toContain("add_numbers");
+  } finally {
+    await host.client.close();
+  }
+
+  await page.goto(`${origin}/orgs/${ORG}/settings/authorized-apps`);
+  const row = page.getByRole("row").filter({ hasText: clientName });
+  const hostLine = row.getByText(`redirects to ${redirectHost}`, { exact: true });
+  await expect(hostLine).toBeVisible();
+  expect(await hostLine.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+});

@@ -52,6 +52,7 @@ const schema = sandboxSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   ATELIER_DATA_DIR: z.string().default(".data"),
+  /** The fixed public origin of a deployment; without it each request's own address (lib/public-origin.ts). */
   ATELIER_URL: optional.pipe(z.url({ message: "must be an absolute URL such as https://atelier.example.com" }).optional()),
   DATABASE_URL: optional.pipe(
     z
@@ -75,6 +76,8 @@ const schema = sandboxSchema.extend({
    * How many proxies in front of Atelier append to X-Forwarded-For (nginx `$proxy_add_x_forwarded_for`).
    * The client address is the entry that many places from the end: 1 (default) for one proxy or none,
    * 2 for a CDN in front of nginx. Entries before it are whatever the client sent, never trusted.
+   * X-Forwarded-Host and X-Forwarded-Proto are read the same way for the origin when ATELIER_URL
+   * is not set (lib/public-origin.ts).
    */
   ATELIER_TRUSTED_PROXY_HOPS: z.coerce
     .number({ message: "must be a whole number from 1 to 10" })

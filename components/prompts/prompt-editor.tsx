@@ -89,7 +89,10 @@ export function PromptEditor({ org, project, initial, canEdit }: { org: string; 
               <Textarea {...control} value={description} onChange={(event) => setDescription(event.target.value)} disabled={!canEdit} />
             )}
           </Field>
-          <Field label="Arguments" hint='JSON: [{ "name", "description", "required", "values" (offered by completion) }]'>
+          <Field
+            label="Arguments"
+            hint='JSON: [{ "name", "description", "required", "values" (offered by completion), or "complete": "async (value, others) => [...]" }]'
+          >
             {(control) => (
               <Textarea
                 {...control}

@@ -211,7 +211,10 @@ export function ResourceEditor({
                   />
                 )}
               </Field>
-              <Field label="Completions" hint='JSON: { "variable": ["value", …] }, offered by completion/complete.'>
+              <Field
+                label="Completions"
+                hint='JSON: { "variable": ["value", …] } offered by completion/complete, or { "variable": "async (value, others) => [...]" }.'
+              >
                 {(control) => (
                   <Textarea
                     {...control}

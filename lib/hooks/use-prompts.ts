@@ -5,7 +5,7 @@ import { apiFetch } from "@/lib/hooks/api-fetch";
 import { markDraftChanged } from "@/lib/hooks/use-publish";
 
 // Prompts as the API returns them (lib/prompts/prompts.ts, dates as strings).
-export type PromptArgument = { name: string; description: string; required: boolean; values?: string[] };
+export type PromptArgument = { name: string; description: string; required: boolean; values?: string[]; complete?: string };
 export type PromptContent =
   | { type: "text"; text: string }
   | { type: "image"; data: string; mimeType: string }

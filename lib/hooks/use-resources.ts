@@ -16,7 +16,7 @@ export type McpResource = {
   text: string | null;
   blob: string | null;
   handler: string;
-  completions: Record<string, string[]>;
+  completions: Record<string, string[] | string>;
   createdAt: string;
   updatedAt: string;
 };

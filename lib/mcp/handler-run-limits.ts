@@ -1,4 +1,5 @@
-// Prompt handlers (prompts/get) and resource-template handlers (resources/read) run code in the
+// Prompt handlers (prompts/get), resource-template handlers (resources/read) and completion
+// handlers (completion/complete) run code in the
 // sandbox like a Data Tool, so they count against the same rate limits (SPEC §8: the project's Data
 // Tool executions per minute, and the caller's own allowance); a public project's anonymous
 // callers could otherwise run handlers without limit. Templates filled from the prompt's messages
@@ -23,6 +24,16 @@ export function handlerRunOf(message: unknown, snapshot: ServedSnapshot): Handle
   if (method === "prompts/get") {
     const prompt = snapshot.prompts?.find((candidate) => candidate.name === fields.name);
     return prompt?.mode === "handler" ? { id } : null;
+  }
+  if (method === "completion/complete" && typeof fields.ref === "object" && fields.ref !== null && typeof fields.argument === "object") {
+    const ref = fields.ref as Record<string, unknown>;
+    const name = (fields.argument as Record<string, unknown> | null)?.name;
+    if (ref.type === "ref/prompt") {
+      const prompt = snapshot.prompts?.find((candidate) => candidate.name === ref.name);
+      return typeof prompt?.arguments.find((argument) => argument.name === name)?.complete === "string" ? { id } : null;
+    }
+    const template = snapshot.resources?.find((resource) => resource.kind === "template" && resource.uri === ref.uri);
+    return typeof name === "string" && typeof template?.completions[name] === "string" ? { id } : null;
   }
   if (method === "resources/read" && typeof fields.uri === "string") {
     const resources = snapshot.resources ?? [];

@@ -3,6 +3,7 @@
 // builds per request. Both eras see the same handlers.
 import { ProtocolError, ProtocolErrorCode, type Server, type ServerContext } from "@modelcontextprotocol/server";
 import { renderPrompt, type RenderContext } from "@/lib/prompts/render-prompt";
+import { runHandler } from "@/lib/sandbox";
 import { listResourceTemplates, listStaticResources, readResource, type ResourceContents } from "@/lib/resources/read-resource";
 import { callBinding, handlerChannel, inputRequiredOrThrow } from "./handler-notifications";
 import type { ServeContext, ServedSnapshot } from "./types";
@@ -62,22 +63,49 @@ export function registerPrompts(server: Server, snapshot: ServedSnapshot, contex
 
   server.setRequestHandler("resources/templates/list", () => ({ resourceTemplates: listResourceTemplates(resources) }));
 
-  server.setRequestHandler("completion/complete", (request) => {
+  server.setRequestHandler("completion/complete", async (request) => {
     const { ref, argument } = request.params;
-    let candidates: string[] = [];
+    let source: string[] | string | undefined;
     if (ref.type === "ref/prompt") {
       const prompt = prompts.find((candidate) => candidate.name === ref.name);
       if (!prompt) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${ref.name}`);
-      candidates = prompt.arguments.find((declared) => declared.name === argument.name)?.values ?? [];
+      const declared = prompt.arguments.find((candidate) => candidate.name === argument.name);
+      source = declared?.complete ?? declared?.values;
     } else {
       const template = resources.find((resource) => resource.kind === "template" && resource.uri === ref.uri);
       if (!template) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown resource template: ${ref.uri}`);
-      candidates = template.completions[argument.name] ?? [];
+      source = template.completions[argument.name];
     }
-    const prefix = argument.value.toLowerCase();
-    const matches = candidates.filter((value) => value.toLowerCase().startsWith(prefix));
+    const others = (request.params.context?.arguments ?? {}) as Record<string, string>;
+    // Declared values are filtered by prefix here; a completion handler returns its own matches.
+    const matches =
+      typeof source === "string"
+        ? await runCompletionHandler(source, argument.value, others, renderContext(snapshot, context))
+        : (source ?? []).filter((value) => value.toLowerCase().startsWith(argument.value.toLowerCase()));
     return { completion: { values: matches.slice(0, MAX_COMPLETIONS), total: matches.length, hasMore: matches.length > MAX_COMPLETIONS } };
   });
+}
+
+/** A completion handler, `async (value, others) => [...]`, in the sandbox (no secrets, no network). */
+async function runCompletionHandler(
+  code: string,
+  value: string,
+  others: Record<string, string>,
+  context: RenderContext,
+): Promise<string[]> {
+  const run = await runHandler({
+    // The author's function, called with (value, others); the newline ends a trailing // comment.
+    code: `async (props) => (${code}
+)(props.value, props.others)`,
+    props: { value, others },
+    env: { secrets: {}, ...context },
+    allowedDomains: [],
+  });
+  if (!run.ok) throw new ProtocolError(ProtocolErrorCode.InternalError, `The completion handler failed: ${run.message}`);
+  if (!Array.isArray(run.output) || !run.output.every((item) => typeof item === "string")) {
+    throw new ProtocolError(ProtocolErrorCode.InternalError, "The completion handler must return a list of strings");
+  }
+  return run.output as string[];
 }
 
 /** The project's static resources, listed after its components. */

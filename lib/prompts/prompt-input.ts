@@ -13,6 +13,8 @@ export const promptArgumentSchema = z
     required: z.boolean().default(false),
     /** Offered by completion/complete for this argument (prefix match). */
     values: z.array(z.string().max(500)).max(200).optional(),
+    /** Or a completion handler, `async (value, args) => [...]` (sandboxed; wins over `values`). */
+    complete: z.string().max(50_000).optional(),
   })
   .strict();
 

@@ -44,6 +44,11 @@ function invalid(field: string, message: string, details: Record<string, unknown
 
 /** What a prompt must satisfy whatever was edited: a template names only its arguments, a handler compiles. */
 function assertConsistent(prompt: { mode: string; messages: PromptMessage[]; handler: string; arguments: PromptArgument[] }) {
+  for (const argument of prompt.arguments) {
+    if (argument.complete === undefined) continue;
+    const check = checkHandlerSyntax(argument.complete);
+    if (!check.ok) throw invalid("arguments", `${argument.name}.complete: line ${check.line}, column ${check.column}: ${check.message}`);
+  }
   if (prompt.mode === "handler") {
     const check = checkHandlerSyntax(prompt.handler);
     if (!check.ok) {

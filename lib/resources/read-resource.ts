@@ -17,7 +17,7 @@ export type ServedResource = {
   text: string | null;
   blob: string | null;
   handler: string;
-  completions: Record<string, string[]>;
+  completions: Record<string, string[] | string>;
 };
 
 /** An entry of resources/templates/list. */

@@ -44,8 +44,11 @@ const editableFields = {
   blob: base64.nullable(),
   /** A template's handler: `async (variables, env) => …`. */
   handler: z.string().max(200_000),
-  /** Values completion/complete offers per template variable (prefix match). */
-  completions: z.record(z.string(), z.array(z.string().max(500)).max(200)),
+  /**
+   * What completion/complete offers per template variable: values (prefix match), or a completion
+   * handler's code, `async (value, variables) => [...]` (sandboxed).
+   */
+  completions: z.record(z.string(), z.union([z.array(z.string().max(500)).max(200), z.string().max(50_000)])),
 };
 
 export const createResourceSchema = z

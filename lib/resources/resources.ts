@@ -33,7 +33,7 @@ export function presentResource(resource: McpResource) {
     text: resource.text,
     blob: resource.blob,
     handler: resource.handler,
-    completions: resource.completions as Record<string, string[]>,
+    completions: resource.completions as Record<string, string[] | string>,
     createdAt: resource.createdAt,
     updatedAt: resource.updatedAt,
   };
@@ -46,11 +46,17 @@ function invalid(field: string, message: string, details: Record<string, unknown
 }
 
 type Fields = { kind: "static" | "template"; uri: string; text: string | null; blob: string | null; handler: string };
+type CheckedFields = Fields & { completions?: Record<string, string[] | string> };
 
-function assertConsistent(fields: Fields) {
+function assertConsistent(fields: CheckedFields) {
   const problem = uriProblem(fields.uri, fields.kind);
   if (problem) throw invalid("uri", problem);
   if (fields.kind === "template") {
+    for (const [variable, source] of Object.entries(fields.completions ?? {})) {
+      if (typeof source !== "string") continue;
+      const check = checkHandlerSyntax(source);
+      if (!check.ok) throw invalid("completions", `${variable}: line ${check.line}, column ${check.column}: ${check.message}`);
+    }
     const check = checkHandlerSyntax(fields.handler);
     if (!check.ok) {
       throw invalid("handler", `line ${check.line}, column ${check.column}: ${check.message}`, { line: check.line, column: check.column });
@@ -99,7 +105,7 @@ export async function createResource(options: { access: ProjectAccess; input: Cr
     blob: kind === "static" ? (input.blob ?? null) : null,
     handler: kind === "template" ? (input.handler ?? DEFAULT_TEMPLATE_HANDLER) : "",
   };
-  assertConsistent(fields);
+  assertConsistent({ ...fields, completions: input.completions });
   const created = await db.$transaction(async (tx) => {
     if (await tx.mcpResource.findUnique({ where: { projectId_name: { projectId, name: input.name } } })) {
       throw conflict(`A resource named "${input.name}" already exists in this project`);
@@ -135,7 +141,7 @@ export async function updateResource(options: { access: ProjectAccess; name: str
     blob: existing.kind === "static" ? blob : null,
     handler: existing.kind === "template" ? (input.handler ?? existing.handler) : "",
   };
-  assertConsistent(fields);
+  assertConsistent({ ...fields, completions: input.completions ?? existing.completions });
   const newName = input.name !== undefined && input.name !== existing.name ? input.name : null;
   if (newName) await assertNeverPublished(projectId, existing.name);
   const updated = await db.$transaction(async (tx) => {

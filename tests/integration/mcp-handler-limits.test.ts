@@ -20,7 +20,17 @@ beforeAll(async () => {
   token = created.token;
   const { access } = created;
   await createPrompt({ access, input: { name: "by_handler", mode: "handler", handler: "async () => 'Hello'" } });
-  await createPrompt({ access, input: { name: "by_template", messages: [{ role: "user", content: { type: "text", text: "Hello" } }] } });
+  await createPrompt({
+    access,
+    input: {
+      name: "by_template",
+      arguments: [
+        { name: "city", values: ["Paris", "Porto"] },
+        { name: "guest", complete: "async (value) => [value + '!']" },
+      ],
+      messages: [{ role: "user", content: { type: "text", text: "Hello {{city}} {{guest}}" } }],
+    },
+  });
   await createResource({ access, input: { name: "fixed", uri: "notes://fixed", text: "Hi" } });
   await createResource({
     access,
@@ -42,7 +52,7 @@ const send = (id: number, method: string, params: Record<string, unknown>) =>
   postJsonRpc(url, { jsonrpc: "2.0", id, method, params }, { Authorization: `Bearer ${token}`, "MCP-Protocol-Version": "2025-11-25" });
 
 describe("handler runs and rate limits", () => {
-  it("counts handler prompts and template reads against dataToolCallsPerMinute, never template prompts or static resources", async () => {
+  it("counts handler prompts and template reads against dataToolCallsPerMinute, and completion handlers; never template prompts, declared values or static resources", async () => {
     for (let i = 0; i < 4; i++) {
       expect((await send(100 + i, "prompts/get", { name: "by_template" })).status).toBe(200);
       expect((await send(200 + i, "resources/read", { uri: "notes://fixed" })).status).toBe(200);
@@ -60,7 +70,12 @@ describe("handler runs and rate limits", () => {
     const refusedRead = await send(4, "resources/read", { uri: "notes://days/2026-11-30" });
     expect([refusedRead.status, (parseJsonRpc(refusedRead.text) as { id?: unknown }).id]).toEqual([429, 4]);
 
+    const complete = (id: number, name: string) =>
+      send(id, "completion/complete", { ref: { type: "ref/prompt", name: "by_template" }, argument: { name, value: "P" } });
+    expect((await complete(7, "guest")).status).toBe(429);
+
     // Still free: nothing runs for these.
+    expect((await complete(8, "city")).status).toBe(200);
     expect((await send(5, "prompts/get", { name: "by_template" })).status).toBe(200);
     expect((await send(6, "resources/read", { uri: "notes://fixed" })).status).toBe(200);
   });

@@ -72,7 +72,9 @@ const review = {
 const greeting = {
   name: "greeting",
   mode: "handler",
-  arguments: [{ name: "who", required: true }],
+  arguments: [
+    { name: "who", required: true, complete: "async (value) => ['Ada', 'Alan', 'Grace'].filter((name) => name.startsWith(value))" },
+  ],
   handler:
     "async (args, env) => { console.log('greeting', args.who); return [{ role: 'user', content: { type: 'text', text: `Say hello to ${args.who} in ${env.locale}` } }]; }",
 };
@@ -176,6 +178,8 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
       argument: { name: "language", value: "r" },
     });
     expect(completed.completion).toEqual({ values: ["rust", "ruby"], total: 2, hasMore: false });
+    const byHandler = await client.complete({ ref: { type: "ref/prompt", name: "greeting" }, argument: { name: "who", value: "A" } });
+    expect(byHandler.completion.values).toEqual(["Ada", "Alan"]);
   });
 });
 

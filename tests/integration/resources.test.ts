@@ -93,7 +93,10 @@ describe("admin API", () => {
       description: "Notes of one day",
       mimeType: "application/json",
       handler: "async (vars) => ({ text: JSON.stringify({ date: vars.date, lang: vars.lang ?? 'en' }) })",
-      completions: { date: ["2026-11-28", "2026-11-29", "2026-12-01"] },
+      completions: {
+        date: ["2026-11-28", "2026-11-29", "2026-12-01"],
+        lang: "async (value, others) => ['en', 'fr', 'de'].map((lang) => lang + ':' + (others.date ?? '')).filter((lang) => lang.startsWith(value))",
+      },
     });
     expect(template.status).toBe(201);
 
@@ -154,6 +157,12 @@ describe.each<Era>(["modern", "legacy"])("draft endpoint, %s era", (era) => {
       argument: { name: "date", value: "2026-11" },
     });
     expect(completed.completion.values).toEqual(["2026-11-28", "2026-11-29"]);
+    const byHandler = await client.complete({
+      ref: { type: "ref/resource", uri: "notes://days/{date}{?lang}" },
+      argument: { name: "lang", value: "f" },
+      context: { arguments: { date: "2026-11-29" } },
+    });
+    expect(byHandler.completion.values).toEqual(["fr:2026-11-29"]);
   });
 });
 

@@ -56,8 +56,10 @@ test("a new user signs up, creates an organization and a project, and invites a 
   await teammate.getByRole("button", { name: "Accept invitation" }).click();
   await expect(teammate).toHaveURL(new RegExp(`/orgs/${orgSlug}`));
   await expect(teammate.getByRole("link", { name: /Support bot/ })).toBeVisible();
-  // Viewers cannot create projects, so the button is not offered.
-  await expect(teammate.getByRole("button", { name: "New project" })).toHaveCount(0);
+  // Viewers cannot create projects: the button is shown disabled, with the reason.
+  const newProject = teammate.getByRole("button", { name: "New project" });
+  await expect(newProject).toBeDisabled();
+  await expect(newProject).toHaveAccessibleDescription("Only Owners and Admins can create projects.");
 
   await teammate.goto(`/orgs/${orgSlug}/settings/members`);
   const row = teammate.getByRole("row", { name: new RegExp(viewer.email) });

@@ -28,3 +28,12 @@ describe("sandbox configuration", () => {
     );
   });
 });
+
+describe("email links", () => {
+  it("refuses SMTP_URL without ATELIER_URL: an emailed link must not come from a request's Host", () => {
+    expect(() => parseEnv({ ...base, SMTP_URL: "smtp://mail.example:25" })).toThrow(/SMTP_URL needs ATELIER_URL/);
+    expect(parseEnv({ ...base, SMTP_URL: "smtp://mail.example:25", ATELIER_URL: "https://atelier.example.com" })).toMatchObject({
+      ATELIER_URL: "https://atelier.example.com",
+    });
+  });
+});

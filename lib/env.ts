@@ -167,7 +167,12 @@ function pairError(parsed: z.infer<typeof schema>): string[] {
     ["GOOGLE_ID", parsed.GOOGLE_ID, "GOOGLE_SECRET", parsed.GOOGLE_SECRET],
     ["OIDC_CLIENT_ID", parsed.OIDC_CLIENT_ID, "OIDC_ISSUER", parsed.OIDC_ISSUER],
   ];
-  return pairs.filter(([, a, , b]) => Boolean(a) !== Boolean(b)).map(([a, , b]) => `${a} and ${b} must be set together`);
+  const errors = pairs.filter(([, a, , b]) => Boolean(a) !== Boolean(b)).map(([a, , b]) => `${a} and ${b} must be set together`);
+  // Without ATELIER_URL the origin is the request's Host (lib/public-origin.ts), which a caller
+  // chooses: fine for an answer to that caller, not for a link emailed to someone else.
+  if (parsed.SMTP_URL && !parsed.ATELIER_URL)
+    errors.push("SMTP_URL needs ATELIER_URL: links in emails are built from it, never from a request's Host");
+  return errors;
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {

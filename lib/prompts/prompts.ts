@@ -36,8 +36,6 @@ export function presentPrompt(prompt: Prompt) {
   };
 }
 
-export type PresentedPrompt = ReturnType<typeof presentPrompt>;
-
 function invalid(field: string, message: string, details: Record<string, unknown> = {}) {
   return new AppError("validation_failed", `${field}: ${message}`, { field, ...details });
 }

@@ -39,8 +39,6 @@ export function presentResource(resource: McpResource) {
   };
 }
 
-export type PresentedResource = ReturnType<typeof presentResource>;
-
 function invalid(field: string, message: string, details: Record<string, unknown> = {}) {
   return new AppError("validation_failed", `${field}: ${message}`, { field, ...details });
 }

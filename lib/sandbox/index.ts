@@ -9,8 +9,6 @@ export type {
   ContentBlock,
   LogEntry,
   McpEventListener,
-  McpHandlerEvent,
-  McpLogLevel,
   SandboxEnv,
   SandboxErrorType,
   SandboxLimits,

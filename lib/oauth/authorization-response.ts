@@ -40,7 +40,7 @@ export function clientRedirectUrl(options: {
 export const AUTHORIZE_ERROR_REASONS = {
   missing_client_id: "The app's authorization request has no client_id.",
   unknown_client: "The app that sent you here is not registered with Atelier. Go back to it and connect again; it will register itself.",
-  client_metadata: "The app's client metadata document could not be used. Atelier's server log says why, under the reference below.",
+  client_metadata: "The app's client metadata document could not be used. Atelier's server log says why.",
   invalid_redirect_uri: "The app asked to send you back to an address it has not registered. For your safety, Atelier stops here.",
   consent_expired: "This authorization request has expired. Go back to the app and connect again.",
   consent_invalid: "This authorization request is not valid. Go back to the app and connect again.",

@@ -17,7 +17,7 @@ export default async function OAuthErrorPage({ searchParams }: { searchParams: P
       <div className="space-y-4">
         {view.reference && (
           <p className="rounded-control border border-line bg-subtle px-3 py-2 text-sm text-muted">
-            Reference <span className="font-mono text-fg">{view.reference}</span>
+            Reference <span className="font-mono text-fg">{view.reference}</span> (for the server log)
           </p>
         )}
         <Link href="/" className={buttonClasses("secondary", "md", "w-full")}>

@@ -213,3 +213,26 @@ test("changing a role asks first, and making someone Owner warns what it hands o
   await expect(toAdmin).toBeHidden();
   await expect(role).toHaveValue("ADMIN");
 });
+
+test("a member who loses the right to test is cut off on the next run, while the host keeps working", async () => {
+  const tab = await editorContext.newPage();
+  await tab.goto(`/orgs/${org}/projects/${project}/tools/${TOOL}`);
+  await runInPanel(tab);
+
+  const members = await (await ownerPage.request.get(`/app/v1/organizations/${org}/members`)).json();
+  const member = members.data.find((candidate: { user: { email: string } }) => candidate.user.email === editor.email);
+  const demoted = await ownerPage.request.patch(`/app/v1/organizations/${org}/members/${member.userId}`, {
+    headers: STUDIO_ORIGIN,
+    data: { role: "VIEWER" },
+  });
+  expect(demoted.ok()).toBe(true);
+
+  const panel = tab.getByRole("complementary", { name: "Test panel" });
+  await panel.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(panel.getByRole("alert").filter({ hasText: "The test panel could not connect" })).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Run", exact: true })).toHaveCount(0);
+
+  const host = await hostCall(ownerPage);
+  expect(host.status).toBe(200);
+  await tab.close();
+});

@@ -11,7 +11,7 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { errorMessage } from "@/lib/hooks/api-fetch";
+import { ApiError, errorMessage } from "@/lib/hooks/api-fetch";
 import { useTestPanelToken } from "@/lib/hooks/use-test-panel-token";
 import type { Tool } from "@/lib/hooks/use-tools";
 import { queryKeys } from "@/lib/query-keys";
@@ -34,6 +34,8 @@ export function TestPanel({
   const queryClient = useQueryClient();
   const credential = useTestPanelToken(org, project, { enabled: canRun });
   const [notice, setNotice] = useState<string | null>(null);
+  // A renewal refused because access is gone (role changed, removed): stop offering Run with the old credential.
+  const accessLost = credential.error instanceof ApiError && [401, 403, 404].includes(credential.error.status);
 
   return (
     <aside aria-labelledby={titleId} className="min-w-0 self-start rounded-xl border border-line bg-surface shadow-xs">
@@ -46,7 +48,7 @@ export function TestPanel({
       <div className="space-y-4 p-4">
         {!canRun ? (
           <p className="text-sm text-muted">Running tools on the draft endpoint needs the Editor role or above.</p>
-        ) : credential.data ? (
+        ) : credential.data && !accessLost ? (
           <>
             {notice && <Alert tone="warning">{notice}</Alert>}
             {hasUnsavedChanges && (

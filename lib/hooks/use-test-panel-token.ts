@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
 import { queryKeys } from "@/lib/query-keys";
 
 export type TestPanelToken = { token: string; resource: string; expiresAt: string; expiresInSeconds: number };
@@ -27,5 +27,7 @@ export function useTestPanelToken(org: string, project: string, options: { enabl
     refetchInterval: (query) => renewAfterMs(query.state.data),
     // Background tabs renew too (browsers slow timers down to about once a minute, well within the margin).
     refetchIntervalInBackground: true,
+    // A refusal (signed out, role gone) is final; a network or server failure is worth a few tries.
+    retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 3,
   });
 }

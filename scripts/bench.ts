@@ -304,7 +304,9 @@ try {
   console.log(
     `tenant A: ${noisy.attackCalls} hostile calls; runaway loops (limit ${NOISY_TIMEOUT_MS} ms) answered after p50 ${noisy.loopP50.toFixed(0)} ms, max ${noisy.loopMax.toFixed(0)} ms; server RSS ${noisy.rssMb} MB after`,
   );
-  console.log("target: tenant B p99 under attack < 250 ms");
+  console.log(
+    `target: tenant B p99 under attack < 500 ms (now ${noisy.p99.toFixed(0)} ms); runaway loops answered within 500 ms of their limit`,
+  );
   await Promise.all([bareClient.close(), draftClient.close()]);
 } finally {
   bare.close();

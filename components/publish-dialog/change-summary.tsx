@@ -33,19 +33,21 @@ export function ChangeSummary({ changes, className }: { changes: Changes; classN
   const none: NameChanges = { added: [], modified: [], removed: [] };
   const prompts = changes.prompts ?? none;
   const resources = changes.resources ?? none;
-  const empty = [changes.tools, changes.components, prompts, resources].every(
+  const testCases = changes.testCases ?? none;
+  const empty = [changes.tools, changes.components, prompts, resources, testCases].every(
     (names) => names.added.length + names.modified.length + names.removed.length === 0,
   );
   return (
     <div className={className}>
       {empty ? (
-        <p className="text-sm text-muted">No tools, components, prompts or resources changed.</p>
+        <p className="text-sm text-muted">No tools, components, prompts, resources or test cases changed.</p>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           <NameChangeRows title="Tools" changes={changes.tools} />
           <NameChangeRows title="Components" changes={changes.components} />
           <NameChangeRows title="Prompts" changes={prompts} />
           <NameChangeRows title="Resources" changes={resources} />
+          <NameChangeRows title="Test cases" changes={testCases} />
         </div>
       )}
     </div>

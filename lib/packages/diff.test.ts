@@ -113,4 +113,26 @@ describe("diffContents", () => {
     ]);
     expect(diff.files[0].diff).toContain('+    "a": {');
   });
+
+  it("names test cases by tool and case, as files under tests/, and leaves the summary of contents without cases as before", () => {
+    const paris = { tool: "t", name: "paris", input: { city: "paris" }, expectations: [{ kind: "isError" as const, value: false }] };
+    const before: PackageContents = { ...contents([dataTool("t")]), testCases: [paris, { ...paris, name: "gone" }] };
+    const after: PackageContents = {
+      ...contents([dataTool("t")]),
+      testCases: [
+        { ...paris, input: { city: "lyon" } },
+        { ...paris, tool: "u", name: "paris" },
+      ],
+    };
+    const diff = diffContents(before, after);
+    expect(diff.testCases).toEqual({ added: ["u/paris"], modified: ["t/paris"], removed: ["t/gone"] });
+    expect(diff.files.map((file) => [file.path, file.status])).toEqual([
+      ["tests/t/gone.json", "removed"],
+      ["tests/t/paris.json", "modified"],
+      ["tests/u/paris.json", "added"],
+    ]);
+    expect(diff.files[1].diff).toContain('+    "city": "lyon"');
+    expect(hasChanges(diffContents({ ...before, testCases: [] }, before))).toBe(true);
+    expect(diffContents(contents([dataTool("t")]), contents([dataTool("t")]))).not.toHaveProperty("testCases");
+  });
 });

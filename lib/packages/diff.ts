@@ -6,14 +6,22 @@
 //   tools/<name>/tool.json (everything else pinned)  components/<name>.html  components/<name>.json
 //   prompts/<name>/prompt.json  prompts/<name>/handler.js
 //   resources/<name>/resource.json  resources/<name>/contents.txt|.base64  resources/<name>/handler.js
+//   tests/<tool>/<case>.json (a saved test case: input and expectations)
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { canonicalJson } from "./canonical-json";
-import type { ManifestComponent, ManifestPrompt, ManifestResource, ManifestTool, PackageContents } from "./manifest";
+import type { ManifestComponent, ManifestPrompt, ManifestResource, ManifestTestCase, ManifestTool, PackageContents } from "./manifest";
 
 export type FileStatus = "added" | "modified" | "removed";
 export type FileDiff = { path: string; status: FileStatus; diff: string };
 export type NameChanges = { added: string[]; modified: string[]; removed: string[] };
-export type ChangeSummary = { tools: NameChanges; components: NameChanges; prompts: NameChanges; resources: NameChanges };
+export type ChangeSummary = {
+  tools: NameChanges;
+  components: NameChanges;
+  prompts: NameChanges;
+  resources: NameChanges;
+  /** Test cases by "<tool>/<case>"; present only when either side has some (older summaries keep their shape). */
+  testCases?: NameChanges;
+};
 export type ContentsDiff = ChangeSummary & { files: FileDiff[] };
 
 export function packageFiles(contents: PackageContents): Map<string, string> {
@@ -22,10 +30,12 @@ export function packageFiles(contents: PackageContents): Map<string, string> {
   for (const component of contents.components) for (const [path, text] of componentFiles(component)) files.set(path, text);
   for (const prompt of contents.prompts ?? []) for (const [path, text] of promptFiles(prompt)) files.set(path, text);
   for (const resource of contents.resources ?? []) for (const [path, text] of resourceFiles(resource)) files.set(path, text);
+  for (const testCase of contents.testCases ?? []) for (const [path, text] of testCaseFiles(testCase)) files.set(path, text);
   return files;
 }
 
 const EMPTY: PackageContents = { tools: [], components: [] };
+const NO_CHANGES: NameChanges = { added: [], modified: [], removed: [] };
 
 /** `before` is null for a first publish: everything is added. */
 export function diffContents(before: PackageContents | null, after: PackageContents): ContentsDiff {
@@ -40,11 +50,23 @@ export function summarizeChanges(before: PackageContents | null, after: PackageC
     components: nameChanges(old.components, after.components, componentFiles),
     prompts: nameChanges(old.prompts ?? [], after.prompts ?? [], promptFiles),
     resources: nameChanges(old.resources ?? [], after.resources ?? [], resourceFiles),
+    ...(old.testCases?.length || after.testCases?.length
+      ? { testCases: nameChanges(keyedTestCases(old.testCases), keyedTestCases(after.testCases), (item) => testCaseFiles(item.testCase)) }
+      : {}),
   };
 }
 
+/** A test case is named "<tool>/<case>" in change lists: case names are unique per tool only. */
+function keyedTestCases(testCases: ManifestTestCase[] | undefined) {
+  return (testCases ?? []).map((testCase) => ({ name: `${testCase.tool}/${testCase.name}`, testCase }));
+}
+
+function testCaseFiles(testCase: ManifestTestCase): Array<[string, string]> {
+  return [[`tests/${testCase.tool}/${testCase.name}.json`, prettyJson({ input: testCase.input, expectations: testCase.expectations })]];
+}
+
 export function hasChanges(diff: ChangeSummary): boolean {
-  return [diff.tools, diff.components, diff.prompts, diff.resources].some(
+  return [diff.tools, diff.components, diff.prompts, diff.resources, diff.testCases ?? NO_CHANGES].some(
     (changes) => changes.added.length + changes.modified.length + changes.removed.length > 0,
   );
 }

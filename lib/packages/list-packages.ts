@@ -74,7 +74,13 @@ export async function getPackage(options: { access: ProjectAccess; version: stri
   const diff = diffContents(before, manifest);
   return {
     ...presentPackage(row, options.access.project.productionPackageId),
-    changes: { tools: diff.tools, components: diff.components, prompts: diff.prompts, resources: diff.resources },
+    changes: {
+      tools: diff.tools,
+      components: diff.components,
+      prompts: diff.prompts,
+      resources: diff.resources,
+      ...(diff.testCases ? { testCases: diff.testCases } : {}),
+    },
     files: diff.files,
     breakingChanges: [
       ...analyzeToolChanges(before?.tools ?? [], manifest.tools).breakingChanges,

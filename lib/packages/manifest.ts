@@ -3,9 +3,11 @@
 // secrets, allowed domains, visibility and rate limits are read at call time, so changing them
 // never needs a republish and a secret can never end up in a downloadable, signed file.
 // Test-panel presets are editor data, not something the endpoint serves, so they stay out too.
+// Saved test cases (lib/test-cases) are pinned: a package says how its tools were meant to behave.
 import type { ComponentCsp, ToolVisibility } from "@/lib/mcp/types";
 import type { ServedPrompt } from "@/lib/prompts/render-prompt";
 import type { ServedResource } from "@/lib/resources/read-resource";
+import type { Expectation } from "@/lib/test-cases/test-case-input";
 import { canonicalJson } from "./canonical-json";
 
 export const MANIFEST_FORMAT = "atelier.package/v1";
@@ -50,6 +52,9 @@ export type ManifestPrompt = ServedPrompt;
 /** A static resource or resource template as pinned (lib/resources). */
 export type ManifestResource = ServedResource;
 
+/** A saved test case as pinned (lib/test-cases): its tool, name, input and expectations. */
+export type ManifestTestCase = { tool: string; name: string; input: Record<string, unknown>; expectations: Expectation[] };
+
 /**
  * The pinned content of a package, or of the draft about to become one. `prompts` and
  * `resources` are present only when there are some, so packages published before they existed
@@ -60,6 +65,8 @@ export type PackageContents = {
   components: ManifestComponent[];
   prompts?: ManifestPrompt[];
   resources?: ManifestResource[];
+  /** Present only when the project has test cases, so older packages keep their digest. */
+  testCases?: ManifestTestCase[];
 };
 
 export type PackageManifest = PackageContents & {
@@ -94,6 +101,7 @@ export function contentsFromDraft(draft: {
   components: DraftComponent[];
   prompts?: DraftPrompt[];
   resources?: DraftResource[];
+  testCases?: ManifestTestCase[];
 }): PackageContents {
   const tools = draft.tools.map(
     (tool): ManifestTool => ({
@@ -148,11 +156,20 @@ export function contentsFromDraft(draft: {
       completions: resource.completions,
     }),
   );
+  const testCases = (draft.testCases ?? []).map(
+    (testCase): ManifestTestCase => ({
+      tool: testCase.tool,
+      name: testCase.name,
+      input: testCase.input,
+      expectations: testCase.expectations,
+    }),
+  );
   return {
     tools: tools.sort(byName),
     components: components.sort(byName),
     ...(prompts.length ? { prompts: prompts.sort(byName) } : {}),
     ...(resources.length ? { resources: resources.sort(byName) } : {}),
+    ...(testCases.length ? { testCases: testCases.sort(byToolAndName) } : {}),
   };
 }
 
@@ -175,6 +192,10 @@ export function parseManifest(text: string): PackageManifest {
 /** Whether two contents pin exactly the same thing. */
 export function sameContents(a: PackageContents, b: PackageContents): boolean {
   return canonicalJson(a) === canonicalJson(b);
+}
+
+function byToolAndName(a: ManifestTestCase, b: ManifestTestCase) {
+  return byName({ name: `${a.tool}\u0000${a.name}` }, { name: `${b.tool}\u0000${b.name}` });
 }
 
 function byName(a: { name: string }, b: { name: string }) {

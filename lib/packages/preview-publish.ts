@@ -50,6 +50,7 @@ export async function planPublish(projectId: string) {
     components: diff.components,
     prompts: diff.prompts,
     resources: diff.resources,
+    ...(diff.testCases ? { testCases: diff.testCases } : {}),
     files: diff.files,
     breakingChanges,
   };

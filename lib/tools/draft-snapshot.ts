@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { presentComponent } from "@/lib/components/components";
 import { presentPrompt } from "@/lib/prompts/prompts";
 import { presentResource } from "@/lib/resources/resources";
+import { presentTestCase } from "@/lib/test-cases/test-cases";
 import { presentTool } from "./present-tool";
 
 export async function loadDraftSnapshot(projectId: string) {
@@ -23,6 +24,7 @@ export async function loadDraftSnapshot(projectId: string) {
       components: true,
       prompts: { orderBy: { name: "asc" } },
       resources: { orderBy: { name: "asc" } },
+      testCases: { orderBy: { name: "asc" }, include: { tool: { select: { name: true } } } },
     },
   });
   return {
@@ -34,6 +36,8 @@ export async function loadDraftSnapshot(projectId: string) {
     components: project.components.map(presentComponent),
     prompts: project.prompts.map(presentPrompt),
     resources: project.resources.map(presentResource),
+    // Pinned in packages (lib/test-cases); the endpoint itself never serves them.
+    testCases: project.testCases.map((testCase) => presentTestCase(testCase)),
   };
 }
 

@@ -19,6 +19,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean]
   "project.owners": [Y, Y, N, N, N],
   "project.delete": [Y, Y, N, N, N],
   "project.executions": [Y, Y, Y, Y, N],
+  "project.overridePublishGate": [Y, Y, N, N, N],
   // Organization permissions: a project-owner assignment adds nothing to them.
   "organization.view": [Y, Y, N, Y, Y],
   "organization.members": [Y, Y, N, N, N],

@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   // and got back, console output and caller IPs — data about people, not about the project —
   // the same data builders already see in the test panel; Viewers see tools and history only.
   "project.executions": BUILDERS,
+  // Publishing although required test cases fail, with a written reason (lib/test-cases/publish-gate.ts).
+  "project.overridePublishGate": ADMINS,
 } as const satisfies Record<string, Grantee[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,12 +25,22 @@ import { resolvePublishVersion } from "./versions";
 export const publishSchema = z.object({
   changelog: z.string().trim().min(1, "is required: say what changed for the people who use this server").max(10_000),
   version: z.string().max(50).optional(),
+  /** Why an Owner or Admin publishes although required test cases fail (lib/test-cases/publish-gate.ts). */
+  overrideReason: z.string().trim().min(1, "is required: say why you publish despite failing tests").max(2000).optional(),
 });
+
+/** What the publish gate decided: the test run it looked at, and an override's reason. */
+export type PublishGateRecord = { testRunId: string | null; failed: number; overrideReason: string | null };
 
 const LOST_RACE =
   "Production changed while you were publishing (someone else published or rolled back). Review the changes again, then publish.";
 
-export async function publishPackage(options: { access: ProjectAccess; actor: Actor; input: z.input<typeof publishSchema> }) {
+export async function publishPackage(options: {
+  access: ProjectAccess;
+  actor: Actor;
+  input: z.input<typeof publishSchema>;
+  gate?: PublishGateRecord;
+}) {
   const input = publishSchema.parse(options.input);
   const { organization, project } = options.access;
   const plan = await planPublish(project.id);
@@ -99,8 +109,19 @@ export async function publishPackage(options: { access: ProjectAccess; actor: Ac
           previousPackageId: plan.productionPackageId,
           actorId: options.actor.userId,
           actorLabel: options.actor.email,
+          testRunId: options.gate?.testRunId ?? null,
+          gateOverrideReason: options.gate?.overrideReason ?? null,
         },
       });
+      if (options.gate?.overrideReason) {
+        await recordAuditEvent(tx, {
+          organizationId: organization.id,
+          actor: options.actor,
+          action: "package.publish_gate_override",
+          target: { type: "project", id: project.id, label: project.slug },
+          newValue: { version, reason: options.gate.overrideReason, testRunId: options.gate.testRunId, failed: options.gate.failed },
+        });
+      }
       await recordAuditEvent(tx, {
         organizationId: organization.id,
         actor: options.actor,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PublishHistory" ADD COLUMN     "gateOverrideReason" TEXT,
+ADD COLUMN     "testRunId" TEXT;

@@ -29,5 +29,8 @@ export const queryKeys = {
     ["organizations", org, "projects", project, "executions", "list", filters] as const,
   executionStats: (org: string, project: string, filters: object) =>
     ["organizations", org, "projects", project, "executions", "stats", filters] as const,
+  testCases: (org: string, project: string) => ["organizations", org, "projects", project, "test-cases"] as const,
+  testRuns: (org: string, project: string) => ["organizations", org, "projects", project, "test-runs"] as const,
+  testGate: (org: string, project: string) => ["organizations", org, "projects", project, "test-gate"] as const,
   execution: (org: string, project: string, id: string) => ["organizations", org, "projects", project, "executions", "detail", id] as const,
 };

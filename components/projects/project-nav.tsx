@@ -14,6 +14,7 @@ const SECTIONS = [
   { label: "Prompts", path: "/prompts" },
   { label: "Resources", path: "/resources" },
   { label: "Server", path: "/server" },
+  { label: "Tests", path: "/tests" },
   { label: "History", path: "/history" },
   { label: "Executions", path: "/executions" },
   { label: "Settings", path: "/settings" },

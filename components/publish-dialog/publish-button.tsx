@@ -9,7 +9,17 @@ import { PublishDialog } from "./publish-dialog";
  * The project header's Publish button. Everyone sees it; it opens the dialog only for those who
  * may publish and when the draft differs from production, and otherwise says why not.
  */
-export function PublishButton({ org, project, canPublish }: { org: string; project: string; canPublish: boolean }) {
+export function PublishButton({
+  org,
+  project,
+  canPublish,
+  canOverrideGate = false,
+}: {
+  org: string;
+  project: string;
+  canPublish: boolean;
+  canOverrideGate?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const preview = usePublishPreview(org, project, { enabled: canPublish });
   const reasonId = useId();
@@ -36,7 +46,7 @@ export function PublishButton({ org, project, canPublish }: { org: string; proje
           {reason}
         </span>
       )}
-      {canPublish && <PublishDialog org={org} project={project} open={open} onOpenChange={setOpen} />}
+      {canPublish && <PublishDialog org={org} project={project} canOverrideGate={canOverrideGate} open={open} onOpenChange={setOpen} />}
     </>
   );
 }

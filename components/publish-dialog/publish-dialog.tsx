@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
@@ -10,6 +10,7 @@ import { errorMessage } from "@/lib/hooks/api-fetch";
 import { usePublish, usePublishPreview } from "@/lib/hooks/use-publish";
 import { PublishForm } from "./publish-form";
 import { PublishedResult } from "./published-result";
+import { type GateState, TestGateCheck } from "./test-gate-check";
 
 function PreviewLoading() {
   return (
@@ -24,7 +25,17 @@ function PreviewLoading() {
   );
 }
 
-function PublishDialogBody({ org, project, onClose }: { org: string; project: string; onClose: () => void }) {
+function PublishDialogBody({
+  org,
+  project,
+  canOverrideGate,
+  onClose,
+}: {
+  org: string;
+  project: string;
+  canOverrideGate: boolean;
+  onClose: () => void;
+}) {
   const router = useRouter();
   // Always recomputed on open: what gets reviewed is the draft as it is now.
   const preview = usePublishPreview(org, project, { refetchOnMount: "always" });
@@ -32,6 +43,9 @@ function PublishDialogBody({ org, project, onClose }: { org: string; project: st
   // once the draft is published) and the result must still be shown.
   const publish = usePublish(org, project);
   const [changelog, setChangelog] = useState("");
+  const [overrideReason, setOverrideReason] = useState("");
+  const [gateState, setGateState] = useState<GateState>({ blocked: false, checking: false });
+  const onGateStateChange = useCallback((state: GateState) => setGateState(state), []);
 
   if (publish.data) return <PublishedResult org={org} project={project} published={publish.data} onClose={onClose} />;
   if (!publish.isPending) {
@@ -77,8 +91,19 @@ function PublishDialogBody({ org, project, onClose }: { org: string; project: st
       onRefresh={() => preview.refetch()}
       refreshing={preview.isFetching}
       publishing={publish.isPending}
+      blocked={gateState.blocked}
+      gate={
+        <TestGateCheck
+          org={org}
+          project={project}
+          canOverride={canOverrideGate}
+          overrideReason={overrideReason}
+          onOverrideReasonChange={setOverrideReason}
+          onStateChange={onGateStateChange}
+        />
+      }
       onPublish={async (input) => {
-        await publish.mutateAsync(input);
+        await publish.mutateAsync({ ...input, ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}) });
         // The header, the Server tab and History are server-rendered: show the new production there too.
         router.refresh();
       }}
@@ -93,9 +118,12 @@ export function PublishDialog({
   project,
   open,
   onOpenChange,
+  canOverrideGate = false,
 }: {
   org: string;
   project: string;
+  /** Owners and Admins may publish although required test cases fail, with a reason. */
+  canOverrideGate?: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -108,7 +136,7 @@ export function PublishDialog({
       // A responsive variant outranks the base max-w-md of <Dialog> (classes are joined, not merged).
       className="sm:max-w-3xl"
     >
-      <PublishDialogBody org={org} project={project} onClose={() => onOpenChange(false)} />
+      <PublishDialogBody org={org} project={project} canOverrideGate={canOverrideGate} onClose={() => onOpenChange(false)} />
     </Dialog>
   );
 }

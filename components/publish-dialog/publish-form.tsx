@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog";
@@ -37,8 +37,14 @@ export function PublishForm({
   publishing,
   onPublish,
   onCancel,
+  gate,
+  blocked = false,
 }: {
   preview: PublishPreview;
+  /** The publish gate's section (components/publish-dialog/test-gate-check.tsx). */
+  gate?: ReactNode;
+  /** Publish is disabled: required test cases fail (or are still running) and there is no override. */
+  blocked?: boolean;
   changelog: string;
   onChangelogChange: (value: string) => void;
   onRefresh: () => void;
@@ -86,6 +92,8 @@ export function PublishForm({
         <h3 className="text-sm font-semibold">Files</h3>
         <DiffViewer files={preview.files} />
       </section>
+
+      {gate}
 
       <div className="grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]">
         <Field
@@ -149,7 +157,7 @@ export function PublishForm({
           <Button onClick={onCancel} disabled={publishing}>
             Cancel
           </Button>
-          <Button type="submit" variant="primary" loading={publishing}>
+          <Button type="submit" variant="primary" loading={publishing} disabled={blocked}>
             {publishing ? "Signing and publishing…" : "Publish version"}
           </Button>
         </DialogFooter>

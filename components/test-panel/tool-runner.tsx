@@ -19,6 +19,8 @@ import {
   type ComponentDocument,
   type DraftConnection,
 } from "./draft-client";
+import { SaveTestCase } from "@/components/tests/save-test-case";
+import { ToolTestCases } from "@/components/tests/tool-test-cases";
 import { Presets } from "./presets";
 import { ResultView, toolErrorOf } from "./result-view";
 import { SchemaForm } from "./schema-form";
@@ -231,8 +233,12 @@ export function ToolRunner({
               viewHost={viewHost}
             />
           )}
+          {outcome.kind === "result" && canSavePresets && (
+            <SaveTestCase org={org} project={project} toolName={tool.name} args={outcome.args} result={outcome.result} />
+          )}
         </section>
       )}
+      <ToolTestCases org={org} project={project} toolName={tool.name} />
     </div>
   );
 }

@@ -50,7 +50,12 @@ export default async function ProjectLayout({ children, params }: Props) {
               {org}/{project.slug}
             </p>
           </div>
-          <PublishButton org={org} project={project.slug} canPublish={canPublish} />
+          <PublishButton
+            org={org}
+            project={project.slug}
+            canPublish={canPublish}
+            canOverrideGate={can(access, "project.overridePublishGate")}
+          />
         </div>
       </header>
       <div className="flex flex-col gap-6 md:flex-row md:gap-10">

@@ -1,0 +1,102 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { CaseResultView } from "@/components/tests/case-result";
+import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { errorMessage } from "@/lib/hooks/api-fetch";
+import { type TestGate, useRunTests, useTestGate } from "@/lib/hooks/use-test-cases";
+
+export type GateState = { blocked: boolean; checking: boolean };
+
+/**
+ * The publish gate in the Publish dialog: runs the suite on the draft when the project's gate is
+ * advisory or required, shows each failing case, and (required) blocks Publish unless an Owner
+ * or Admin writes a reason. The server runs the suite again on publish and enforces the same rule.
+ */
+export function TestGateCheck({
+  org,
+  project,
+  canOverride,
+  overrideReason,
+  onOverrideReasonChange,
+  onStateChange,
+}: {
+  org: string;
+  project: string;
+  canOverride: boolean;
+  overrideReason: string;
+  onOverrideReasonChange: (value: string) => void;
+  onStateChange: (state: GateState) => void;
+}) {
+  const gate = useTestGate(org, project);
+  const run = useRunTests(org, project);
+  const started = useRef(false);
+  const mode: TestGate | undefined = gate.data;
+
+  useEffect(() => {
+    if (mode && mode !== "off" && !started.current) {
+      started.current = true;
+      run.mutate({});
+    }
+  }, [mode, run]);
+
+  const failing = run.data?.results.filter((result) => !result.passed) ?? [];
+  const checking = gate.isPending || (mode !== "off" && !run.data && !run.isError);
+  const blocked = mode === "required" && (checking || run.isError || (failing.length > 0 && !(canOverride && overrideReason.trim())));
+  useEffect(() => onStateChange({ blocked, checking }), [blocked, checking, onStateChange]);
+
+  if (!mode || mode === "off") return null;
+  return (
+    <section aria-label="Test cases" className="space-y-2">
+      <h3 className="text-sm font-semibold">Test cases ({mode === "required" ? "required to pass" : "advisory"})</h3>
+      {run.isPending && (
+        <p role="status" className="flex items-center gap-2 text-sm text-muted">
+          <Spinner /> Running the test cases on the draft…
+        </p>
+      )}
+      {run.isError && <Alert tone="danger">{errorMessage(run.error)}</Alert>}
+      {run.data && failing.length === 0 && (
+        <p role="status" className="text-sm text-success">
+          All {run.data.results.length} test cases pass on the draft.
+        </p>
+      )}
+      {failing.length > 0 && (
+        <Alert
+          tone={mode === "required" ? "danger" : "warning"}
+          title={`${failing.length} of ${run.data?.results.length} test cases fail on the draft`}
+        >
+          <ul className="space-y-3">
+            {failing.map((result) => (
+              <li key={`${result.tool}/${result.case}`} className="space-y-1">
+                <p className="font-mono text-sm">
+                  {result.tool} · {result.case}
+                </p>
+                <CaseResultView result={result} />
+              </li>
+            ))}
+          </ul>
+          {mode === "required" && !canOverride && <p className="mt-2">Fix them to publish, or ask an Owner or Admin.</p>}
+        </Alert>
+      )}
+      {mode === "required" && failing.length > 0 && canOverride && (
+        <Field
+          label="Reason to publish anyway"
+          hint="Owners and Admins may override the gate. The reason is kept in the audit log and the publish history."
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              name="overrideReason"
+              rows={2}
+              value={overrideReason}
+              onChange={(event) => onOverrideReasonChange(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
+    </section>
+  );
+}

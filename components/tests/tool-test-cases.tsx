@@ -1,0 +1,52 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/lib/hooks/api-fetch";
+import { useRunTests, useTestRuns, useToolTestCases } from "@/lib/hooks/use-test-cases";
+import { CaseResultView, ResultBadge } from "./case-result";
+
+/** A tool's saved cases in its test panel, each with its last result, run one or all. */
+export function ToolTestCases({ org, project, toolName }: { org: string; project: string; toolName: string }) {
+  const cases = useToolTestCases(org, project, toolName);
+  const runs = useTestRuns(org, project);
+  const run = useRunTests(org, project);
+  if (!cases.data || cases.data.length === 0) return null;
+  const lastOf = (name: string) => runs.data?.lastResults.find((item) => item.tool === toolName && item.case === name)?.result ?? null;
+  return (
+    <section aria-label="Test cases" className="space-y-3 border-t border-line pt-4">
+      <div className="flex items-center justify-between gap-2">
+        <h4 className="text-sm font-semibold">Test cases</h4>
+        <Button size="sm" loading={run.isPending && !run.variables?.case} onClick={() => run.mutate({ tool: toolName })}>
+          Run all
+        </Button>
+      </div>
+      {run.isError && (
+        <p role="alert" className="text-sm text-danger">
+          {errorMessage(run.error)}
+        </p>
+      )}
+      <ul className="space-y-3">
+        {cases.data.map((testCase) => {
+          const last = lastOf(testCase.name);
+          return (
+            <li key={testCase.id} className="space-y-2">
+              <div className="flex items-center gap-2">
+                <ResultBadge result={last} />
+                <span className="flex-1 font-mono text-sm">{testCase.name}</span>
+                <Button
+                  size="sm"
+                  aria-label={`Run ${testCase.name}`}
+                  loading={run.isPending && run.variables?.case === testCase.name}
+                  onClick={() => run.mutate({ tool: toolName, case: testCase.name })}
+                >
+                  Run
+                </Button>
+              </div>
+              {last && !last.passed && <CaseResultView result={last} />}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

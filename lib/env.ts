@@ -98,6 +98,20 @@ const schema = sandboxSchema.extend({
       .regex(/^[A-Za-z0-9+/=_-]{43,44}$/, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
       .optional(),
   ),
+  /**
+   * Host names (besides localhost, this machine's hostname and any IP address) that may be taken as
+   * the origin when ATELIER_URL is not set, e.g. `atelier.lan` or the public name behind a proxy
+   * (lib/public-origin.ts: DNS rebinding).
+   */
+  ATELIER_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) => host.trim().toLowerCase().replace(/\.$/, ""))
+        .filter(Boolean),
+    ),
   /** Extra browser origins allowed to call the MCP endpoints (comma-separated), besides claude.ai and chatgpt.com. */
   ATELIER_ALLOWED_ORIGINS: z
     .string()

@@ -10,6 +10,16 @@
 // lib/rate-limit/client-ip.ts): the entry ATELIER_TRUSTED_PROXY_HOPS places from the end of
 // X-Forwarded-Host / X-Forwarded-Proto; anything before it is what the client sent. What a forged
 // Host can and cannot do is in the README ("Which origin").
+//
+// DNS rebinding: a web page on evil.example whose name is made to resolve to 127.0.0.1 can send
+// requests here with `Host: evil.example` (and any X-Forwarded-Host) and `Origin:
+// http://evil.example`. Were that name taken as our origin, the browser's Origin would match it and
+// every same-origin check would pass. So without ATELIER_URL a host *name* counts only when it is
+// ours — localhost (and *.localhost), this machine's hostname, or listed in ATELIER_ALLOWED_HOSTS;
+// IP addresses always count (rebinding needs a name). Anything else falls back to localhost, whose
+// origin a foreign page's Origin never matches.
+import os from "node:os";
+import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
 
 type HeaderSource = { headers: { get(name: string): string | null } };
@@ -26,22 +36,38 @@ function trustedEntry(value: string | null, hops: number): string | undefined {
   return entries.length > 0 ? entries[Math.max(0, entries.length - hops)] : undefined;
 }
 
-function originOf(protocol: string, host: string | null | undefined): string | null {
+function isOwnHostName(hostname: string, allowedHosts: readonly string[]): boolean {
+  const name = hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
+  if (ipaddr.isValid(name)) return true;
+  if (name === "localhost" || name.endsWith(".localhost")) return true;
+  const machine = os.hostname().toLowerCase();
+  return name === machine || name === `${machine}.local` || allowedHosts.includes(name);
+}
+
+function originOf(protocol: string, host: string | null | undefined, allowedHosts: readonly string[]): string | null {
   if (!host || !HOST.test(host)) return null;
   try {
-    return new URL(`${protocol}://${host}`).origin;
+    const url = new URL(`${protocol}://${host}`);
+    return isOwnHostName(url.hostname, allowedHosts) ? url.origin : null;
   } catch {
     return null;
   }
 }
 
 /** The origin this request was addressed to (Host, or what a trusted proxy forwarded), ignoring ATELIER_URL. */
-export function requestOrigin(request: HeaderSource, hops = env().ATELIER_TRUSTED_PROXY_HOPS): string {
+export function requestOrigin(
+  request: HeaderSource,
+  hops = env().ATELIER_TRUSTED_PROXY_HOPS,
+  allowedHosts: readonly string[] = env().ATELIER_ALLOWED_HOSTS,
+): string {
   const { headers } = request;
   const protocol = trustedEntry(headers.get("x-forwarded-proto"), hops)?.toLowerCase() === "https" ? "https" : "http";
   return (
-    originOf(protocol, trustedEntry(headers.get("x-forwarded-host"), hops)) ??
-    originOf(protocol, headers.get("host")) ??
+    originOf(protocol, trustedEntry(headers.get("x-forwarded-host"), hops), allowedHosts) ??
+    originOf(protocol, headers.get("host"), allowedHosts) ??
     `http://localhost:${env().PORT}`
   );
 }

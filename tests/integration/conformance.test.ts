@@ -16,7 +16,6 @@ import * as resourcesRoute from "@/app/app/v1/organizations/[org]/projects/[proj
 import * as toolsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/tools/route";
 import * as projectsRoute from "@/app/app/v1/organizations/[org]/projects/route";
 import * as productionRoute from "@/app/mcp/[org]/[project]/route";
-import { env } from "@/lib/env";
 import { asSession, call, createOrgWithMembers, type OrgFixture, uniqueSlug } from "./helpers";
 import { startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
@@ -239,7 +238,6 @@ const resources = [
 let fixture: OrgFixture;
 let server: TestHttpServer;
 let url: string;
-let previousPublicUrl: string | undefined;
 
 async function admin<T>(handler: Parameters<typeof call>[0], path: string, params: Record<string, string>, body: unknown, method = "POST") {
   const response = await call<T & { error?: { message: string } }>(handler, {
@@ -255,14 +253,10 @@ async function admin<T>(handler: Parameters<typeof call>[0], path: string, param
 
 beforeAll(async () => {
   server = await startRouteServer([{ pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionRoute }]);
-  // The suite's DNS-rebinding scenario needs a localhost URL, and a server that knows its public
-  // origin (ATELIER_URL, as deployments set it): without it the origin is the request's own Host,
-  // which a rebinding page controls. Integration files share one module graph (isolate: false), so
-  // the parsed configuration may already be cached: it is set there, and restored afterwards.
+  // The suite's DNS-rebinding scenario needs a localhost URL. It runs on the default
+  // configuration (no ATELIER_URL): a rebinding page's host name is never taken as our origin
+  // (lib/public-origin.ts), so its Origin matches nothing we allow.
   const origin = server.origin.replace("127.0.0.1", "localhost");
-  const config = env() as { ATELIER_URL?: string };
-  previousPublicUrl = config.ATELIER_URL;
-  config.ATELIER_URL = origin;
   fixture = await createOrgWithMembers();
   const org = fixture.organization.slug;
   const slug = uniqueSlug("conformance");
@@ -291,7 +285,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  (env() as { ATELIER_URL?: string }).ATELIER_URL = previousPublicUrl;
   await server?.close();
 });
 

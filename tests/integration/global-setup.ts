@@ -61,7 +61,12 @@ export default async function setup() {
   const dataDir = await mkdtemp(path.join(tmpdir(), "atelier-test-"));
   // Test servers that stand for outside APIs listen on 127.0.0.2, the one private address handlers
   // may reach in these runs; 127.0.0.1 (this server, the database) stays refused like in production.
-  Object.assign(process.env, TEST_SECRETS, { ATELIER_DATA_DIR: dataDir, ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS: "127.0.0.2/32" });
+  Object.assign(process.env, TEST_SECRETS, {
+    ATELIER_DATA_DIR: dataDir,
+    ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS: "127.0.0.2/32",
+    // The public name a trusted proxy forwards in the origin tests (lib/public-origin.ts).
+    ATELIER_ALLOWED_HOSTS: "atelier.example.com",
+  });
   const dropDatabase = kind === "postgres" ? await setUpPostgres(dataDir) : await setUpPglite(dataDir);
   return async () => {
     await dropDatabase();

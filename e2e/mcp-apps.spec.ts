@@ -172,3 +172,20 @@ test("the preview's CSP is a response header: markup that hides a <head> cannot 
   await page.keyboard.insertText(html);
   await expect(page.frameLocator('iframe[title="escape-attempt preview"]').getByText("blocked by CSP: img-src")).toBeVisible();
 });
+
+test("in the studio's test panel, a view's tools/call goes to the draft endpoint and theme changes reach the view", async ({ page }) => {
+  await page.goto(`/orgs/${ORG}/projects/demo/tools/show_temperature`);
+  const panel = page.getByRole("complementary", { name: "Test panel" });
+  await panel.getByLabel("Preset").selectOption("Room temperature");
+  await panel.getByRole("button", { name: "Run", exact: true }).click();
+  const dial = page.frameLocator('iframe[title="show_temperature component"]');
+  await expect(dial.getByText("69.8 °F")).toBeVisible();
+  await dial.getByRole("button", { name: "5 degrees colder" }).click();
+  await expect(dial.getByText("60.8 °F")).toBeVisible();
+
+  await panel.getByLabel("Host theme").selectOption("dark");
+  await panel.getByText(/Messages with the view \(\d+\) · handshake complete/).click();
+  const log = panel.getByRole("list", { name: "Messages with the view" });
+  await expect(log.getByText("ui/notifications/host-context-changed")).toBeVisible();
+  await expect(log.getByText("tools/call").first()).toBeVisible();
+});

@@ -36,9 +36,9 @@ function describe(message: JSONRPCMessage): string {
   return `response #${String((message as { id?: unknown }).id)}`;
 }
 
-function hostContext(width: number): McpUiHostContext {
+function hostContext(width: number, theme: "light" | "dark"): McpUiHostContext {
   return {
-    theme: "light",
+    theme,
     displayMode: "inline",
     availableDisplayModes: ["inline"],
     locale: navigator.language,
@@ -68,6 +68,8 @@ export function AppFrame({
   const [height, setHeight] = useState(DEFAULT_HEIGHT);
   const [messages, setMessages] = useState<ViewMessage[]>([]);
   const [handshake, setHandshake] = useState<"waiting" | "done" | "missing">("waiting");
+  const [theme, setTheme] = useState<"light" | "dark">("light");
+  const bridgeRef = useRef<AppBridge | null>(null);
   // Rendered only in the browser: the bridge must listen before the document loads.
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -100,8 +102,9 @@ export function AppFrame({
         updateModelContext: { text: {} },
         sandbox: { csp: document.csp ?? {} },
       },
-      { hostContext: hostContext(frame.clientWidth) },
+      { hostContext: hostContext(frame.clientWidth, theme) },
     );
+    bridgeRef.current = bridge;
     bridge.oninitialized = () => {
       setHandshake("done");
       const { toolInput: input, toolResult: result } = latest.current;
@@ -175,6 +178,12 @@ export function AppFrame({
     };
   }, [hydrated]);
 
+  // The host's theme changes as hosts change it: ui/notifications/host-context-changed.
+  const switchTheme = (next: "light" | "dark") => {
+    setTheme(next);
+    bridgeRef.current?.setHostContext({ ...hostContext(frameRef.current?.clientWidth ?? 0, next) });
+  };
+
   if (!hydrated) return <div style={{ height }} className="rounded-lg border border-line bg-white" aria-hidden="true" />;
   return (
     <div className="space-y-2">
@@ -196,8 +205,21 @@ export function AppFrame({
         title={title}
         sandbox="allow-scripts"
         style={{ height }}
-        className="block w-full rounded-lg border border-line bg-white"
+        className={`block w-full rounded-lg border border-line ${theme === "dark" ? "bg-neutral-900" : "bg-white"}`}
       />
+      <div className="flex items-center justify-between gap-3">
+        <label className="flex items-center gap-2 text-xs text-muted">
+          Host theme
+          <select
+            value={theme}
+            onChange={(event) => switchTheme(event.target.value as "light" | "dark")}
+            className="rounded-control border border-line-strong bg-surface px-1.5 py-0.5 text-xs text-fg"
+          >
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </div>
       <ViewMessageLog messages={messages} handshakeDone={handshake === "done"} />
     </div>
   );

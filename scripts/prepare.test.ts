@@ -19,7 +19,11 @@ describe("npm start preparation", () => {
   it("seeds demo data on the first start only", async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-start-"));
     const env = { ...process.env, ATELIER_DATA_DIR: dataDir, DATABASE_URL: "", ATELIER_DEMO_PASSWORD: "" };
-    const prepare = () => run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", path.join(root, "scripts/prepare.ts")], { env, cwd: root });
+    const prepare = () =>
+      run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", path.join(root, "scripts/prepare.ts")], {
+        env,
+        cwd: root,
+      });
 
     const first = await prepare();
     expect(first.stdout).toContain("Applied migrations");
@@ -37,7 +41,7 @@ describe("npm start preparation", () => {
     );
     const tools = await pglite.query<{ name: string }>('SELECT name FROM "Tool" ORDER BY name');
     await pglite.close();
-    expect(tools.rows.map((row) => row.name)).toEqual(["add_numbers", "convert_temperature", "show_weather"]);
+    expect(tools.rows.map((row) => row.name)).toEqual(["add_numbers", "convert_temperature", "show_temperature", "show_weather"]);
     expect(users.rows).toEqual([{ email: "demo@atelier.local" }]);
     expect(projects.rows).toEqual([{ slug: "demo" }]);
   }, 120_000);

@@ -20,7 +20,13 @@ export type Instance = {
 export async function startInstance(options: { env?: Record<string, string | undefined>; seed?: boolean } = {}): Promise<Instance> {
   const child = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.join(root, "tests/integration/instance-server.ts"), ...(options.seed ? ["--seed"] : [])],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join(root, "tests/integration/instance-server.ts"),
+      ...(options.seed ? ["--seed"] : []),
+    ],
     {
       cwd: root,
       env: { ...process.env, ...options.env },

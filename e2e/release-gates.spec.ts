@@ -1,0 +1,100 @@
+// Releases you can trust (issue 16): a maintainer saves a test case from the test panel, breaks the
+// tool, sees the required publish gate block Publish with the failing expectation, fixes the tool
+// and publishes. Works in its own fresh project of the demo organization.
+import { expect, type Page, test } from "@playwright/test";
+import { E2E_DEMO_PASSWORD } from "../playwright.config";
+import { signIn, STUDIO_ORIGIN, unique } from "./fixtures";
+
+const ORG = "acme";
+const TOOL = "convert_price";
+const GOOD = "async ({ amount }) => ({ cents: Math.round(amount * 100) })";
+const BROKEN = "async ({ amount }) => ({ cents: String(Math.round(amount * 100)) })";
+
+// A cold production server opens the embedded database and loads route modules on its first
+// requests (seconds on a small machine): do that once, before any step with a timeout.
+test.beforeAll(async ({ request }) => {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "demo@atelier.local", password: E2E_DEMO_PASSWORD, json: "true" },
+  });
+  expect((await request.get(`/orgs/${ORG}`)).ok()).toBe(true);
+});
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "demo@atelier.local", E2E_DEMO_PASSWORD);
+});
+
+async function replaceEditorText(page: Page, editorName: string, text: string) {
+  await page.getByRole("textbox", { name: editorName }).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(text);
+}
+
+async function saveHandler(page: Page, handler: string) {
+  await replaceEditorText(page, "Handler code", handler);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+}
+
+test("a case saved from the test panel gates Publish: blocked while the tool is broken, published once fixed", async ({ page }) => {
+  const project = unique("gates");
+  const api = `/app/v1/organizations/${ORG}/projects/${project}`;
+  expect(
+    (
+      await page.request.post(`/app/v1/organizations/${ORG}/projects`, {
+        headers: STUDIO_ORIGIN,
+        data: { slug: project, name: `Gates ${project}` },
+      })
+    ).status(),
+  ).toBe(201);
+  const created = await page.request.post(`${api}/tools`, {
+    headers: STUDIO_ORIGIN,
+    data: {
+      name: TOOL,
+      kind: "data",
+      inputSchema: { type: "object", properties: { amount: { type: "number" } }, required: ["amount"] },
+      handler: GOOD,
+    },
+  });
+  expect(created.status()).toBe(201);
+
+  // The gate is a project setting on the Tests page.
+  await page.goto(`/orgs/${ORG}/projects/${project}/tests`);
+  await expect(page.getByText("No test cases yet")).toBeVisible();
+  await page.getByLabel("Publish gate").selectOption("required");
+  await expect(page.getByLabel("Publish gate")).toHaveValue("required");
+  await expect.poll(async () => (await (await page.request.get(`${api}/test-gate`)).json()).testGate).toBe("required");
+
+  // Run the tool in the test panel and save what it returned as a case.
+  await page.goto(`/orgs/${ORG}/projects/${project}/tools/${TOOL}`);
+  const panel = page.getByRole("complementary", { name: "Test panel" });
+  await panel.getByLabel("amount", { exact: true }).fill("1.5");
+  await panel.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(panel.getByRole("region", { name: "Result" }).getByText(/"cents": 150/)).toBeVisible();
+  await panel.getByLabel("Test case name").fill("one-fifty");
+  await panel.getByRole("button", { name: "Save as test case" }).click();
+  await expect(panel.getByText('Saved "one-fifty": expects this result.')).toBeVisible();
+
+  // Break the tool: the case now fails, and the gate keeps Publish disabled.
+  await saveHandler(page, BROKEN);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish to production" });
+  await expect(dialog.getByText("1 of 1 test cases fail on the draft")).toBeVisible();
+  await expect(dialog.getByText('/cents: expected a number (150), got a string ("150")').first()).toBeVisible();
+  await dialog.getByLabel("Changelog").fill("First release");
+  await expect(dialog.getByRole("button", { name: "Publish version" })).toBeDisabled();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // Fix it: the suite passes and Publish goes through.
+  await saveHandler(page, GOOD);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(dialog.getByText("All 1 test cases pass on the draft.")).toBeVisible();
+  await dialog.getByLabel("Changelog").fill("First release");
+  await dialog.getByRole("button", { name: "Publish version" }).click();
+  await expect(dialog.getByText("Published v1.0.0")).toBeVisible();
+
+  // The Tests page lists the case with its last result.
+  await page.goto(`/orgs/${ORG}/projects/${project}/tests`);
+  await expect(page.getByRole("list", { name: "Test cases" }).getByText(`${TOOL} · one-fifty`)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Test cases" }).getByText("Passed")).toBeVisible();
+});

@@ -1,9 +1,5 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-
-export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("rounded-xl border border-line bg-surface shadow-xs", className)} {...props} />;
-}
 
 /** A titled settings or content section inside a card, with an optional footer for its actions. */
 export function Section({

@@ -52,8 +52,3 @@ export const executionStatsQuerySchema = z.object({ ...scope, ...timeRange }).re
 
 export type ExecutionListQuery = z.infer<typeof executionListQuerySchema>;
 export type ExecutionStatsQuery = z.infer<typeof executionStatsQuerySchema>;
-/** The filters as the studio sends them (strings on the query string). */
-export type ExecutionFilterParams = z.input<typeof executionStatsQuerySchema> & {
-  status?: ExecutionStatusName;
-  errorType?: ExecutionErrorType;
-};

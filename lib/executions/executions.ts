@@ -95,5 +95,4 @@ export async function getExecutionStats(options: { access: ProjectAccess; query:
   return { from, to, tools, total: presentToolStats(total) };
 }
 
-export type ExecutionPage = Awaited<ReturnType<typeof listExecutions>>;
 export type ExecutionStats = Awaited<ReturnType<typeof getExecutionStats>>;

@@ -19,8 +19,3 @@ export function canonicalJsonText(value: unknown): string {
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
-
-/** Hex SHA-256 of the canonical JSON of a value. */
-export function hashJson(value: unknown): string {
-  return sha256Hex(canonicalJsonText(value));
-}

@@ -80,4 +80,3 @@ export function presentToolStats(row: ExecutionStatsRow) {
 
 export type ExecutionSummary = ReturnType<typeof presentExecutionSummary>;
 export type ExecutionDetail = ReturnType<typeof presentExecution>;
-export type ToolStats = ReturnType<typeof presentToolStats>;

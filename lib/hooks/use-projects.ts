@@ -1,30 +1,14 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/hooks/api-fetch";
-import type { Page, Project } from "@/lib/hooks/api-types";
+import type { Project } from "@/lib/hooks/api-types";
 import { queryKeys } from "@/lib/query-keys";
 
 const projectsPath = (org: string) => `/app/v1/organizations/${encodeURIComponent(org)}/projects`;
 export const projectPath = (org: string, project: string) => `${projectsPath(org)}/${encodeURIComponent(project)}`;
 
 export type ProjectUpdate = { name?: string; instructions?: string; owners?: string[] };
-
-export function useProjects(org: string, options: { initialData?: Project[] } = {}) {
-  return useQuery({
-    queryKey: queryKeys.projects(org),
-    queryFn: async () => (await apiFetch<Page<Project>>(`${projectsPath(org)}?limit=100`)).data,
-    initialData: options.initialData,
-  });
-}
-
-export function useProject(org: string, project: string, options: { initialData?: Project } = {}) {
-  return useQuery({
-    queryKey: queryKeys.project(org, project),
-    queryFn: () => apiFetch<Project>(projectPath(org, project)),
-    initialData: options.initialData,
-  });
-}
 
 export function useCreateProject(org: string) {
   const queryClient = useQueryClient();

@@ -106,6 +106,5 @@ async function getPackageRowOrThrow(projectId: string, version: string) {
   return row;
 }
 
-export type PackageSummary = ReturnType<typeof presentPackage>;
 /** One entry of the history list, as the API returns it (before JSON). */
 export type PackageListItem = Awaited<ReturnType<typeof listPackages>>["data"][number];

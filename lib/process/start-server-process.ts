@@ -7,12 +7,14 @@ import { env } from "@/lib/env";
 import { flushBufferedExecutions } from "@/lib/executions/flush-on-shutdown";
 import { flushExecutions } from "@/lib/executions/recorder";
 import { startBackgroundJobs, stopBackgroundJobs } from "@/lib/jobs/background-jobs";
+import { closeRedis } from "@/lib/redis";
 import { installShutdownHandlers, onShutdown } from "./lifecycle";
 
 export function startServerProcess(options: { handleSignals?: boolean } = {}) {
   onShutdown("execution records", flushBufferedExecutions);
   onShutdown("background jobs", stopBackgroundJobs, { phase: "close" });
   onShutdown("database", closeDb, { phase: "close" });
+  onShutdown("redis", closeRedis, { phase: "close" });
   startBackgroundJobs();
   if (options.handleSignals ?? Boolean(env().NEXT_MANUAL_SIG_HANDLE)) {
     installShutdownHandlers();

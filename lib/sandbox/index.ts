@@ -1,16 +1,7 @@
 // Server-only: runs Data Tool handlers in isolated-vm. See run-handler.ts for how limits work
 // and content-helper.ts for the `mcp` helper available to handlers.
-export { isDomainAllowed } from "./allowed-domains";
-export { checkHandlerSyntax, type HandlerSyntaxCheck } from "./check-handler-syntax";
+export { checkHandlerSyntax } from "./check-handler-syntax";
 export { SANDBOX_LIMITS } from "./limits";
 export { redactSecrets } from "./redact-secrets";
 export { runHandler, type RunHandlerOptions } from "./run-handler";
-export type {
-  ContentBlock,
-  LogEntry,
-  McpEventListener,
-  SandboxEnv,
-  SandboxErrorType,
-  SandboxLimits,
-  SandboxResult,
-} from "./types";
+export type { LogEntry, McpEventListener, SandboxEnv, SandboxErrorType, SandboxLimits } from "./types";

@@ -4,6 +4,10 @@
 // its own draft endpoint over HTTP with the SDK client, so a case exercises exactly what a host
 // gets: auth, rate limits, input and output validation, the sandbox, the recorded execution.
 // Every run is kept (TestRun): who, when, the draft revision, and per-case results.
+//
+// For the behaviour diff (behaviour-diff.ts) the same cases also run on production: there the
+// credential is a production token minted for this run only and revoked as soon as it ends, so
+// production is exercised exactly as a host with a token sees it (the package, live secrets).
 import { Client, ProtocolError, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
@@ -12,6 +16,7 @@ import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mcpEndpointUrl } from "@/lib/mcp/protected-resource";
 import { issueTestPanelToken } from "@/lib/test-panel-credentials/test-panel-tokens";
+import { generateToken } from "@/lib/tokens/secret-token";
 import { type CallOutcome, type ExpectationVerdict, evaluateExpectations } from "./evaluate-expectations";
 import { type PresentedTestCase, unsafeListProjectTestCases } from "./test-cases";
 
@@ -25,9 +30,11 @@ export type CaseResult = {
   outcome: { isError: boolean; structuredContent: unknown; text: string[]; protocolError: CallOutcome["protocolError"] };
 };
 
+export type TestEnvironment = "draft" | "production";
+
 export type TestRunSummary = {
   id: string;
-  environment: "draft";
+  environment: TestEnvironment;
   draftRevision: number | null;
   packageVersion: string | null;
   actorLabel: string;
@@ -47,10 +54,17 @@ export async function runTestCases(options: {
   origin: string;
   toolName?: string;
   caseName?: string;
+  /** "draft" unless said otherwise; "production" needs a published package. */
+  environment?: TestEnvironment;
   onProgress?: (done: number, total: number) => void;
 }): Promise<TestRunSummary> {
   const { access, actor } = options;
-  const project = await db.project.findUniqueOrThrow({ where: { id: access.project.id }, select: { draftRevision: true } });
+  const environment = options.environment ?? "draft";
+  const project = await db.project.findUniqueOrThrow({
+    where: { id: access.project.id },
+    select: { draftRevision: true, productionPackage: { select: { version: true } } },
+  });
+  if (environment === "production" && !project.productionPackage) throw notFound("Production version");
   let cases = await unsafeListProjectTestCases(access.project.id);
   if (options.toolName) {
     if (!(await db.tool.findUnique({ where: { projectId_name: { projectId: access.project.id, name: options.toolName } } })))
@@ -65,17 +79,18 @@ export async function runTestCases(options: {
     origin: options.origin,
     orgSlug: access.organization.slug,
     projectSlug: access.project.slug,
-    environment: "draft",
+    environment,
   });
-  const results = cases.length ? await callCases({ access, actor, url, cases, onProgress: options.onProgress }) : [];
+  const results = cases.length ? await callCases({ access, actor, url, environment, cases, onProgress: options.onProgress }) : [];
   const passed = results.filter((result) => result.passed).length;
   const row = await db.testRun.create({
     data: {
       projectId: access.project.id,
       actorId: actor.userId,
       actorLabel: actor.email,
-      environment: "draft",
-      draftRevision: project.draftRevision,
+      environment,
+      draftRevision: environment === "draft" ? project.draftRevision : null,
+      packageVersion: environment === "production" ? (project.productionPackage?.version ?? null) : null,
       passed,
       failed: results.length - passed,
       results: results as unknown as Prisma.InputJsonValue,
@@ -88,10 +103,41 @@ async function callCases(options: {
   access: ProjectAccess;
   actor: Actor;
   url: string;
+  environment: TestEnvironment;
   cases: PresentedTestCase[];
   onProgress?: (done: number, total: number) => void;
 }): Promise<CaseResult[]> {
-  const { token } = await issueTestPanelToken({ access: options.access, actor: options.actor, resource: options.url });
+  const credential = await issueCredential(options);
+  try {
+    return await callWith(credential.token, options);
+  } finally {
+    await credential.revoke();
+  }
+}
+
+async function issueCredential(options: { access: ProjectAccess; actor: Actor; url: string; environment: TestEnvironment }) {
+  if (options.environment === "draft") {
+    const { token } = await issueTestPanelToken({ access: options.access, actor: options.actor, resource: options.url });
+    return { token, revoke: async () => {} };
+  }
+  const { token, hash, prefix } = generateToken("prod");
+  const row = await db.productionToken.create({
+    data: {
+      projectId: options.access.project.id,
+      name: `Atelier test cases (${options.actor.email})`,
+      tokenHash: hash,
+      prefix,
+      createdById: options.actor.userId,
+    },
+    select: { id: true },
+  });
+  return { token, revoke: async () => void (await db.productionToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } })) };
+}
+
+async function callWith(
+  token: string,
+  options: { url: string; cases: PresentedTestCase[]; onProgress?: (done: number, total: number) => void },
+) {
   const client = new Client({ name: "Atelier test cases", version: "1.0.0" });
   const transport = new StreamableHTTPClientTransport(new URL(options.url), {
     requestInit: { headers: { Authorization: `Bearer ${token}` } },
@@ -154,7 +200,7 @@ export function presentTestRun(row: {
 }): TestRunSummary {
   return {
     id: row.id,
-    environment: "draft",
+    environment: row.environment === "production" ? "production" : "draft",
     draftRevision: row.draftRevision,
     packageVersion: row.packageVersion,
     actorLabel: row.actorLabel,

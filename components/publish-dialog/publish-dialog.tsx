@@ -8,6 +8,7 @@ import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { LoadingRegion, Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import { usePublish, usePublishPreview } from "@/lib/hooks/use-publish";
+import { BehaviourDiffSection } from "./behaviour-diff";
 import { PublishForm } from "./publish-form";
 import { PublishedResult } from "./published-result";
 import { type GateState, TestGateCheck } from "./test-gate-check";
@@ -93,14 +94,17 @@ function PublishDialogBody({
       publishing={publish.isPending}
       blocked={gateState.blocked}
       gate={
-        <TestGateCheck
-          org={org}
-          project={project}
-          canOverride={canOverrideGate}
-          overrideReason={overrideReason}
-          onOverrideReasonChange={setOverrideReason}
-          onStateChange={onGateStateChange}
-        />
+        <>
+          <BehaviourDiffSection org={org} project={project} hasProduction={preview.data.currentVersion !== null} />
+          <TestGateCheck
+            org={org}
+            project={project}
+            canOverride={canOverrideGate}
+            overrideReason={overrideReason}
+            onOverrideReasonChange={setOverrideReason}
+            onStateChange={onGateStateChange}
+          />
+        </>
       }
       onPublish={async (input) => {
         await publish.mutateAsync({ ...input, ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}) });

@@ -1,0 +1,81 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Spinner } from "@/components/ui/spinner";
+import { apiFetch, errorMessage } from "@/lib/hooks/api-fetch";
+import { projectPath } from "@/lib/hooks/use-projects";
+import type { BehaviourDiff } from "@/lib/test-cases/behaviour-diff";
+
+function pretty(value: unknown) {
+  return JSON.stringify(value, null, 2) ?? "—";
+}
+
+/**
+ * Next to the schema diff: every saved case run on production and on the draft, and the cases
+ * whose results differ side by side, breaking when production passed and the draft fails.
+ */
+export function BehaviourDiffSection({ org, project, hasProduction }: { org: string; project: string; hasProduction: boolean }) {
+  const diff = useMutation({
+    mutationFn: () => apiFetch<BehaviourDiff>(`${projectPath(org, project)}/behaviour-diff`, { method: "POST" }),
+  });
+  const started = useRef(false);
+  useEffect(() => {
+    if (hasProduction && !started.current) {
+      started.current = true;
+      diff.mutate();
+    }
+  }, [hasProduction, diff]);
+  if (!hasProduction) return null;
+  return (
+    <section aria-label="Behaviour changes" className="space-y-2">
+      <h3 className="text-sm font-semibold">Behaviour changes</h3>
+      {diff.isPending && (
+        <p role="status" className="flex items-center gap-2 text-sm text-muted">
+          <Spinner /> Running the test cases on production and on the draft…
+        </p>
+      )}
+      {diff.isError && <Alert tone="danger">{errorMessage(diff.error)}</Alert>}
+      {diff.data && diff.data.draftRun.results.length === 0 && <p className="text-sm text-muted">No test cases to compare.</p>}
+      {diff.data && diff.data.draftRun.results.length > 0 && diff.data.changed.length === 0 && (
+        <p role="status" className="text-sm text-muted">
+          All {diff.data.draftRun.results.length} test cases behave on the draft as on production (v{diff.data.productionVersion}).
+        </p>
+      )}
+      {diff.data && diff.data.changed.length > 0 && (
+        <ul className="space-y-3">
+          {diff.data.changed.map((change) => (
+            <li key={`${change.tool}/${change.case}`} className="space-y-2 rounded-lg border border-line p-3">
+              <p className="flex flex-wrap items-center gap-2 text-sm">
+                {change.breaking && <Badge tone="danger">Breaking</Badge>}
+                <span className="font-mono">
+                  {change.tool} · {change.case}
+                </span>
+                {change.changes.length > 0 && <span className="text-muted">{change.changes.join("; ")}</span>}
+              </p>
+              <div className="grid gap-2 sm:grid-cols-2">
+                {(["production", "draft"] as const).map((side) => (
+                  <div key={side} className="min-w-0 space-y-1">
+                    <p className="text-xs font-medium text-muted">
+                      {side === "production" ? `Production v${diff.data?.productionVersion}` : "Draft"} ·{" "}
+                      {change[side].passed ? "passes" : "fails"}
+                    </p>
+                    <pre className="overflow-x-auto rounded-control bg-subtle p-2 font-mono text-xs">
+                      {pretty(
+                        change[side].outcome.isError
+                          ? (change[side].outcome.text[0] ?? change[side].outcome.protocolError)
+                          : change[side].outcome.structuredContent,
+                      )}
+                    </pre>
+                  </div>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

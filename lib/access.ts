@@ -1,6 +1,7 @@
 // Authorization as a scoped query. Every domain function loads organizations and
 // projects through these helpers: a resource of an organization the actor does not
 // belong to is a 404; a member lacking the permission gets a 403.
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";

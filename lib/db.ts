@@ -1,5 +1,6 @@
 // The one Prisma client. Chosen by configuration (PGlite or PostgreSQL) and
 // created on first use, so importing this module — and `next build` — opens nothing.
+import "server-only";
 import { connectDatabase, type DatabaseConnection } from "@/lib/database/adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -13,7 +14,7 @@ const omit = {
   apiToken: { tokenHash: true },
   invitation: { tokenHash: true, linkCiphertext: true },
   project: { draftTokenHash: true },
-  toolSecret: { ciphertext: true },
+  toolSecret: { ciphertext: true, draftCiphertext: true },
   signingKey: { privateKeyCiphertext: true },
   productionToken: { tokenHash: true },
   oAuthClient: { clientSecretHash: true, registrationTokenHash: true },

@@ -4,6 +4,7 @@
 // `.data/`, secrets generated into `.data/secrets.json` on first start. Several
 // instances share PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and the secrets
 // given as environment variables.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,4 +1,5 @@
 // Personal API tokens for the admin REST API. The value is returned once, at creation.
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";

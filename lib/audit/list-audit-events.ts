@@ -1,5 +1,6 @@
 // Reading the organization audit log: one filter schema for the page, the API and the exports,
 // newest first, with cursor pagination (a cursor is an event id; the filters still scope it).
+import "server-only";
 import { z } from "zod";
 import type { OrganizationAccess } from "@/lib/access";
 import { db } from "@/lib/db";

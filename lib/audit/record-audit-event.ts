@@ -1,5 +1,6 @@
 // Organization audit log. Always called with the transaction of the change it
 // records, so an event exists exactly when its change does. Never pass secret values.
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,4 +1,5 @@
 // Who is calling: a studio session (next-auth JWT cookie) or a personal API token.
+import "server-only";
 import { decode } from "next-auth/jwt";
 import { getLiveSessionUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";

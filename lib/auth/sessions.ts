@@ -2,6 +2,7 @@
 // cookie counts only while that row exists and has not expired. Signing out deletes the row, so a
 // copied cookie stops working at once, on every instance (the row is in the shared database). The
 // hot path stays one query: the row is read together with its user (lib/auth/actor.ts).
+import "server-only";
 import { db } from "@/lib/db";
 
 /** Absolute lifetime of a sign-in: next-auth may refresh the cookie, never past its row's expiry. */

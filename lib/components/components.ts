@@ -2,6 +2,7 @@
 // A TSX component is compiled at save (compile-component.ts): its source is kept for editing and
 // its compiled document is what the draft serves and a package pins. A compile error refuses the
 // save with 422 and where it is (file, line, column).
+import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";

@@ -2,6 +2,7 @@
 // call, and per-tool figures. Rows are written by the recorder (lib/executions/recorder.ts);
 // everything here is scoped by the project of the caller's ProjectAccess, so an id of another
 // project — or of another organization — is a 404.
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";

@@ -12,6 +12,7 @@
 // dropped and counted in the log rather than growing memory without end. Nothing here ever throws
 // into a request. On SIGTERM/SIGINT the buffer is flushed before the process exits
 // (lib/process/lifecycle.ts).
+import "server-only";
 import { db } from "@/lib/db";
 import type { ToolCallRecord } from "@/lib/mcp/types";
 import { executionRow, type ExecutionRow, type ExecutionSource } from "./recorder-row";

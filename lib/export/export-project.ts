@@ -1,6 +1,7 @@
 // Export: a project's draft as one JSON archive (archive-schema.ts). Item fields are exactly the
 // ones the admin API accepts when creating the item, so an archive imports through the same
 // validation; ids, timestamps and secret values never leave.
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";

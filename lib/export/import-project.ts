@@ -4,6 +4,7 @@
 // becomes the archive: items are created, updated and deleted through the same domain functions
 // the editor uses (components before the tools that name them, tools deleted before their
 // components). Secrets come as names only: their values are set again after importing.
+import "server-only";
 import { getProjectAccess, type OrganizationAccess, type ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

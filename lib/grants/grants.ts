@@ -14,6 +14,7 @@
 // Editor made Viewer holding a draft grant), stays listed (flagged, `user.access`) until revoked:
 // it opens nothing — the MCP endpoints check membership and role on every request — but it is
 // still a record to clear.
+import "server-only";
 import type { OrganizationAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";

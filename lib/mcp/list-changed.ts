@@ -12,6 +12,7 @@
 //
 // 2025-era clients are served statelessly and get no standalone stream (GET answers 405), so
 // there is nothing to send them on; they see changes on their next list.
+import "server-only";
 import { InMemoryServerEventBus, type ServerEventBus } from "@modelcontextprotocol/server";
 import { db } from "@/lib/db";
 import { canonicalJson } from "@/lib/packages/canonical-json";

@@ -2,6 +2,7 @@
 // place: production access tokens and OAuth access tokens (audience = this endpoint's URL).
 // Anonymous callers are decided by visibility, not here. Each verifier looks at the token's prefix
 // before any query, so a token of one kind never costs a lookup of the other.
+import "server-only";
 import { db } from "@/lib/db";
 import { verifyOAuthAccessToken } from "@/lib/oauth/verify-access-token";
 import { findProductionToken } from "@/lib/production-tokens/production-tokens";

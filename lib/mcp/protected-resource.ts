@@ -4,6 +4,7 @@
 // The SDK's buildOAuthProtectedResourceMetadata refuses plain-http issuers outside localhost (a
 // self-hosted instance on a LAN is exactly that) and has no bearer_methods_supported, so the
 // document is built here, typed by the SDK's shape.
+import "server-only";
 import type { OAuthProtectedResourceMetadata } from "@modelcontextprotocol/server";
 import { db } from "@/lib/db";
 import { jsonRpcErrorResponse } from "./json-rpc-response";

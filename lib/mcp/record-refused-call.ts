@@ -6,6 +6,7 @@
 // Anyone can send a 401-bound request, so these records are capped per project
 // (AUTH_RECORDS_PER_MINUTE, counted by the process's rate limiter: shared in Redis when set); past
 // the cap the refusal is still answered, just not recorded.
+import "server-only";
 import { db } from "@/lib/db";
 import { recordToolCall } from "@/lib/executions/recorder";
 import { clientInfo } from "@/lib/http";

@@ -3,6 +3,7 @@
 // what is live read per request: Instructions, visibility, rate limits, and each tool's allowed
 // domains and secrets from the draft tool of the same name. Draft edits never reach it; a publish or rollback
 // does on the next request, so connected hosts see new tools on their next tools/list.
+import "server-only";
 import { db } from "@/lib/db";
 import { recordToolCall } from "@/lib/executions/recorder";
 import type { ExecutionSource } from "@/lib/executions/recorder-row";

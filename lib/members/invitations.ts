@@ -2,6 +2,7 @@
 // emailed, and it is always shown to share by hand. A signed-in user with that email opens the link
 // and joins. The link's token is looked up by its hash; it is also kept encrypted, so a pending
 // invitation's link can be copied again. Pending invitations can be resent (a fresh expiry) or revoked.
+import "server-only";
 import { z } from "zod";
 import type { OrganizationAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { OrganizationAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,6 +1,7 @@
 // Finding the client a request names: a registered client (DCR) by its id, or a client named by
 // its metadata document URL, fetched on first use and refetched once the copy is older than the
 // document's Cache-Control allowed (within bounds: client-metadata-document.ts).
+import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashesEqual, hashToken } from "@/lib/tokens/secret-token";

@@ -4,6 +4,7 @@
 // lists) is created when the host redeems the code (exchange-token.ts), so an abandoned
 // authorization leaves no grant behind. The code takes the consent request's id, so one consent
 // request makes at most one code, however often its form is posted.
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -3,6 +3,7 @@
 // they own the project), production needs "project.connect" (everyone). The MCP endpoints ask the
 // same question on every request (see verify-access-token.ts), so a user who leaves the
 // organization or loses the role loses the access at once.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Environment, Role } from "@/lib/generated/prisma/enums";
 import { can, type Permission } from "@/lib/permissions";

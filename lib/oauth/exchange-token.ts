@@ -6,6 +6,7 @@
 //   means two parties hold it, so the whole grant is revoked ("refresh_token_reuse") — except
 //   within a short grace window after its use (config.ts), where a race or a retry gets a fresh pair.
 // Either way the user must still be allowed to use the endpoint.
+import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";
 import type { Environment } from "@/lib/generated/prisma/enums";

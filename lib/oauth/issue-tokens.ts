@@ -1,5 +1,6 @@
 // A fresh access token + refresh token pair for a grant, stored as hashes; the values are only
 // in the token response.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./config";
 import { generateOAuthSecret } from "./oauth-secrets";

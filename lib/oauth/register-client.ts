@@ -2,6 +2,7 @@
 // registration access token (RFC 7592). Registration is open, as MCP hosts expect: a client
 // reaches nothing until a signed-in member authorizes it on the consent page, which names it as
 // unverified. The client secret and the registration token are returned once and stored hashed.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -2,6 +2,7 @@
 // one MCP endpoint the tokens will open. It must be, character for character, the URL of a
 // project's draft or production endpoint on this origin — the `resource` of that endpoint's
 // protected resource metadata, which hosts echo.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Environment } from "@/lib/generated/prisma/enums";
 import { mcpEndpointUrl, type EndpointAddress } from "@/lib/mcp/protected-resource";

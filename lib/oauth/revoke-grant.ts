@@ -2,6 +2,7 @@
 // token and authorization code reuse, the revocation endpoint, a deleted client registration.
 // Its access and refresh tokens are deleted with it; the MCP endpoints also check revokedAt on
 // every request, so the host's next call is refused on every instance.
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";

@@ -1,6 +1,7 @@
 // Token revocation (RFC 7009). An access token is deleted (the grant and its refresh token go
 // on); a refresh token ends the whole grant, audited as "grant.revoke" by the client. Unknown
 // tokens, and tokens of another client, change nothing: the answer is 200 either way (§2.2).
+import "server-only";
 import { db } from "@/lib/db";
 import { hashesEqual, hashToken } from "@/lib/tokens/secret-token";
 import type { OAuthClientRecord } from "./clients";

@@ -8,6 +8,7 @@
 // - the user is still a member of the project's organization, and may still use this endpoint
 //   (drafts need "project.draft").
 // lastUsedAt is written at most once a minute per grant, not on every call.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Project, Role } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

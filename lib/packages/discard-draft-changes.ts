@@ -3,6 +3,7 @@
 // rows that stay: secrets, allowed domains and test-panel presets (SPEC §1); Instructions are not
 // pinned, so they are not touched. Items added since production are deleted; ones deleted since
 // are recreated (a recreated tool has no secrets).
+import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

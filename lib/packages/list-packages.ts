@@ -1,6 +1,7 @@
 // The publish history of a project, as the History page and the API show it. A package's
 // "previous version" is the one production served when it was published — the base the publish
 // dialog diffed against — which after a rollback is not simply the version before it.
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";

@@ -1,6 +1,7 @@
 // Parsed manifests by package id. Packages are immutable, so a manifest is read and parsed once per
 // process and kept: the production endpoint serves from memory after the first request, and the
 // cache never needs invalidating (a publish or rollback moves the pointer to another id).
+import "server-only";
 import { db } from "@/lib/db";
 import { parseManifest, type PackageManifest } from "./manifest";
 

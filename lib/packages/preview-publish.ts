@@ -1,6 +1,7 @@
 // What Publish would do: the draft's pinned contents against the production package — names and
 // files changed, breaking changes, and the version to use. The publish dialog shows exactly this,
 // and publishPackage recomputes it so what is published is what the rules allow.
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";

@@ -8,6 +8,7 @@
 // publishes each holding one and then asking to update the row deadlock (P2034). With the row
 // locked first, the second publish waits, finds the pointer moved, and answers 409; a collision
 // on (projectId, version) aborts the same way, so production never skips a package.
+import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

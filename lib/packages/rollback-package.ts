@@ -1,6 +1,7 @@
 // Rollback: point production at another package that was published before. It creates no package
 // and no version (versions are never reused, so the next publish goes above every one of them);
 // the move is a compare-and-swap like publish, and audited in the same transaction.
+import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,5 +1,6 @@
 // Each organization's Ed25519 signing key: created on first use (first publish, or the first
 // request for its public key), the private half encrypted at rest and decrypted only to sign.
+import "server-only";
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";

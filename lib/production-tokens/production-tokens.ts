@@ -1,5 +1,6 @@
 // Production access tokens (SPEC §5): named bearer credentials for one project's production
 // endpoint, shown once, stored as SHA-256, revocable. Creation and revocation are audited.
+import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

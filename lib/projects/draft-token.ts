@@ -1,5 +1,6 @@
 // The draft endpoint's token: one per project, stored as a hash, rotation
 // replaces it (the old one stops working on the next request).
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,6 +1,7 @@
 // The kill switch (SPEC §6): take a project's production endpoint off the public internet in one
 // step during an incident. Production auth reads visibility from the database on every request
 // (lib/mcp/production-credentials.ts), so the next anonymous call on any instance gets 401.
+import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,6 +1,7 @@
 // Prompts (issue 13 §1): MCP prompts of a project's draft. Every save is live on the draft
 // endpoint (the draft revision is bumped); a package pins them. A name is fixed once published,
 // like a tool's: hosts show prompts as slash commands by name.
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";

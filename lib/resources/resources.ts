@@ -2,6 +2,7 @@
 // next to the ui:// components. Every save is live on the draft endpoint; a package pins them. A
 // name is fixed once published, and so is what it identifies for hosts (its URI can change, which
 // the publish dialog reports as a breaking change).
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";

@@ -3,6 +3,7 @@
 // the run attached; "required" refuses a publish while any case fails, unless an Owner or Admin
 // overrides it with a written reason, which lands in the audit log and the publish history.
 // The API's POST …/publish and the Publish dialog both go through publishWithGate.
+import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,5 +1,6 @@
 // Saved test cases of a project's draft tools. Every write bumps the draft revision (touchDraft),
 // because cases are part of the draft: pinned in the next package and diffed at publish.
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";

@@ -4,6 +4,7 @@
 // way an OAuth access token is bound to its resource, and the panel renews it before it expires.
 // Only the SHA-256 is stored. Checking it (verify-test-panel-token.ts) reads the member's current
 // role on every request, so losing the role or leaving the organization cuts it off at once.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

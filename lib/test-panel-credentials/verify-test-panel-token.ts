@@ -3,6 +3,7 @@
 // - the token exists and has not expired;
 // - its resource is this endpoint's URL exactly (a token for another project's draft is refused);
 // - its user is still a member of the project's organization and may still use drafts ("project.draft").
+import "server-only";
 import { db } from "@/lib/db";
 import type { Project, Role } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";

@@ -4,6 +4,7 @@
 // endpoint's auth query already returns that number, so a snapshot cached per project is
 // reused while the revision matches and reloaded the moment it changes: no extra query on
 // the hot path, and never a stale answer — on any instance, without shared invalidation.
+import "server-only";
 import { db } from "@/lib/db";
 import { presentComponent } from "@/lib/components/components";
 import { presentPrompt } from "@/lib/prompts/prompts";

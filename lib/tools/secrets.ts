@@ -1,5 +1,6 @@
 // Tool secrets: encrypted at rest (AES-256-GCM), write-only through the API,
 // decrypted only to hand to the sandbox. Changes are audited without values.
+import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,4 +1,5 @@
 // Draft tools of a project. Every write is live on the draft endpoint at once.
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";

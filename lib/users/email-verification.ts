@@ -2,6 +2,7 @@
 // address is what lets a later GitHub/Google/OIDC sign-in with it link to the account
 // (linkExternalUser). The link carries a signed, expiring token (HMAC with NEXTAUTH_SECRET): no
 // table, valid on every instance, and only for the address it was sent to.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

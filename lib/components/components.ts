@@ -8,7 +8,7 @@ import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { Component, Prisma } from "@/lib/generated/prisma/client";
-import { touchDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/touch-draft";
 import { domainSchema } from "@/lib/tools/tool-input";
 import { ComponentCompileError, compileComponent } from "./compile-component";
 
@@ -89,8 +89,7 @@ export async function createComponent(options: { access: ProjectAccess; input: z
   const kind = input.kind ?? "html";
   const source = kind === "tsx" ? (input.source ?? "") : "";
   const html = await servedHtml({ name: input.name, kind, html: input.html ?? "", source });
-  const created = await db.$transaction(async (tx) => {
-    await touchDraft(tx, projectId);
+  const created = await writeDraft(projectId, async (tx) => {
     return tx.component.create({
       data: {
         projectId,
@@ -116,14 +115,13 @@ export async function updateComponent(options: { access: ProjectAccess; name: st
   const source = kind === "tsx" ? (input.source ?? existing.source) : "";
   const recompile = kind === "tsx" && (input.kind !== undefined || input.source !== undefined || name !== existing.name);
   const html = recompile ? await servedHtml({ name, kind, html: "", source }) : kind === "html" ? input.html : undefined;
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await writeDraft(existing.projectId, async (tx) => {
     if (input.name && input.name !== existing.name) {
       const users = await tx.tool.count({
         where: { projectId: existing.projectId, OR: [{ componentName: existing.name }, { allowedComponents: { has: existing.name } }] },
       });
       if (users > 0) throw conflict(`"${existing.name}" is used by ${users} tool(s); point them at another component before renaming it`);
     }
-    await touchDraft(tx, existing.projectId);
     return tx.component.update({
       where: { id: existing.id },
       data: {
@@ -149,8 +147,7 @@ export async function deleteComponent(options: { access: ProjectAccess; name: st
   });
   if (users.length)
     throw conflict(`"${existing.name}" is used by ${users.map((tool) => tool.name).join(", ")}; remove it from those tools first`);
-  await db.$transaction(async (tx) => {
+  await writeDraft(existing.projectId, async (tx) => {
     await tx.component.delete({ where: { id: existing.id } });
-    await touchDraft(tx, existing.projectId);
   });
 }

@@ -11,7 +11,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { touchDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/touch-draft";
 import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
 import { type NameChanges, summarizeChanges } from "./diff";
 import {
@@ -85,13 +85,12 @@ export async function discardDraftChanges(options: { access: ProjectAccess; acto
     return discarded; // nothing differs: nothing to do, nothing to record
   }
 
-  await db.$transaction(async (tx) => {
+  await writeDraft(project.id, async (tx) => {
     await resetComponents(tx, project.id, production, discarded.components);
     await resetTools(tx, project.id, production, discarded.tools);
     await resetPrompts(tx, project.id, production, discarded.prompts);
     await resetResources(tx, project.id, production, discarded.resources);
     if (!all) await assertConsistent(tx, project.id);
-    await touchDraft(tx, project.id);
     await recordAuditEvent(tx, {
       organizationId: organization.id,
       actor: options.actor,

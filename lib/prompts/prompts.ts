@@ -6,7 +6,7 @@ import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { Prisma, Prompt } from "@/lib/generated/prisma/client";
-import { touchDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/touch-draft";
 import { checkHandlerSyntax } from "@/lib/sandbox";
 import {
   createPromptSchema,
@@ -94,11 +94,10 @@ export async function createPrompt(options: { access: ProjectAccess; input: Crea
     handler: mode === "handler" ? (input.handler ?? DEFAULT_PROMPT_HANDLER) : (input.handler ?? ""),
   };
   assertConsistent(fields);
-  const created = await db.$transaction(async (tx) => {
+  const created = await writeDraft(projectId, async (tx) => {
     if (await tx.prompt.findUnique({ where: { projectId_name: { projectId, name: input.name } } })) {
       throw conflict(`A prompt named "${input.name}" already exists in this project`);
     }
-    await touchDraft(tx, projectId);
     return tx.prompt.create({
       data: {
         projectId,
@@ -129,11 +128,10 @@ export async function updatePrompt(options: { access: ProjectAccess; name: strin
   assertConsistent(next);
   const newName = input.name !== undefined && input.name !== existing.name ? input.name : null;
   if (newName) await assertNeverPublished(projectId, existing.name);
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await writeDraft(projectId, async (tx) => {
     if (newName && (await tx.prompt.findUnique({ where: { projectId_name: { projectId, name: newName } } }))) {
       throw conflict(`A prompt named "${newName}" already exists in this project`);
     }
-    await touchDraft(tx, projectId);
     return tx.prompt.update({
       where: { id: existing.id },
       data: {
@@ -152,9 +150,8 @@ export async function updatePrompt(options: { access: ProjectAccess; name: strin
 
 export async function deletePrompt(options: { access: ProjectAccess; name: string }) {
   const existing = await getPromptRowOrThrow(options.access.project.id, options.name);
-  await db.$transaction(async (tx) => {
+  await writeDraft(existing.projectId, async (tx) => {
     await tx.prompt.delete({ where: { id: existing.id } });
-    await touchDraft(tx, existing.projectId);
   });
 }
 

@@ -7,7 +7,7 @@ import type { ProjectAccess } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { McpResource } from "@/lib/generated/prisma/client";
-import { touchDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/touch-draft";
 import { checkHandlerSyntax } from "@/lib/sandbox";
 import {
   createResourceSchema,
@@ -105,12 +105,11 @@ export async function createResource(options: { access: ProjectAccess; input: Cr
     handler: kind === "template" ? (input.handler ?? DEFAULT_TEMPLATE_HANDLER) : "",
   };
   assertConsistent({ ...fields, completions: input.completions });
-  const created = await db.$transaction(async (tx) => {
+  const created = await writeDraft(projectId, async (tx) => {
     if (await tx.mcpResource.findUnique({ where: { projectId_name: { projectId, name: input.name } } })) {
       throw conflict(`A resource named "${input.name}" already exists in this project`);
     }
     await assertUriFree(tx, projectId, fields.uri);
-    await touchDraft(tx, projectId);
     return tx.mcpResource.create({
       data: {
         projectId,
@@ -143,12 +142,11 @@ export async function updateResource(options: { access: ProjectAccess; name: str
   assertConsistent({ ...fields, completions: input.completions ?? existing.completions });
   const newName = input.name !== undefined && input.name !== existing.name ? input.name : null;
   if (newName) await assertNeverPublished(projectId, existing.name);
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await writeDraft(projectId, async (tx) => {
     if (newName && (await tx.mcpResource.findUnique({ where: { projectId_name: { projectId, name: newName } } }))) {
       throw conflict(`A resource named "${newName}" already exists in this project`);
     }
     if (fields.uri !== existing.uri) await assertUriFree(tx, projectId, fields.uri, existing.id);
-    await touchDraft(tx, projectId);
     return tx.mcpResource.update({
       where: { id: existing.id },
       data: {
@@ -166,9 +164,8 @@ export async function updateResource(options: { access: ProjectAccess; name: str
 
 export async function deleteResource(options: { access: ProjectAccess; name: string }) {
   const existing = await getResourceRowOrThrow(options.access.project.id, options.name);
-  await db.$transaction(async (tx) => {
+  await writeDraft(existing.projectId, async (tx) => {
     await tx.mcpResource.delete({ where: { id: existing.id } });
-    await touchDraft(tx, existing.projectId);
   });
 }
 

@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkHandlerSyntax } from "@/lib/sandbox";
-import { touchDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/touch-draft";
 import { presentTool } from "./present-tool";
 import {
   createToolSchema,
@@ -74,12 +74,11 @@ export async function createTool(options: { access: ProjectAccess; input: Create
   const projectId = options.access.project.id;
   if (input.kind === "data") assertHandlerCompiles(input.handler ?? DEFAULT_HANDLER);
   if (input.kind === "ui" && !input.component) throw invalid("component", "a UI Tool needs a root component");
-  const tool = await db.$transaction(async (tx) => {
+  const tool = await writeDraft(projectId, async (tx) => {
     if (await tx.tool.findUnique({ where: { projectId_name: { projectId, name: input.name } } })) {
       throw conflict(`A tool named "${input.name}" already exists in this project`);
     }
     await assertComponentsExist(tx, projectId, [...(input.component ? [input.component] : []), ...(input.allowedComponents ?? [])]);
-    await touchDraft(tx, projectId);
     return tx.tool.create({
       data: {
         projectId,
@@ -113,12 +112,11 @@ export async function updateTool(options: { access: ProjectAccess; name: string;
   if (existing.kind === "UI" && input.component === null) throw invalid("component", "a UI Tool needs a root component");
   const newName = input.name !== undefined && input.name !== existing.name ? input.name : null;
   if (newName) await assertNeverPublished(projectId, existing.name);
-  const tool = await db.$transaction(async (tx) => {
+  const tool = await writeDraft(projectId, async (tx) => {
     if (newName && (await tx.tool.findUnique({ where: { projectId_name: { projectId, name: newName } } }))) {
       throw conflict(`A tool named "${newName}" already exists in this project`);
     }
     await assertComponentsExist(tx, projectId, [...(input.component ? [input.component] : []), ...(input.allowedComponents ?? [])]);
-    await touchDraft(tx, projectId);
     return tx.tool.update({
       where: { id: existing.id },
       data: {
@@ -145,8 +143,7 @@ export async function updateTool(options: { access: ProjectAccess; name: string;
 
 export async function deleteTool(options: { access: ProjectAccess; name: string }) {
   const tool = await getToolRowOrThrow(options.access.project.id, options.name);
-  await db.$transaction(async (tx) => {
+  await writeDraft(options.access.project.id, async (tx) => {
     await tx.tool.delete({ where: { id: tool.id } });
-    await touchDraft(tx, options.access.project.id);
   });
 }

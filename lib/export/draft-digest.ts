@@ -7,5 +7,5 @@ import { manifestDigest } from "@/lib/packages/package-crypto";
 import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
 
 export async function getDraftDigest(projectId: string): Promise<string> {
-  return manifestDigest(canonicalJson(contentsFromDraft(await loadDraftSnapshot(projectId))));
+  return manifestDigest(canonicalJson(contentsFromDraft(await loadDraftSnapshot({ projectId }))));
 }

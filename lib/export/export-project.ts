@@ -56,7 +56,7 @@ function archiveResource(resource: Snapshot["resources"][number]) {
 export async function exportProject(options: { access: ProjectAccess }): Promise<ProjectArchive> {
   const { organization, project } = options.access;
   const [snapshot, draftDigest, row] = await Promise.all([
-    loadDraftSnapshot(project.id),
+    loadDraftSnapshot({ projectId: project.id }),
     getDraftDigest(project.id),
     db.project.findUniqueOrThrow({ where: { id: project.id }, select: { slug: true, name: true, instructions: true } }),
   ]);

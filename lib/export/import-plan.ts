@@ -41,7 +41,7 @@ type Draft = { instructions: string } & Record<ItemKind, Item[]>;
 
 /** The draft as archive items (the same fields export writes), for comparing with an archive. */
 export async function loadDraftItems(projectId: string): Promise<Draft> {
-  const snapshot = await loadDraftSnapshot(projectId);
+  const snapshot = await loadDraftSnapshot({ projectId });
   const strip = ({ id: _id, createdAt: _c, updatedAt: _u, ...fields }: Item) => fields as Item;
   return {
     instructions: snapshot.instructions,

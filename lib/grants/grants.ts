@@ -22,7 +22,7 @@ import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { endpointPermission } from "@/lib/oauth/endpoint-access";
-import { revokeGrant as revokeOAuthGrant } from "@/lib/oauth/revoke-grant";
+import { unsafeRevokeGrant } from "@/lib/oauth/revoke-grant";
 import { can } from "@/lib/permissions";
 import { pageArgs, toPage, type Pagination } from "@/lib/validation/common";
 
@@ -134,6 +134,6 @@ export async function revokeGrant(options: { access: OrganizationAccess; actor: 
     });
     if (!grant) throw notFound("Grant");
     const reason = grant.userId === options.actor.userId ? "revoked_by_user" : "revoked_by_admin";
-    await revokeOAuthGrant({ tx, grantId: grant.id, reason, actor: options.actor });
+    await unsafeRevokeGrant({ tx, grantId: grant.id, reason, actor: options.actor });
   });
 }

@@ -49,7 +49,7 @@ async function readState(projectId: string, environment: McpEnvironment): Promis
   const project = await db.project.findUnique({ where: { id: projectId }, select: { draftRevision: true, productionPackageId: true } });
   if (!project) return null;
   if (environment === "draft")
-    return { revision: String(project.draftRevision), lists: listFingerprints(await loadDraftSnapshot(projectId)) };
+    return { revision: String(project.draftRevision), lists: listFingerprints(await loadDraftSnapshot({ projectId })) };
   if (!project.productionPackageId) return { revision: "none", lists: listFingerprints({ tools: [], components: [] }) };
   return { revision: project.productionPackageId, lists: listFingerprints(await loadPackageManifest(project.productionPackageId)) };
 }

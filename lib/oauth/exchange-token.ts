@@ -20,7 +20,7 @@ import { isOAuthSecret } from "./oauth-secrets";
 import { verifyCodeVerifier } from "./pkce";
 import type { OAuthParams } from "./request-params";
 import { requiredParam } from "./request-params";
-import { grantLabel, revokeGrant } from "./revoke-grant";
+import { grantLabel, unsafeRevokeGrant } from "./revoke-grant";
 import { parseScopes } from "./scopes";
 
 const invalidGrant = (description: string) => new OAuthError("invalid_grant", description);
@@ -58,7 +58,7 @@ export async function exchangeAuthorizationCode(options: { client: OAuthClientRe
   if (!record || !hashesEqual(record.codeHash, hash) || record.clientId !== client.id)
     throw invalidGrant("The authorization code is not valid");
   if (record.usedAt) {
-    if (record.grantId) await revokeGrant({ grantId: record.grantId, reason: "authorization_code_reuse" });
+    if (record.grantId) await unsafeRevokeGrant({ grantId: record.grantId, reason: "authorization_code_reuse" });
     throw invalidGrant("The authorization code was already used; the authorization it produced has been revoked");
   }
   if (record.expiresAt.getTime() <= Date.now()) throw invalidGrant("The authorization code has expired");
@@ -81,7 +81,7 @@ export async function exchangeAuthorizationCode(options: { client: OAuthClientRe
   });
   if (!issued) {
     const redeemed = await db.oAuthAuthorizationCode.findUnique({ where: { id: record.id }, select: { grantId: true } });
-    if (redeemed?.grantId) await revokeGrant({ grantId: redeemed.grantId, reason: "authorization_code_reuse" });
+    if (redeemed?.grantId) await unsafeRevokeGrant({ grantId: redeemed.grantId, reason: "authorization_code_reuse" });
     throw invalidGrant("The authorization code was already used; the authorization it produced has been revoked");
   }
   return issued;
@@ -150,7 +150,7 @@ export async function refreshAccessToken(options: { client: OAuthClientRecord; p
   const { grant } = record;
   if (grant.revokedAt) throw invalidGrant("The authorization has been revoked");
   if (record.usedAt && !(await isWithinReuseGrace({ ...record, usedAt: record.usedAt }))) {
-    await revokeGrant({ grantId: grant.id, reason: "refresh_token_reuse" });
+    await unsafeRevokeGrant({ grantId: grant.id, reason: "refresh_token_reuse" });
     throw invalidGrant("The refresh token was already used; the authorization has been revoked. Connect again.");
   }
   if (record.expiresAt.getTime() <= Date.now()) throw invalidGrant("The refresh token has expired. Connect again.");
@@ -173,7 +173,7 @@ export async function refreshAccessToken(options: { client: OAuthClientRecord; p
   if (used?.usedAt && (await isWithinReuseGrace({ id: record.id, grantId: grant.id, usedAt: used.usedAt }))) {
     return db.$transaction((tx) => issueTokens(tx, grant));
   }
-  await revokeGrant({ grantId: grant.id, reason: "refresh_token_reuse" });
+  await unsafeRevokeGrant({ grantId: grant.id, reason: "refresh_token_reuse" });
   throw invalidGrant("The refresh token was already used; the authorization has been revoked. Connect again.");
 }
 

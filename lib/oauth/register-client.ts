@@ -11,7 +11,7 @@ import { OAUTH_PATHS } from "./config";
 import { parseClientMetadata, type ClientMetadata } from "./client-metadata";
 import { OAuthError } from "./oauth-error";
 import { generateOAuthSecret, isOAuthSecret } from "./oauth-secrets";
-import { revokeGrant } from "./revoke-grant";
+import { unsafeRevokeGrant } from "./revoke-grant";
 
 const registrationSelect = {
   id: true,
@@ -99,7 +99,7 @@ export async function deleteClientRegistration(options: { clientId: string; regi
   const row = await findRegistration(options);
   await db.$transaction(async (tx) => {
     const grants = await tx.oAuthGrant.findMany({ where: { clientId: row.id, revokedAt: null }, select: { id: true } });
-    for (const grant of grants) await revokeGrant({ tx, grantId: grant.id, reason: "client_deleted", actor: null });
+    for (const grant of grants) await unsafeRevokeGrant({ tx, grantId: grant.id, reason: "client_deleted", actor: null });
     await tx.oAuthClient.delete({ where: { id: row.id } });
   });
 }

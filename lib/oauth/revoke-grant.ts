@@ -19,12 +19,12 @@ export type GrantRevocationReason =
   | (string & {});
 
 /**
- * Marks the grant revoked and records "grant.revoke" in the same transaction (pass `tx` to make it
+ * Unscoped (by grant id, no access check: callers have already decided). Marks the grant revoked and records "grant.revoke" in the same transaction (pass `tx` to make it
  * part of a larger one). `actor` is the person who revoked it, or null when the server did
  * (reuse detection). Returns the revoked grant, or null when it was unknown or already revoked —
  * revoking twice changes nothing and records nothing.
  */
-export async function revokeGrant(options: { grantId: string; reason: GrantRevocationReason; actor?: Actor | null; tx?: Tx }) {
+export async function unsafeRevokeGrant(options: { grantId: string; reason: GrantRevocationReason; actor?: Actor | null; tx?: Tx }) {
   const { tx, ...rest } = options;
   return tx ? revokeGrantIn(tx, rest) : db.$transaction((transaction) => revokeGrantIn(transaction, rest));
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { hashesEqual, hashToken } from "@/lib/tokens/secret-token";
 import type { OAuthClientRecord } from "./clients";
 import { isOAuthSecret } from "./oauth-secrets";
-import { revokeGrant } from "./revoke-grant";
+import { unsafeRevokeGrant } from "./revoke-grant";
 
 export async function revokeToken(options: { token: string; client: OAuthClientRecord | null }) {
   const hash = hashToken(options.token);
@@ -27,7 +27,7 @@ export async function revokeToken(options: { token: string; client: OAuthClientR
       include: { grant: { select: { clientId: true } } },
     });
     if (record && hashesEqual(record.tokenHash, hash) && ownedByCaller(record.grant.clientId)) {
-      await revokeGrant({ grantId: record.grantId, reason: "revoked_by_client" });
+      await unsafeRevokeGrant({ grantId: record.grantId, reason: "revoked_by_client" });
     }
   }
 }

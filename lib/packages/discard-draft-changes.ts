@@ -39,7 +39,7 @@ export type DraftChanges = {
 
 async function compare(projectId: string, productionPackageId: string | null) {
   const [draft, production] = await Promise.all([
-    loadDraftSnapshot(projectId),
+    loadDraftSnapshot({ projectId }),
     productionPackageId ? loadPackageManifest(productionPackageId) : Promise.resolve(null),
   ]);
   const summary = summarizeChanges(production, contentsFromDraft(draft));

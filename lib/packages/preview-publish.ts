@@ -13,14 +13,14 @@ import { loadPackageManifest } from "./package-manifests";
 import { suggestVersion, versionBump } from "./versions";
 
 export async function getPublishPreview(options: { access: ProjectAccess }) {
-  return (await planPublish(options.access.project.id)).preview;
+  return (await planPublish({ projectId: options.access.project.id })).preview;
 }
 
 /** The preview plus what publishing needs: the contents to pin and the pointer it was computed from. */
-export async function planPublish(projectId: string) {
+export async function planPublish({ projectId }: { projectId: string }) {
   const [project, draft, published] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: projectId }, select: { productionPackageId: true } }),
-    loadDraftSnapshot(projectId),
+    loadDraftSnapshot({ projectId }),
     db.package.findMany({ where: { projectId }, select: { version: true } }),
   ]);
   const contents = contentsFromDraft(draft);

@@ -44,7 +44,7 @@ export async function publishPackage(options: {
 }) {
   const input = publishSchema.parse(options.input);
   const { organization, project } = options.access;
-  const plan = await planPublish(project.id);
+  const plan = await planPublish({ projectId: project.id });
   if (!plan.preview.changed) {
     throw conflict(
       plan.preview.currentVersion

@@ -7,7 +7,7 @@ import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { revokeGrant } from "@/lib/oauth/revoke-grant";
+import { unsafeRevokeGrant } from "@/lib/oauth/revoke-grant";
 import { getProject } from "./projects";
 
 export const killSwitchSchema = z.object({
@@ -37,10 +37,11 @@ export async function disablePublicAccess(options: { access: ProjectAccess; acto
       counts.productionTokens = (
         await tx.productionToken.updateMany({ where: { projectId: project.id, revokedAt: null }, data: { revokedAt: now } })
       ).count;
-      // Through revokeGrant, like every other revocation: tokens deleted, one grant.revoke each.
+      // Through unsafeRevokeGrant, like every other revocation: tokens deleted, one grant.revoke each.
       const grants = await tx.oAuthGrant.findMany({ where: { projectId: project.id, revokedAt: null }, select: { id: true } });
       for (const grant of grants) {
-        if (await revokeGrant({ grantId: grant.id, reason: KILL_SWITCH_REVOKED_REASON, actor: options.actor, tx })) counts.oauthGrants += 1;
+        if (await unsafeRevokeGrant({ grantId: grant.id, reason: KILL_SWITCH_REVOKED_REASON, actor: options.actor, tx }))
+          counts.oauthGrants += 1;
       }
     }
     await recordAuditEvent(tx, {

@@ -12,7 +12,7 @@ import { presentResource } from "@/lib/resources/resources";
 import { presentTestCase } from "@/lib/test-cases/test-cases";
 import { presentTool } from "./present-tool";
 
-export async function loadDraftSnapshot(projectId: string) {
+export async function loadDraftSnapshot({ projectId }: { projectId: string }) {
   const project = await db.project.findUniqueOrThrow({
     where: { id: projectId },
     select: {
@@ -54,7 +54,7 @@ const cache = new Map<string, { revision: number; snapshot: Promise<ToolSnapshot
 export function getDraftSnapshot(project: { id: string; draftRevision: number }): Promise<ToolSnapshot> {
   const cached = cache.get(project.id);
   if (cached && cached.revision === project.draftRevision) return cached.snapshot;
-  const snapshot = loadDraftSnapshot(project.id);
+  const snapshot = loadDraftSnapshot({ projectId: project.id });
   cache.delete(project.id);
   if (cache.size >= MAX_CACHED_PROJECTS) cache.delete(cache.keys().next().value!);
   cache.set(project.id, { revision: project.draftRevision, snapshot });

@@ -341,7 +341,7 @@ describe("anonymous production calls and the kill switch", () => {
     expect(grantById.get(grants[1].id)).toMatchObject({ revokedAt: expect.any(Date), revokedReason: "kill_switch" });
     expect(grantById.get(grants[2].id)).toMatchObject({ revokedAt: earlier.at, revokedReason: "user" });
     expect(grantById.get(grants[3].id)).toMatchObject({ revokedAt: null, revokedReason: null });
-    // Each through revokeGrant: one grant.revoke entry by the person who pulled the switch.
+    // Each through unsafeRevokeGrant: one grant.revoke entry by the person who pulled the switch.
     const grantEvents = await db.auditEvent.findMany({ where: { action: "grant.revoke", targetId: { in: grants.map((row) => row.id) } } });
     expect(grantEvents.map((row) => row.targetId).sort()).toEqual([grants[0].id, grants[1].id].sort());
     for (const row of grantEvents) expect(row).toMatchObject({ actorUserId: fixture.users.owner.id, newValue: { reason: "kill_switch" } });

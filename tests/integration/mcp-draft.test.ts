@@ -301,7 +301,7 @@ describe("tool call records", () => {
   const context = { environment: "draft" as const, locale: "en" };
 
   it("returns the logs, duration and error type of every call beside its result", async () => {
-    const snapshot = await loadDraftSnapshot(access.project.id);
+    const snapshot = await loadDraftSnapshot({ projectId: access.project.id });
     const run = (name: string, args: Record<string, unknown> = {}) =>
       callTool({
         snapshot,
@@ -337,7 +337,7 @@ describe("tool call records", () => {
     const response = await serveProject({
       request,
       address: { origin: "http://localhost", orgSlug, projectSlug, environment: "draft" },
-      snapshot: await loadDraftSnapshot(access.project.id),
+      snapshot: await loadDraftSnapshot({ projectId: access.project.id }),
       token,
       context: {
         ...context,

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getOrganizationAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { removeMember, updateMemberRole } from "@/lib/members/members";
-import { revokeGrant } from "@/lib/oauth/revoke-grant";
+import { unsafeRevokeGrant } from "@/lib/oauth/revoke-grant";
 import { hashToken } from "@/lib/tokens/secret-token";
 import { createTool } from "@/lib/tools/tools";
 import { addMember, createOrgWithMembers, createTestUser, type OrgFixture, type TestUser } from "./helpers";
@@ -145,12 +145,12 @@ describe("a host with an OAuth access token", () => {
     const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, draft);
     expect((await attempt(draft, tokens.access_token)).status).toBe(200);
     const grant = await grantOf(tokens.access_token);
-    const revoked = await revokeGrant({ grantId: grant.id, reason: "revoked_by_user", actor: fixture.users.editor });
+    const revoked = await unsafeRevokeGrant({ grantId: grant.id, reason: "revoked_by_user", actor: fixture.users.editor });
     expect(revoked?.id).toBe(grant.id);
     expect((await attempt(draft, tokens.access_token)).status).toBe(401);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "grant.revoke", targetId: grant.id } });
     expect(audit).toMatchObject({ actorUserId: fixture.users.editor.id, newValue: { reason: "revoked_by_user" } });
-    expect(await revokeGrant({ grantId: grant.id, reason: "revoked_by_user", actor: fixture.users.editor })).toBeNull();
+    expect(await unsafeRevokeGrant({ grantId: grant.id, reason: "revoked_by_user", actor: fixture.users.editor })).toBeNull();
   });
 
   it("is refused once expired", async () => {

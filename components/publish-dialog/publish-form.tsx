@@ -88,6 +88,19 @@ export function PublishForm({
 
       <BreakingChangesAlert changes={preview.breakingChanges} />
 
+      {preview.secretsMissingInProduction && (
+        <Alert tone="warning" title="Secrets without a production value">
+          <p>Production calls of these tools will fail until each secret has a production value (the tool's Secrets tab):</p>
+          <ul className="mt-1 font-mono text-sm">
+            {preview.secretsMissingInProduction.map((secret) => (
+              <li key={`${secret.tool}/${secret.key}`}>
+                {secret.tool} · {secret.key}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+
       <section className="space-y-2">
         <h3 className="text-sm font-semibold">Files</h3>
         <DiffViewer files={preview.files} />

@@ -100,7 +100,17 @@ function callUiTool({ tool, context }: CallToolOptions, props: Record<string, un
 
 async function callDataTool({ snapshot, tool, context, onMcpEvent }: CallToolOptions, props: Record<string, unknown>): Promise<Step> {
   // Read at call time: secrets are live on both endpoints, and only the called tool's are loaded.
-  const secrets = tool.id && tool.secretNames.length > 0 ? await unsafeLoadToolSecrets(tool.id) : {};
+  const { secrets, missing } =
+    tool.id && tool.secretNames.length > 0
+      ? await unsafeLoadToolSecrets(tool.id, context.environment)
+      : { secrets: {}, missing: [] as string[] };
+  // A secret with a draft value only: production must not run the handler without it.
+  if (missing.length > 0) {
+    return refuse("runtime", {
+      code: "secret_missing",
+      message: `The secret${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of "${tool.name}" ha${missing.length > 1 ? "ve" : "s"} no ${context.environment} value. Set one in the studio (the tool's Secrets tab).`,
+    });
+  }
   const run = await runHandler({
     code: tool.handler,
     props,

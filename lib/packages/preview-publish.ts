@@ -5,6 +5,7 @@ import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
+import { listSecretsMissingInProduction } from "@/lib/tools/secrets";
 import { analyzeToolChanges } from "./breaking-changes";
 import { diffContents, hasChanges } from "./diff";
 import { contentsFromDraft } from "./manifest";
@@ -18,10 +19,11 @@ export async function getPublishPreview(options: { access: ProjectAccess }) {
 
 /** The preview plus what publishing needs: the contents to pin and the pointer it was computed from. */
 export async function planPublish({ projectId }: { projectId: string }) {
-  const [project, draft, published] = await Promise.all([
+  const [project, draft, published, secretsMissing] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: projectId }, select: { productionPackageId: true } }),
     loadDraftSnapshot({ projectId }),
     db.package.findMany({ where: { projectId }, select: { version: true } }),
+    listSecretsMissingInProduction(projectId),
   ]);
   const contents = contentsFromDraft(draft);
   const production = project.productionPackageId ? await loadPackageManifest(project.productionPackageId) : null;
@@ -54,6 +56,8 @@ export async function planPublish({ projectId }: { projectId: string }) {
     ...(diff.testCases ? { testCases: diff.testCases } : {}),
     files: diff.files,
     breakingChanges,
+    // Secrets with a draft value only: the published tool's production calls would fail (issue 16 §5).
+    ...(secretsMissing.length ? { secretsMissingInProduction: secretsMissing } : {}),
   };
   return { preview, contents, productionPackageId: project.productionPackageId, publishedVersions: versions };
 }

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { Component, Prisma } from "@/lib/generated/prisma/client";
 import { writeDraft } from "@/lib/projects/touch-draft";
-import { domainSchema } from "@/lib/tools/tool-input";
+import { domainSchema } from "@/lib/tools/tool-schemas";
 import { ComponentCompileError, compileComponent } from "./compile-component";
 
 const origins = z.array(z.union([domainSchema, z.url()])).max(50);

@@ -2,7 +2,7 @@
 // the tools' slug rules, title, description, arguments, and either a message template or a
 // handler. The same message schema checks what a handler returns.
 import { z } from "zod";
-import { toolNameSchema } from "@/lib/tools/tool-input";
+import { toolNameSchema } from "@/lib/tools/tool-schemas";
 
 export const promptNameSchema = toolNameSchema;
 

@@ -3,7 +3,7 @@
 // whose handler returns the contents for its variables).
 import { UriTemplate } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { toolNameSchema } from "@/lib/tools/tool-input";
+import { toolNameSchema } from "@/lib/tools/tool-schemas";
 
 /** The largest static contents: text in UTF-8 bytes, or binary once decoded from base64. */
 export const MAX_RESOURCE_BYTES = 1024 * 1024;

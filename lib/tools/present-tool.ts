@@ -1,7 +1,7 @@
 // Database rows → the API's tool shape. Secrets are listed by name only.
 import type { z } from "zod";
 import type { Tool } from "@/lib/generated/prisma/client";
-import type { annotationsSchema } from "./tool-input";
+import type { annotationsSchema } from "./tool-schemas";
 
 export function presentTool(tool: Tool & { secrets?: { key: string }[] }) {
   return {

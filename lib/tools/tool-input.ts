@@ -1,23 +1,13 @@
-// The shape of a tool as the API, the editor and the domain accept it (SPEC §11 fields).
+// The shape of a tool as the API and the domain accept it (SPEC §11 fields). Server-side: it
+// checks JSON Schemas and refuses allowed domains that name private networks. Browser-safe field
+// shapes are in tool-schemas.ts.
+import "server-only";
 import { z } from "zod";
 import { sandboxConfig } from "@/lib/env";
 import { checkSchemaDefinition } from "@/lib/json-schema/json-schema";
 import { SANDBOX_LIMITS } from "@/lib/sandbox/limits";
 import { refusedHostReason } from "@/lib/sandbox/network-policy";
-
-export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
-export const toolNameSchema = z
-  .string()
-  .regex(TOOL_NAME_PATTERN, "must be a lowercase_underscore slug: start with a letter, then letters, digits or _ (max 64)");
-
-export const domainSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(
-    /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/,
-    "must be a host name like api.example.com or *.example.com",
-  );
+import { annotationsSchema, domainSchema, presetSchema, toolNameSchema } from "./tool-schemas";
 
 // A Data Tool's allowed domains also may not name this server or a private network (SSRF); the
 // address every connection resolves to is checked again when the handler fetches.
@@ -36,18 +26,6 @@ const jsonSchemaField = (options: { requireObject: boolean }) =>
     const problem = checkSchemaDefinition(schema, options);
     if (problem) context.addIssue({ code: "custom", message: `is not a valid JSON Schema: ${problem}` });
   });
-
-export const annotationsSchema = z
-  .object({
-    title: z.string().max(200).optional(),
-    readOnlyHint: z.boolean().optional(),
-    destructiveHint: z.boolean().optional(),
-    idempotentHint: z.boolean().optional(),
-    openWorldHint: z.boolean().optional(),
-  })
-  .strict();
-
-export const presetSchema = z.object({ name: z.string().trim().min(1).max(80), arguments: z.record(z.string(), z.unknown()) });
 
 const editableFields = {
   title: z.string().max(200),
@@ -96,6 +74,3 @@ export const updateToolSchema = z.object({ name: toolNameSchema, ...editableFiel
 
 export type CreateToolInput = z.input<typeof createToolSchema>;
 export type UpdateToolInput = z.input<typeof updateToolSchema>;
-
-export const DEFAULT_INPUT_SCHEMA = { type: "object", properties: {}, additionalProperties: false };
-export const DEFAULT_HANDLER = "async (props, env) => {\n  return { ok: true };\n}\n";

@@ -7,14 +7,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { checkHandlerSyntax } from "@/lib/sandbox";
 import { writeDraft } from "@/lib/projects/touch-draft";
 import { presentTool } from "./present-tool";
-import {
-  createToolSchema,
-  DEFAULT_HANDLER,
-  DEFAULT_INPUT_SCHEMA,
-  updateToolSchema,
-  type CreateToolInput,
-  type UpdateToolInput,
-} from "./tool-input";
+import { createToolSchema, updateToolSchema, type CreateToolInput, type UpdateToolInput } from "./tool-input";
+import { DEFAULT_HANDLER, DEFAULT_INPUT_SCHEMA } from "./tool-schemas";
 
 const withSecretNames = { secrets: { select: { key: true }, orderBy: { key: "asc" } } } as const;
 

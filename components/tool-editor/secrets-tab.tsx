@@ -2,15 +2,16 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage, fieldErrorsOf } from "@/lib/hooks/api-fetch";
-import { useDeleteToolSecret, useSetToolSecret, useToolSecrets } from "@/lib/hooks/use-tools";
+import { type SecretEnvironment, useDeleteToolSecret, useSetToolSecret, useToolSecrets } from "@/lib/hooks/use-tools";
 
 const SECRET_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 
@@ -25,13 +26,14 @@ function SetSecretForm({ org, project, tool }: { org: string; project: string; t
     const data = new FormData(form);
     const key = String(data.get("key") ?? "").trim();
     const value = String(data.get("value") ?? "");
+    const environment = String(data.get("environment") ?? "both") as SecretEnvironment;
     const invalid: typeof errors = {};
     if (!SECRET_NAME.test(key)) invalid.key = "Secret name must be UPPER_SNAKE_CASE, like API_KEY";
     if (!value) invalid.value = "Secret value is required";
     setErrors(invalid);
     if (Object.keys(invalid).length > 0) return;
     setSecret.mutate(
-      { key, value },
+      { key, value, environment },
       {
         onSuccess: () => {
           form.reset();
@@ -55,6 +57,15 @@ function SetSecretForm({ org, project, tool }: { org: string; project: string; t
         </Field>
         <Field label="Secret value" hint="Write-only: encrypted at once and never shown again." error={errors.value}>
           {(control) => <Input {...control} name="value" type="password" autoComplete="new-password" spellCheck={false} />}
+        </Field>
+        <Field label="Environment" hint="A draft value (a sandbox key, say) is used by the draft endpoint only.">
+          {(control) => (
+            <Select {...control} name="environment" defaultValue="both">
+              <option value="both">Draft and production</option>
+              <option value="production">Production only (the draft uses it unless it has its own)</option>
+              <option value="draft">Draft only</option>
+            </Select>
+          )}
         </Field>
       </div>
       <div className="flex justify-end">
@@ -123,7 +134,19 @@ export function SecretsTab({ org, project, tool, canEdit }: { org: string; proje
         <ul aria-label="Secrets" className="divide-y divide-line rounded-lg border border-line">
           {secrets.map((secret) => (
             <li key={secret.key} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 px-3 py-2">
-              <span className="font-mono text-[13px] font-medium">{secret.key}</span>
+              <span className="flex items-center gap-2">
+                <span className="font-mono text-[13px] font-medium">{secret.key}</span>
+                {secret.environments && (
+                  <>
+                    <Badge tone={secret.environments.draftOwnValue ? "accent" : secret.environments.draft ? "neutral" : "danger"}>
+                      Draft: {secret.environments.draftOwnValue ? "own value" : secret.environments.draft ? "production value" : "none"}
+                    </Badge>
+                    <Badge tone={secret.environments.production ? "success" : "danger"}>
+                      Production: {secret.environments.production ? "set" : "no value"}
+                    </Badge>
+                  </>
+                )}
+              </span>
               <span className="flex items-center gap-3 text-xs text-muted">
                 <span>
                   Updated <FormattedDate value={secret.updatedAt} withTime />

@@ -19,7 +19,13 @@ export type ToolAnnotations = Tool["annotations"];
 /** What a save may send: exactly the server's update schema. */
 export type ToolUpdate = z.input<typeof updateToolSchema>;
 
-export type SecretName = { key: string; updatedAt: string };
+export type SecretName = {
+  key: string;
+  updatedAt: string;
+  /** Which endpoints have a value; the draft uses the production value unless it has its own. */
+  environments?: { draft: boolean; production: boolean; draftOwnValue: boolean };
+};
+export type SecretEnvironment = "both" | "draft" | "production";
 
 const toolsPath = (org: string, project: string) =>
   `/app/v1/organizations/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/tools`;
@@ -91,8 +97,11 @@ export function useToolSecrets(org: string, project: string, tool: string) {
 export function useSetToolSecret(org: string, project: string, tool: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, value }: { key: string; value: string }) =>
-      apiFetch<{ key: string }>(`${toolPath(org, project, tool)}/secrets/${encodeURIComponent(key)}`, { method: "PUT", body: { value } }),
+    mutationFn: ({ key, value, environment = "both" }: { key: string; value: string; environment?: SecretEnvironment }) =>
+      apiFetch<{ key: string }>(`${toolPath(org, project, tool)}/secrets/${encodeURIComponent(key)}`, {
+        method: "PUT",
+        body: { value, environment },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.toolSecrets(org, project, tool) }),
   });
 }

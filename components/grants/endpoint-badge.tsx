@@ -1,15 +1,11 @@
 import { Badge } from "@/components/ui/badge";
-import type { Grant } from "@/lib/hooks/api-types";
 
-type Environment = Grant["endpoint"]["environment"];
+type Environment = "draft" | "production";
 
 export const endpointLabel = (environment: Environment) => (environment === "draft" ? "Draft" : "Production");
 
-/** Which endpoint a grant opens, with its URL on hover. */
-export function EndpointBadge({ endpoint }: { endpoint: Grant["endpoint"] }) {
-  return (
-    <span title={endpoint.url}>
-      <Badge tone={endpoint.environment === "draft" ? "warning" : "success"}>{endpointLabel(endpoint.environment)}</Badge>
-    </span>
-  );
+/** Which endpoint something opens (a grant, a consent request): Draft or Production, with its URL on hover when given. */
+export function EndpointBadge({ environment, url }: { environment: Environment; url?: string }) {
+  const badge = <Badge tone={environment === "draft" ? "warning" : "success"}>{endpointLabel(environment)}</Badge>;
+  return url ? <span title={url}>{badge}</span> : badge;
 }

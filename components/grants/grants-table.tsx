@@ -72,7 +72,7 @@ export function GrantsTable({
               {!showUser && <AccessBadge grant={grant} className="mt-1" />}
               <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted md:hidden">
                 <span className="truncate">{grant.project.name}</span>
-                <EndpointBadge endpoint={grant.endpoint} />
+                <EndpointBadge environment={grant.endpoint.environment} url={grant.endpoint.url} />
               </div>
               {showUser && <div className="mt-1 truncate text-xs text-muted lg:hidden">{userLabel(grant, currentUserId)}</div>}
             </Td>
@@ -91,7 +91,7 @@ export function GrantsTable({
               </Link>
             </Td>
             <Td className="hidden md:table-cell">
-              <EndpointBadge endpoint={grant.endpoint} />
+              <EndpointBadge environment={grant.endpoint.environment} url={grant.endpoint.url} />
             </Td>
             <Td className="hidden font-mono text-xs text-muted xl:table-cell">{grant.scopes.join(" ") || "—"}</Td>
             <Td className="hidden whitespace-nowrap text-muted xl:table-cell">

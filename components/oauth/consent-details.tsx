@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { EndpointBadge } from "@/components/grants/endpoint-badge";
 import type { ConsentView } from "@/lib/oauth/consent";
 
 type Consent = Extract<ConsentView, { kind: "consent" }>;
@@ -15,10 +16,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dd className="min-w-0 text-sm">{children}</dd>
     </div>
   );
-}
-
-export function EndpointBadge({ environment }: { environment: "draft" | "production" }) {
-  return environment === "draft" ? <Badge tone="warning">Draft</Badge> : <Badge tone="success">Production</Badge>;
 }
 
 /** Who asks for what, on whose behalf: everything a person needs to decide. */

@@ -7,7 +7,8 @@ import { callTool, reportToolCall } from "@/lib/mcp/call-tool";
 import type { McpCaller } from "@/lib/mcp/types";
 import { listPackages } from "@/lib/packages/list-packages";
 import { getPublishPreview } from "@/lib/packages/preview-publish";
-import { publishPackage } from "@/lib/packages/publish-package";
+import { publishWithGate, readTestGate } from "@/lib/test-cases/publish-gate";
+import { listTestRuns } from "@/lib/test-cases/run-test-cases";
 import { rollbackPackage } from "@/lib/packages/rollback-package";
 import { checkToolCallLimits, projectRateLimits } from "@/lib/rate-limit/tool-call-limits";
 import { getDraftSnapshot } from "@/lib/tools/draft-snapshot";
@@ -83,7 +84,20 @@ export function registerReleaseTools(server: McpServer, context: StudioContext) 
       inputSchema: z.object({ project: projectArgument }),
       annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
     },
-    ({ project }) => answer(async () => getPublishPreview({ access: await projectAccess(context, project, "project.view") })),
+    ({ project }) =>
+      answer(async () => {
+        const access = await projectAccess(context, project, "project.view");
+        const [preview, tests] = await Promise.all([getPublishPreview({ access }), listTestRuns({ access, limit: 20 })]);
+        // The last result of every saved test case, and whether failing ones block publish.
+        const testCases = tests.lastResults.map((item) => ({
+          tool: item.tool,
+          case: item.case,
+          status: item.result ? (item.result.passed ? "passed" : "failed") : "not run",
+          failures: item.result?.expectations.filter((verdict) => !verdict.passed).map((verdict) => verdict.diff) ?? [],
+          ranAt: item.run?.createdAt ?? null,
+        }));
+        return { ...preview, testGate: readTestGate(access.project.testGate), testCases };
+      }),
   );
 
   server.registerTool(
@@ -96,17 +110,26 @@ export function registerReleaseTools(server: McpServer, context: StudioContext) 
         project: projectArgument,
         changelog: z.string().describe("What changed, for the people who use this server."),
         version: z.string().optional().describe("Semantic version; default: the suggested one. Must be at least the minimum version."),
+        overrideReason: z
+          .string()
+          .optional()
+          .describe(
+            "Only when the project requires passing test cases and some fail: why to publish anyway (Owners and Admins only; audited).",
+          ),
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
     },
-    ({ project, changelog, version }) =>
+    ({ project, changelog, version, overrideReason }) =>
       answer(async () => {
-        const published = await publishPackage({
+        // Through the publish gate, as the admin API: the project's test cases run on its draft first.
+        const published = await publishWithGate({
           access: await projectAccess(context, project, "project.publish"),
           actor: context.actor,
-          input: { changelog, version },
+          origin: context.origin ?? "",
+          input: { changelog, version, overrideReason },
         });
-        const { changes: _changes, signature: _signature, ...summary } = published;
+        const { changes: _changes, signature: _signature, testRun, ...rest } = published;
+        const summary = { ...rest, testRun: testRun && { passed: testRun.passed, failed: testRun.failed } };
         return summary;
       }),
   );

@@ -40,7 +40,7 @@ async function serve(request: Request, orgSlug: string): Promise<Response> {
   }
   const limit = await checkApiLimit(actor);
   if (!limit.allowed) return jsonRpcErrorResponse(429, limit.message, { "Retry-After": String(limit.retryAfterSeconds) });
-  const handler = createMcpHandler(() => createStudioServer({ actor, orgSlug }), {
+  const handler = createMcpHandler(() => createStudioServer({ actor, orgSlug, origin: publicOrigin(request) }), {
     legacy: "stateless",
     maxRequestBodySize: MAX_MCP_BODY_BYTES,
     onerror: (error) => console.error("[studio-mcp] request refused", error.message),

@@ -9,7 +9,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 
-export type StudioContext = { actor: Actor; orgSlug: string };
+/** `origin`: where this server reaches its own MCP endpoints (test cases run on them; lib/test-cases). */
+export type StudioContext = { actor: Actor; orgSlug: string; origin?: string };
 
 export function jsonResult(data: unknown): CallToolResult {
   return { content: [{ type: "text", text: JSON.stringify(data, null, 2) }] };

@@ -11,18 +11,15 @@ import type { Role } from "@/lib/permissions";
 export type { BreakingChange, ChangeSummary, FileDiff, NameChanges, PublishPreview, Role, VersionBump };
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
-export type Organization = { id: string; slug: string; name: string; createdAt: string; role: Role };
+/** An organization as listed for its member, with their role (lib/organizations). */
+export type Organization = Jsonify<
+  Awaited<ReturnType<typeof import("@/lib/organizations/organizations").listOrganizations>>["data"][number]
+>;
 
 export type UserSummary = { id: string; email: string; name: string };
 
-export type Member = {
-  id: string;
-  role: Role;
-  createdAt: string;
-  userId: string;
-  user: UserSummary;
-  ownedProjects: { slug: string; name: string }[];
-};
+/** A member as the API presents it (lib/members/members.ts). */
+export type Member = Jsonify<ReturnType<typeof import("@/lib/members/members").presentMember>>;
 
 export type Invitation = { id: string; email: string; role: Role; expiresAt: string; createdAt?: string };
 /** Whether the invitation email went out (SMTP configured and the server accepted it). */
@@ -33,7 +30,8 @@ export type AcceptedInvitation = { organization: { slug: string; name: string };
 /** A project as the API presents it (lib/projects/present-project.ts). */
 export type Project = Jsonify<ReturnType<typeof import("@/lib/projects/present-project").presentProject>>;
 
-export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
+/** A personal API token without its value (lib/api-tokens). */
+export type ApiToken = Jsonify<Awaited<ReturnType<typeof import("@/lib/api-tokens/api-tokens").listApiTokens>>[number]>;
 export type CreatedApiToken = ApiToken & { token: string };
 
 // Publish, packages and production: derived from the server's own shapes (type-only imports,
@@ -48,14 +46,10 @@ export type Package = Jsonify<PackageListItem>;
 export type PackageDetail = Package & { files: FileDiff[]; breakingChanges: BreakingChange[]; manifest: unknown };
 export type RolledBackPackage = Omit<Package, "changes"> & { previousProductionVersion: string | null };
 
-export type ProductionToken = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  createdBy: UserSummary | null;
-};
+/** A production access token without its value (lib/production-tokens). */
+export type ProductionToken = Jsonify<
+  Awaited<ReturnType<typeof import("@/lib/production-tokens/production-tokens").listProductionTokens>>[number]
+>;
 export type CreatedProductionToken = ProductionToken & { token: string };
 
 /** An authorized app: one active OAuth grant (lib/grants). */

@@ -20,7 +20,7 @@ const memberSelect = {
   projectOwners: { select: { project: { select: { slug: true, name: true } } } },
 } as const;
 
-function present(member: {
+export function presentMember(member: {
   id: string;
   role: Role;
   createdAt: Date;
@@ -39,7 +39,7 @@ export async function listMembers(options: { access: OrganizationAccess; page: P
     ...pageArgs(options.page),
   });
   const page = toPage(rows, options.page);
-  return { ...page, data: page.data.map(present) };
+  return { ...page, data: page.data.map(presentMember) };
 }
 
 async function getMemberOrThrow(tx: Tx, organizationId: string, userId: string) {
@@ -73,7 +73,7 @@ export async function updateMemberRole(options: { access: OrganizationAccess; ac
       oldValue: { role: member.role },
       newValue: { role: options.role },
     });
-    return present(updated);
+    return presentMember(updated);
   });
 }
 

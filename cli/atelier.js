@@ -6,6 +6,7 @@ import { login, status, use } from "./commands/account.js";
 import { doctor, logs } from "./commands/observe.js";
 import { publish, rollback } from "./commands/release.js";
 import { pull, push } from "./commands/sync.js";
+import { test } from "./commands/test.js";
 import { CliError, EXIT } from "./lib/errors.js";
 import { createOutput, printError } from "./lib/output.js";
 
@@ -21,6 +22,7 @@ Usage: atelier <command> [options]
   publish --changelog <text> [--version v] [--yes]
                                              publish the draft; breaking changes need --yes
   rollback <version> [--yes]                 production serves an earlier version
+  test [--tool t] [--case c]                 run the saved test cases on the draft; exit 8 if any fails
   logs [--follow] [--tool t] [--environment draft|production] [--status success|error]
        [--error-type t] [--since ISO] [--limit n]
                                              tool executions, oldest first
@@ -31,9 +33,10 @@ Environment: ATELIER_URL, ATELIER_TOKEN, ATELIER_PROJECT override the saved conf
 
 Exit codes: 0 ok · 1 failure · 2 usage · 3 not logged in / token refused · 4 forbidden or not found
             5 refused by validation · 6 not confirmed (use --yes) · 7 conflict (e.g. nothing to publish)
+            8 test cases failed (atelier test)
 `;
 
-const COMMANDS = { login, use, status, pull, push, publish, rollback, logs, doctor };
+const COMMANDS = { login, use, status, pull, push, publish, rollback, test, logs, doctor };
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -53,6 +56,7 @@ const OPTIONS = {
   "error-type": { type: "string" },
   since: { type: "string" },
   limit: { type: "string" },
+  case: { type: "string" },
 };
 
 async function main(argv) {
@@ -72,8 +76,9 @@ async function main(argv) {
   if (!command) return printError(new CliError(`Unknown command "${name}". Run \`atelier help\`.`, EXIT.usage), { json });
   const out = createOutput({ json });
   try {
-    await command({ positionals, values: parsed.values, out });
-    return EXIT.ok;
+    // A command may answer with its own exit code (atelier test: 8 when a case fails).
+    const code = await command({ positionals, values: parsed.values, out });
+    return typeof code === "number" ? code : EXIT.ok;
   } catch (error) {
     return printError(error, { json });
   }

@@ -8,6 +8,7 @@ export const EXIT = {
   invalid: 5, // the server refused the content (422): validation errors per file
   unconfirmed: 6, // needed a confirmation that was not given (--yes)
   conflict: 7, // nothing to publish, a concurrent change, a name taken (409)
+  testsFailed: 8, // atelier test: at least one test case failed
 };
 
 export class CliError extends Error {

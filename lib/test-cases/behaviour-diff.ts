@@ -2,6 +2,7 @@
 // production and on the draft, and the cases whose results differ are listed side by side —
 // "get_forecast · paris: temperature number → string". A case that passes on production and
 // fails on the draft is breaking: the behavioural counterpart of breaking schema changes.
+import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
 import { canonicalJson } from "@/lib/packages/canonical-json";

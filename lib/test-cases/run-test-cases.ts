@@ -8,6 +8,7 @@
 // For the behaviour diff (behaviour-diff.ts) the same cases also run on production: there the
 // credential is a production token minted for this run only and revoked as soon as it ends, so
 // production is exercised exactly as a host with a token sees it (the package, live secrets).
+import "server-only";
 import { Client, ProtocolError, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import type { ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";

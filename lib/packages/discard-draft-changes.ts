@@ -35,6 +35,8 @@ export type DraftChanges = {
   components: NameChanges;
   prompts: NameChanges;
   resources: NameChanges;
+  /** Test cases by "<tool>/<case>"; present only when the draft or production has some. */
+  testCases?: NameChanges;
 };
 
 async function compare(projectId: string, productionPackageId: string | null) {
@@ -43,8 +45,11 @@ async function compare(projectId: string, productionPackageId: string | null) {
     productionPackageId ? loadPackageManifest(productionPackageId) : Promise.resolve(null),
   ]);
   const summary = summarizeChanges(production, contentsFromDraft(draft));
-  const { tools, components, prompts, resources } = summary;
-  return { production, changes: { productionVersion: production?.version ?? null, tools, components, prompts, resources } };
+  const { tools, components, prompts, resources, testCases } = summary;
+  return {
+    production,
+    changes: { productionVersion: production?.version ?? null, tools, components, prompts, resources, ...(testCases ? { testCases } : {}) },
+  };
 }
 
 /** What the draft has that production doesn't (added), changed (modified) and lacks (removed). */
@@ -77,8 +82,13 @@ export async function discardDraftChanges(options: { access: ProjectAccess; acto
     components: all || scope.component ? only(changes.components, scope.component) : none(),
     prompts: all ? changes.prompts : none(),
     resources: all ? changes.resources : none(),
+    ...(changes.testCases && (all || scope.tool) ? { testCases: casesOf(changes.testCases, scope.tool) } : {}),
   };
-  if ([discarded.tools, discarded.components, discarded.prompts, discarded.resources].every((changes) => count(changes) === 0)) {
+  if (
+    [discarded.tools, discarded.components, discarded.prompts, discarded.resources, discarded.testCases ?? none()].every(
+      (changes) => count(changes) === 0,
+    )
+  ) {
     if (scope.tool && !isKnownTool(scope.tool, production)) await assertToolExists(project.id, scope.tool);
     if (scope.component && !production.components.some((c) => c.name === scope.component))
       await assertComponentExists(project.id, scope.component);
@@ -90,6 +100,7 @@ export async function discardDraftChanges(options: { access: ProjectAccess; acto
     await resetTools(tx, project.id, production, discarded.tools);
     await resetPrompts(tx, project.id, production, discarded.prompts);
     await resetResources(tx, project.id, production, discarded.resources);
+    if (discarded.testCases && count(discarded.testCases) > 0) await resetTestCases(tx, project.id, production, scope.tool);
     if (!all) await assertConsistent(tx, project.id);
     await recordAuditEvent(tx, {
       organizationId: organization.id,
@@ -100,11 +111,43 @@ export async function discardDraftChanges(options: { access: ProjectAccess; acto
         : scope.component
           ? { type: "component", label: `${project.slug}/${scope.component}` }
           : { type: "project", id: project.id, label: project.slug },
-      oldValue: { tools: discarded.tools, components: discarded.components, prompts: discarded.prompts, resources: discarded.resources },
+      oldValue: {
+        tools: discarded.tools,
+        components: discarded.components,
+        prompts: discarded.prompts,
+        resources: discarded.resources,
+        ...(discarded.testCases ? { testCases: discarded.testCases } : {}),
+      },
       newValue: { version: production.version },
     });
   });
   return discarded;
+}
+
+/** The test-case changes of one tool ("<tool>/<case>" names), or all of them. */
+function casesOf(changes: NameChanges, tool: string | undefined): NameChanges {
+  if (tool === undefined) return changes;
+  const mine = (name: string) => name.startsWith(`${tool}/`);
+  return { added: changes.added.filter(mine), modified: changes.modified.filter(mine), removed: changes.removed.filter(mine) };
+}
+
+// The cases of the project (or one tool) become production's again, for the tools the draft has now.
+async function resetTestCases(tx: Tx, projectId: string, production: PackageManifest, tool: string | undefined) {
+  const tools = await tx.tool.findMany({ where: { projectId, ...(tool ? { name: tool } : {}) }, select: { id: true, name: true } });
+  await tx.testCase.deleteMany({ where: { projectId, toolId: { in: tools.map((row) => row.id) } } });
+  for (const testCase of production.testCases ?? []) {
+    const owner = tools.find((row) => row.name === testCase.tool);
+    if (!owner) continue;
+    await tx.testCase.create({
+      data: {
+        projectId,
+        toolId: owner.id,
+        name: testCase.name,
+        input: testCase.input as Prisma.InputJsonValue,
+        expectations: testCase.expectations as Prisma.InputJsonValue,
+      },
+    });
+  }
 }
 
 const isKnownTool = (name: string, production: PackageManifest) => production.tools.some((tool) => tool.name === name);

@@ -49,7 +49,6 @@ export const expectationSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type Expectation = z.infer<typeof expectationSchema>;
-export type ExpectationKind = Expectation["kind"];
 
 export const testCaseNameSchema = z
   .string()

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
-import { type TestGate, useRunTests, useTestGate } from "@/lib/hooks/use-test-cases";
+import { type TestGate, useRunTests, useTestGate, useTestRuns } from "@/lib/hooks/use-test-cases";
 
 export type GateState = { blocked: boolean; checking: boolean };
 
@@ -33,6 +33,8 @@ export function TestGateCheck({
 }) {
   const gate = useTestGate(org, project);
   const run = useRunTests(org, project);
+  // How many cases there are, for the progress line while they run.
+  const total = useTestRuns(org, project).data?.lastResults.length;
   const started = useRef(false);
   const mode: TestGate | undefined = gate.data;
 
@@ -54,7 +56,7 @@ export function TestGateCheck({
       <h3 className="text-sm font-semibold">Test cases ({mode === "required" ? "required to pass" : "advisory"})</h3>
       {run.isPending && (
         <p role="status" className="flex items-center gap-2 text-sm text-muted">
-          <Spinner /> Running the test cases on the draft…
+          <Spinner /> Running {total === undefined ? "the test cases" : `${total} test case${total === 1 ? "" : "s"}`} on the draft…
         </p>
       )}
       {run.isError && <Alert tone="danger">{errorMessage(run.error)}</Alert>}

@@ -1,18 +1,19 @@
-// A run in the test panel of the demo project is recorded and shows up on the Executions page:
+// A run in the test panel of a project with the demo tools is recorded and shows up on the Executions page:
 // in the per-tool figures, in the list (found with the filters), and in the detail drawer with its
 // input, output, console output and hashes — also on a phone-sized screen.
 import { expect, test } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
-import { signIn } from "./fixtures";
+import { createProjectWithDemoTools, signIn } from "./fixtures";
 
 const ORG = "acme";
 
-test("a test-panel run of the demo project appears on the Executions page with its details", async ({ page }) => {
+test("a test-panel run appears on the Executions page with its details", async ({ page }) => {
   await signIn(page, "demo@atelier.local", E2E_DEMO_PASSWORD);
+  const project = await createProjectWithDemoTools(page.request, "runs");
   // A number no other run uses, so the detail shows this run's own input and output.
   const first = 1000 + Math.floor(Math.random() * 9000);
 
-  await page.goto(`/orgs/${ORG}/projects/demo/tools/add_numbers`);
+  await page.goto(`/orgs/${ORG}/projects/${project}/tools/add_numbers`);
   const panel = page.getByRole("complementary", { name: "Test panel" });
   await expect(panel.getByRole("button", { name: "Run", exact: true })).toBeVisible();
   await panel.getByLabel("Preset", { exact: true }).selectOption("Three numbers");
@@ -20,7 +21,7 @@ test("a test-panel run of the demo project appears on the Executions page with i
   await panel.getByRole("button", { name: "Run", exact: true }).click();
   await expect(panel.getByRole("region", { name: "Result" }).getByText("Success")).toBeVisible();
 
-  await page.goto(`/orgs/${ORG}/projects/demo/executions`);
+  await page.goto(`/orgs/${ORG}/projects/${project}/executions`);
   await expect(page.getByRole("heading", { name: "Executions" })).toBeVisible();
   // The test panel runs as the signed-in user, recorded as "Atelier test panel for <user>".
   await page.getByLabel("Tool", { exact: true }).selectOption("add_numbers");

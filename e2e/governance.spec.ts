@@ -1,24 +1,14 @@
-// An admin's incident drill on the demo project: make it public in Settings (after reading what
+// An admin's incident drill on a project of its own (with the demo's tools): make it public in Settings (after reading what
 // that means), call production anonymously with the real MCP SDK client, pull the kill switch in
 // the UI, see the very next anonymous call refused with 401, and find it all in the audit log
 // and the call on the Executions page. Then: what each role sees enabled in those settings.
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
-import { newPerson, signIn, unique, STUDIO_ORIGIN } from "./fixtures";
+import { createProjectWithDemoTools, newPerson, signIn, unique, STUDIO_ORIGIN } from "./fixtures";
 
 const ORG = "acme";
 const OWNER_EMAIL = "demo@atelier.local";
-
-// A cold production server opens the embedded database and loads route modules on its first
-// requests (seconds on a small machine): do that once, before any step with a timeout.
-test.beforeAll(async ({ request }) => {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: OWNER_EMAIL, password: E2E_DEMO_PASSWORD, json: "true" },
-  });
-  expect((await request.get(`/orgs/${ORG}`)).ok()).toBe(true);
-});
 
 /** A settings section (a card with its heading). */
 const section = (page: Page, title: string) =>
@@ -43,40 +33,36 @@ async function anonymousInitialize(page: Page, project: string) {
   });
 }
 
-test("flip the demo project public, call it anonymously, pull the kill switch, and find it all in the audit log and Executions", async ({
+test("flip a project public, call it anonymously, pull the kill switch, and find it all in the audit log and Executions", async ({
   page,
   baseURL,
 }) => {
   await signIn(page, OWNER_EMAIL, E2E_DEMO_PASSWORD);
-  const projectPath = `/app/v1/organizations/${ORG}/projects/demo`;
-  const project = (await (await page.request.get(projectPath)).json()) as { productionVersion: string | null; visibility: string };
+  const slug = await createProjectWithDemoTools(page.request, "drill");
+  const projectPath = `/app/v1/organizations/${ORG}/projects/${slug}`;
+  const project = (await (await page.request.get(projectPath)).json()) as { visibility: string };
   expect(project.visibility).toBe("private");
-  if (!project.productionVersion) {
-    expect(
-      (
-        await page.request.post(`${projectPath}/publish`, {
-          headers: STUDIO_ORIGIN,
-          data: { changelog: "First release of the demo tools." },
-        })
-      ).status(),
-    ).toBe(201);
-  }
-  expect((await anonymousInitialize(page, "demo")).status()).toBe(401);
+  const published = await page.request.post(`${projectPath}/publish`, {
+    headers: STUDIO_ORIGIN,
+    data: { changelog: "First release of the demo tools." },
+  });
+  expect(published.status()).toBe(201);
+  expect((await anonymousInitialize(page, slug)).status()).toBe(401);
 
   // Settings → MCP server → Public, confirmed after reading the consequence.
-  await page.goto(`/orgs/${ORG}/projects/demo/settings`);
+  await page.goto(`/orgs/${ORG}/projects/${slug}/settings`);
   const visibility = page.getByRole("group", { name: "Visibility" });
   await expect(visibility.getByRole("radio", { name: /Private/ })).toBeChecked();
   await visibility.getByRole("radio", { name: /Public/ }).click();
   const confirmPublic = page.getByRole("dialog", { name: "Make this project public?" });
   await expect(confirmPublic).toContainText("can list and call this project's production tools anonymously");
-  await expect(confirmPublic).toContainText(`/mcp/${ORG}/demo`);
+  await expect(confirmPublic).toContainText(`/mcp/${ORG}/${slug}`);
   await confirmPublic.getByRole("button", { name: "Make public" }).click();
   await expect(confirmPublic).toBeHidden();
   await expect(visibility.getByRole("radio", { name: /Public/ })).toBeChecked();
 
   // An anonymous MCP host (the real SDK client, no credentials) lists and calls production tools.
-  const client = await anonymousClient(baseURL!, "demo");
+  const client = await anonymousClient(baseURL!, slug);
   try {
     expect((await client.listTools()).tools.map((tool) => tool.name)).toContain("add_numbers");
     const result = await client.callTool({ name: "add_numbers", arguments: { numbers: [1, 2, 3.5] } });
@@ -98,13 +84,13 @@ test("flip the demo project public, call it anonymously, pull the kill switch, a
   } finally {
     await client.close();
   }
-  const refused = await anonymousInitialize(page, "demo");
+  const refused = await anonymousInitialize(page, slug);
   expect(refused.status()).toBe(401);
   expect(refused.headers()["www-authenticate"]).toContain("resource_metadata=");
 
   // The audit log shows both changes, by the demo owner, old → new.
   await page.goto(`/orgs/${ORG}/settings/audit-log`);
-  await page.getByLabel("Project").selectOption("demo");
+  await page.getByLabel("Project").selectOption(slug);
   const rows = page.getByRole("row");
   const killRow = rows.filter({ hasText: "project.kill_switch" }).first();
   await expect(killRow).toContainText(OWNER_EMAIL);
@@ -129,7 +115,7 @@ test("flip the demo project public, call it anonymously, pull the kill switch, a
   expect(text).not.toContain("project.visibility");
 
   // The anonymous call is on the Executions page (records are written in batches: reload until it lands).
-  await page.goto(`/orgs/${ORG}/projects/demo/executions`);
+  await page.goto(`/orgs/${ORG}/projects/${slug}/executions`);
   await expect(async () => {
     await page.reload();
     await expect(

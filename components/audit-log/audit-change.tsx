@@ -17,8 +17,11 @@ export function AuditChange({ oldValue, newValue }: { oldValue: Value; newValue:
   if (!before || !after) {
     return (
       <span className="font-mono text-xs [overflow-wrap:anywhere]">
-        {show(oldValue)} <span aria-hidden="true">→</span>
-        <span className="sr-only">changed to</span> {show(newValue)}
+        {show(oldValue)}{" "}
+        <span role="img" aria-label="changed to">
+          →
+        </span>{" "}
+        {show(newValue)}
       </span>
     );
   }
@@ -38,8 +41,11 @@ export function AuditChange({ oldValue, newValue }: { oldValue: Value; newValue:
               <span className="line-through decoration-muted">{show(before[key])}</span>
             ) : (
               <>
-                {show(before[key])} <span aria-hidden="true">→</span>
-                <span className="sr-only">changed to</span> {show(after[key])}
+                {show(before[key])}{" "}
+                <span role="img" aria-label="changed to">
+                  →
+                </span>{" "}
+                {show(after[key])}
               </>
             )}
           </li>

@@ -8,7 +8,7 @@ import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { Component, Prisma } from "@/lib/generated/prisma/client";
-import { writeDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/write-draft";
 import { domainSchema } from "@/lib/tools/tool-schemas";
 import { ComponentCompileError, compileComponent } from "./compile-component";
 

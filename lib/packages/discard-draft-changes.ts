@@ -11,7 +11,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { writeDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/write-draft";
 import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
 import { type NameChanges, summarizeChanges } from "./diff";
 import {

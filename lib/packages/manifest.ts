@@ -189,11 +189,6 @@ export function parseManifest(text: string): PackageManifest {
   return parsed as PackageManifest;
 }
 
-/** Whether two contents pin exactly the same thing. */
-export function sameContents(a: PackageContents, b: PackageContents): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
 function byToolAndName(a: ManifestTestCase, b: ManifestTestCase) {
   return byName({ name: `${a.tool}\u0000${a.name}` }, { name: `${b.tool}\u0000${b.name}` });
 }

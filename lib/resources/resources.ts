@@ -7,7 +7,7 @@ import type { ProjectAccess } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { McpResource } from "@/lib/generated/prisma/client";
-import { writeDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/write-draft";
 import { checkHandlerSyntax } from "@/lib/sandbox";
 import {
   createResourceSchema,

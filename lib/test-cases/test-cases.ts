@@ -1,11 +1,11 @@
-// Saved test cases of a project's draft tools. Every write bumps the draft revision (touchDraft),
+// Saved test cases of a project's draft tools. Every write bumps the draft revision (writeDraft),
 // because cases are part of the draft: pinned in the next package and diffed at publish.
 import "server-only";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { Prisma, TestCase } from "@/lib/generated/prisma/client";
-import { touchDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/write-draft";
 import { getToolRowOrThrow } from "@/lib/tools/tools";
 import {
   createTestCaseSchema,
@@ -31,7 +31,9 @@ export type PresentedTestCase = ReturnType<typeof presentTestCase>;
 
 /** Every case of the project (or of one tool), ordered by tool then name. */
 export async function listTestCases(options: { access: ProjectAccess; toolName?: string }) {
-  const toolId = options.toolName ? (await getToolRowOrThrow(options.access.project.id, options.toolName)).id : undefined;
+  const toolId = options.toolName
+    ? (await getToolRowOrThrow({ projectId: options.access.project.id, name: options.toolName })).id
+    : undefined;
   return unsafeListProjectTestCases(options.access.project.id, toolId);
 }
 
@@ -52,18 +54,17 @@ async function getTestCaseRowOrThrow(toolId: string, name: string) {
 }
 
 export async function getTestCase(options: { access: ProjectAccess; toolName: string; name: string }) {
-  const tool = await getToolRowOrThrow(options.access.project.id, options.toolName);
+  const tool = await getToolRowOrThrow({ projectId: options.access.project.id, name: options.toolName });
   return presentTestCase(await getTestCaseRowOrThrow(tool.id, options.name), tool.name);
 }
 
 export async function createTestCase(options: { access: ProjectAccess; toolName: string; input: CreateTestCaseInput }) {
   const input = createTestCaseSchema.parse(options.input);
   const projectId = options.access.project.id;
-  const tool = await getToolRowOrThrow(projectId, options.toolName);
-  const row = await db.$transaction(async (tx) => {
+  const tool = await getToolRowOrThrow({ projectId, name: options.toolName });
+  const row = await writeDraft(projectId, async (tx) => {
     if (await tx.testCase.findUnique({ where: { toolId_name: { toolId: tool.id, name: input.name } } }))
       throw conflict(`"${tool.name}" already has a test case named "${input.name}"`);
-    await touchDraft(tx, projectId);
     return tx.testCase.create({
       data: {
         projectId,
@@ -80,16 +81,15 @@ export async function createTestCase(options: { access: ProjectAccess; toolName:
 export async function updateTestCase(options: { access: ProjectAccess; toolName: string; name: string; input: UpdateTestCaseInput }) {
   const input = updateTestCaseSchema.parse(options.input);
   const projectId = options.access.project.id;
-  const tool = await getToolRowOrThrow(projectId, options.toolName);
+  const tool = await getToolRowOrThrow({ projectId, name: options.toolName });
   const existing = await getTestCaseRowOrThrow(tool.id, options.name);
-  const row = await db.$transaction(async (tx) => {
+  const row = await writeDraft(projectId, async (tx) => {
     if (
       input.name &&
       input.name !== existing.name &&
       (await tx.testCase.findUnique({ where: { toolId_name: { toolId: tool.id, name: input.name } } }))
     )
       throw conflict(`"${tool.name}" already has a test case named "${input.name}"`);
-    await touchDraft(tx, projectId);
     return tx.testCase.update({
       where: { id: existing.id },
       data: {
@@ -104,11 +104,10 @@ export async function updateTestCase(options: { access: ProjectAccess; toolName:
 
 export async function deleteTestCase(options: { access: ProjectAccess; toolName: string; name: string }) {
   const projectId = options.access.project.id;
-  const tool = await getToolRowOrThrow(projectId, options.toolName);
+  const tool = await getToolRowOrThrow({ projectId, name: options.toolName });
   const existing = await getTestCaseRowOrThrow(tool.id, options.name);
-  await db.$transaction(async (tx) => {
+  await writeDraft(projectId, async (tx) => {
     await tx.testCase.delete({ where: { id: existing.id } });
-    await touchDraft(tx, projectId);
   });
 }
 
@@ -117,7 +116,7 @@ export async function deleteTestCase(options: { access: ProjectAccess; toolName:
  * result that is not an error (the author adds sharper expectations afterwards).
  */
 export async function createTestCaseFromPreset(options: { access: ProjectAccess; toolName: string; preset: string }) {
-  const tool = await getToolRowOrThrow(options.access.project.id, options.toolName);
+  const tool = await getToolRowOrThrow({ projectId: options.access.project.id, name: options.toolName });
   const presets = tool.presets as Array<{ name: string; arguments: Record<string, unknown> }>;
   const preset = presets.find((candidate) => candidate.name === options.preset);
   if (!preset) throw notFound("Preset");

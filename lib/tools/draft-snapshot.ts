@@ -1,6 +1,6 @@
 // What the draft endpoint serves: the project's live tools, components, prompts, resources and Instructions.
 //
-// Every draft write bumps Project.draftRevision in its own transaction (lib/projects/touch-draft.ts). The
+// Every draft write bumps Project.draftRevision in its own transaction (lib/projects/write-draft.ts). The
 // endpoint's auth query already returns that number, so a snapshot cached per project is
 // reused while the revision matches and reloaded the moment it changes: no extra query on
 // the hot path, and never a stale answer — on any instance, without shared invalidation.

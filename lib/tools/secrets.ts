@@ -14,7 +14,7 @@ import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-import { writeDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/write-draft";
 import { getToolRowOrThrow } from "./tools";
 
 export const secretKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, "must be UPPER_SNAKE_CASE, like API_KEY");
@@ -56,7 +56,7 @@ async function secretRows(toolIds: string[]) {
 }
 
 export async function listSecretNames(options: { access: ProjectAccess; toolName: string }) {
-  const tool = await getToolRowOrThrow(options.access.project.id, options.toolName);
+  const tool = await getToolRowOrThrow({ projectId: options.access.project.id, name: options.toolName });
   return (await secretRows([tool.id])).map(({ toolId: _toolId, ...secret }) => secret);
 }
 
@@ -79,7 +79,7 @@ export async function setSecret(options: {
 }) {
   const key = secretKeySchema.parse(options.key);
   const { value, environment } = setSecretSchema.parse({ value: options.value, environment: options.environment });
-  const tool = await getToolRowOrThrow(options.access.project.id, options.toolName);
+  const tool = await getToolRowOrThrow({ projectId: options.access.project.id, name: options.toolName });
   const seal = (target: "draft" | "production") => encryptSecret(value, env().encryptionKey, associatedData(tool.id, key, target));
   const columns =
     environment === "both"
@@ -113,7 +113,7 @@ export async function deleteSecret(options: {
   key: string;
   environment?: "draft" | "production";
 }) {
-  const tool = await getToolRowOrThrow(options.access.project.id, options.toolName);
+  const tool = await getToolRowOrThrow({ projectId: options.access.project.id, name: options.toolName });
   await writeDraft(options.access.project.id, async (tx) => {
     const where = { toolId_key: { toolId: tool.id, key: options.key } };
     const row = await tx.toolSecret.findUnique({ where, select: { id: true, ciphertext: true, draftCiphertext: true } });

@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkHandlerSyntax } from "@/lib/sandbox";
-import { writeDraft } from "@/lib/projects/touch-draft";
+import { writeDraft } from "@/lib/projects/write-draft";
 import { presentTool } from "./present-tool";
 import { createToolSchema, updateToolSchema, type CreateToolInput, type UpdateToolInput } from "./tool-input";
 import { DEFAULT_HANDLER, DEFAULT_INPUT_SCHEMA } from "./tool-schemas";
@@ -44,7 +44,7 @@ async function assertNeverPublished(projectId: string, name: string) {
   }
 }
 
-export async function getToolRowOrThrow(projectId: string, name: string) {
+export async function getToolRowOrThrow({ projectId, name }: { projectId: string; name: string }) {
   const tool = await db.tool.findUnique({ where: { projectId_name: { projectId, name } }, include: withSecretNames });
   if (!tool) throw notFound("Tool");
   return tool;
@@ -60,7 +60,7 @@ export async function listTools(options: { access: ProjectAccess; kind?: "data" 
 }
 
 export async function getTool(options: { access: ProjectAccess; name: string }) {
-  return presentTool(await getToolRowOrThrow(options.access.project.id, options.name));
+  return presentTool(await getToolRowOrThrow({ projectId: options.access.project.id, name: options.name }));
 }
 
 export async function createTool(options: { access: ProjectAccess; input: CreateToolInput }) {
@@ -101,7 +101,7 @@ export async function createTool(options: { access: ProjectAccess; input: Create
 export async function updateTool(options: { access: ProjectAccess; name: string; input: UpdateToolInput }) {
   const input = updateToolSchema.parse(options.input);
   const projectId = options.access.project.id;
-  const existing = await getToolRowOrThrow(projectId, options.name);
+  const existing = await getToolRowOrThrow({ projectId, name: options.name });
   if (input.handler !== undefined && existing.kind === "DATA") assertHandlerCompiles(input.handler);
   if (existing.kind === "UI" && input.component === null) throw invalid("component", "a UI Tool needs a root component");
   const newName = input.name !== undefined && input.name !== existing.name ? input.name : null;
@@ -136,7 +136,7 @@ export async function updateTool(options: { access: ProjectAccess; name: string;
 }
 
 export async function deleteTool(options: { access: ProjectAccess; name: string }) {
-  const tool = await getToolRowOrThrow(options.access.project.id, options.name);
+  const tool = await getToolRowOrThrow({ projectId: options.access.project.id, name: options.name });
   await writeDraft(options.access.project.id, async (tx) => {
     await tx.tool.delete({ where: { id: tool.id } });
   });

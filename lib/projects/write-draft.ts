@@ -14,10 +14,7 @@ export async function writeDraft<T>(projectId: string, change: (tx: Tx) => Promi
   });
 }
 
-/**
- * Marks a project's draft as changed inside a transaction the caller already runs. Prefer
- * writeDraft; this is for a transaction that writes more than one project's draft.
- */
-export async function touchDraft(tx: Tx, projectId: string) {
+/** Marks a project's draft as changed, inside writeDraft's transaction. */
+async function touchDraft(tx: Tx, projectId: string) {
   await tx.project.update({ where: { id: projectId }, data: { draftRevision: { increment: 1 } } });
 }

@@ -76,6 +76,16 @@ export async function listComponents(options: { access: ProjectAccess }) {
   return rows.map(presentComponent);
 }
 
+/** The project's component names: for pages that only need to know which exist (a TSX component's compiled document is large). */
+export async function listComponentNames(options: { access: ProjectAccess }): Promise<string[]> {
+  const rows = await db.component.findMany({
+    where: { projectId: options.access.project.id },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  return rows.map((row) => row.name);
+}
+
 export async function getComponent(options: { access: ProjectAccess; name: string }) {
   return presentComponent(await getComponentRowOrThrow(options.access.project.id, options.name));
 }

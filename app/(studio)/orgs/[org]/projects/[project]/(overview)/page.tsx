@@ -5,7 +5,7 @@ import { countChanges, nextSteps } from "@/components/project-overview/next-step
 import { ConnectHints, NextSteps, ProjectFigures, RecentExecutions } from "@/components/project-overview/project-status";
 import { Section } from "@/components/ui/card";
 import { FormattedDate } from "@/components/ui/date";
-import { listComponents } from "@/lib/components/components";
+import { listComponentNames } from "@/lib/components/components";
 import { executionListQuerySchema } from "@/lib/executions/execution-filters";
 import { listExecutions } from "@/lib/executions/executions";
 import type { ProjectAccess } from "@/lib/access";
@@ -39,7 +39,7 @@ export default async function ProjectOverviewPage({ params }: Props) {
   const [project, tools, components, changes, activity, origin] = await Promise.all([
     getProject({ access }),
     listTools({ access }),
-    listComponents({ access }),
+    listComponentNames({ access }),
     getDraftChanges({ access }),
     loadActivity(access),
     publicOrigin(),

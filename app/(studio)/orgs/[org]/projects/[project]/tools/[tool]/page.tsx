@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { loadProjectPage, orNotFound } from "@/app/(studio)/data";
 import { ToolEditor } from "@/components/tool-editor/tool-editor";
-import { listComponents } from "@/lib/components/components";
+import { listComponentNames } from "@/lib/components/components";
 import { toJson } from "@/lib/hooks/api-types";
 import { can } from "@/lib/permissions";
 import { getTool } from "@/lib/tools/tools";
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ToolPage({ params }: Props) {
   const { org, project, tool: toolName } = await params;
   const { access } = await loadProjectPage(org, project, `tools/${toolName}`);
-  const [tool, components] = await Promise.all([orNotFound(getTool({ access, name: toolName })), listComponents({ access })]);
+  const [tool, components] = await Promise.all([orNotFound(getTool({ access, name: toolName })), listComponentNames({ access })]);
 
   return (
     <ToolEditor
@@ -24,7 +24,7 @@ export default async function ToolPage({ params }: Props) {
       org={org}
       project={project}
       initialTool={toJson(tool)}
-      componentNames={components.map((component) => component.name)}
+      componentNames={components}
       canEdit={can(access, "project.edit")}
     />
   );

@@ -32,7 +32,7 @@ export function ComponentPreview({
   const [sample, setSample] = useState(() => JSON.stringify(sampleData, null, 2));
   const debouncedHtml = useDebounced(text, kind === "tsx" ? 800 : 400);
   const debouncedSample = useDebounced(sample, 400);
-  let structuredContent: unknown = undefined;
+  let structuredContent: unknown;
   let sampleError: string | null = null;
   try {
     structuredContent = JSON.parse(debouncedSample);

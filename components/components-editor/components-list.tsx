@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { SectionHeader } from "@/components/tool-editor/section-header";
+import { SectionHeader } from "@/components/ui/section-header";
 import { buttonClasses } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
 import { DisabledAction } from "@/components/ui/disabled-action";

@@ -1,6 +1,6 @@
 "use client";
 
-import { StringListEditor } from "@/components/tool-editor/string-list-editor";
+import { StringListEditor } from "@/components/ui/string-list-editor";
 import type { ComponentCsp } from "@/lib/hooks/use-components";
 
 export const CSP_FIELDS = [

@@ -29,7 +29,6 @@ export function parseUnifiedDiff(text: string): ParsedDiff {
       newLine = Number(hunk[2]);
       rows.push({ kind: "hunk", text: line });
     } else if (!inHunk) {
-      continue; // "--- a/path" and "+++ b/path": the viewer shows the path itself
     } else if (line.startsWith("+")) {
       added += 1;
       rows.push({ kind: "added", text: line.slice(1), oldLine: null, newLine: newLine++ });

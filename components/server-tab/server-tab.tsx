@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { SectionHeader } from "@/components/tool-editor/section-header";
+import { SectionHeader } from "@/components/ui/section-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/card";

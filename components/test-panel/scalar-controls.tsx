@@ -110,7 +110,7 @@ function JsonControl({ value, onChange, ...control }: NativeControl & { value: u
       value={text.value}
       onChange={(event) => {
         const next = event.target.value;
-        let parsed: unknown = undefined;
+        let parsed: unknown;
         if (next.trim() !== "") {
           try {
             parsed = JSON.parse(next);

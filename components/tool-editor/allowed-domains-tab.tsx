@@ -1,7 +1,7 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { StringListEditor } from "./string-list-editor";
+import { StringListEditor } from "@/components/ui/string-list-editor";
 
 /** The hosts the handler's fetch() may reach. Saved with the tool. */
 export function AllowedDomainsTab({

@@ -17,12 +17,12 @@ import { ComponentTab } from "./component-tab";
 import { DeleteToolDialog } from "./delete-tool-dialog";
 import { DetailsTab } from "./details-tab";
 import { DiscardChangesDialog } from "./discard-changes-dialog";
-import { SaveStatus } from "./save-status";
+import { SaveStatus } from "@/components/ui/save-status";
 import { SchemaTab } from "./schema-tab";
 import { SecretsTab } from "./secrets-tab";
 import { Tabs, type TabItem } from "./tabs";
 import { draftFromTool, draftToUpdate, sameDraft, saveErrors, type DraftErrors, type ToolDraft } from "./tool-draft";
-import { useEditorShortcuts } from "./use-editor-shortcuts";
+import { useEditorShortcuts } from "@/components/ui/use-editor-shortcuts";
 
 type TabId = "code" | "schema" | "details" | "secrets" | "domains" | "component";
 

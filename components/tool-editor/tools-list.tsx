@@ -9,7 +9,7 @@ import { useTools, type Tool, type ToolKind } from "@/lib/hooks/use-tools";
 import { permissionReason } from "@/lib/permissions";
 import { DiscardChangesDialog } from "./discard-changes-dialog";
 import { NewToolDialog } from "./new-tool-dialog";
-import { SectionHeader } from "./section-header";
+import { SectionHeader } from "@/components/ui/section-header";
 
 const COPY = {
   data: {

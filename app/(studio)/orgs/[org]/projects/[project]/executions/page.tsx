@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { loadProjectPage } from "@/app/(studio)/data";
 import { ExecutionsView } from "@/components/executions/executions-view";
-import { SectionHeader } from "@/components/tool-editor/section-header";
+import { SectionHeader } from "@/components/ui/section-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/permissions";
 import { listTools } from "@/lib/tools/tools";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { loadProjectPage } from "@/app/(studio)/data";
 import { TestsView } from "@/components/tests/tests-view";
-import { SectionHeader } from "@/components/tool-editor/section-header";
+import { SectionHeader } from "@/components/ui/section-header";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Tests" };

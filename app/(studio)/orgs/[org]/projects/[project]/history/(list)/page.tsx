@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { loadProjectPage } from "@/app/(studio)/data";
 import { HistoryList } from "@/components/history/history-list";
-import { SectionHeader } from "@/components/tool-editor/section-header";
+import { SectionHeader } from "@/components/ui/section-header";
 import { PACKAGES_PAGE_SIZE, toJson } from "@/lib/hooks/api-types";
 import { listPackages } from "@/lib/packages/list-packages";
 import { can } from "@/lib/permissions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
-import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { html } from "@codemirror/lang-html";
 import { javascript } from "@codemirror/lang-javascript";
 import { json, jsonParseLinter } from "@codemirror/lang-json";
@@ -16,12 +16,15 @@ import {
   highlightActiveLine,
   highlightActiveLineGutter,
   highlightSpecialChars,
+  hoverTooltip,
   keymap,
   lineNumbers,
 } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { editorTheme } from "./editor-theme";
+import { handlerCompletionSource, handlerDocAt, type HandlerWorld } from "./handler-completions";
+import { lintHandler } from "./handler-lint";
 
 export type CodeLanguage = "javascript" | "json" | "html" | "tsx";
 
@@ -51,10 +54,45 @@ function toCodeMirrorDiagnostics(state: EditorState, diagnostics: EditorDiagnost
   });
 }
 
+/** Completion, hover docs and as-you-type checks for a Data Tool handler (`async (props, env) => …`). */
+function handlerExtensions(world: () => HandlerWorld): Extension {
+  return [
+    javascript(),
+    autocompletion({ override: [handlerCompletionSource(world)] }),
+    hoverTooltip((view, pos, side) => {
+      const doc = handlerDocAt(world(), view.state, pos, side);
+      if (!doc) return null;
+      return {
+        pos: doc.from,
+        end: doc.to,
+        above: true,
+        create: () => {
+          const dom = document.createElement("div");
+          dom.className = "cm-handler-doc";
+          dom.textContent = doc.text;
+          return { dom };
+        },
+      };
+    }),
+    linter(
+      (view) =>
+        lintHandler(view.state.doc.toString()).map((problem) => {
+          const line = view.state.doc.line(Math.min(problem.line, view.state.doc.lines));
+          const from = Math.min(line.from + problem.column - 1, line.to);
+          const to = Math.min(line.from + problem.endColumn - 1, line.to);
+          return { from, to: Math.max(to, from), severity: problem.severity, message: problem.message, source: "JavaScript" };
+        }),
+      { delay: 300 },
+    ),
+  ];
+}
+
 /**
  * CodeMirror 6, bundled with the studio: line numbers, highlighting, bracket help, inline lint.
  * Controlled: `value` replaces the document when it differs from what the editor holds.
- * Tab is left to the browser so keyboard users can move past the editor.
+ * In editable editors Tab indents; Escape then Tab moves focus on (CodeMirror's tab focus mode),
+ * so keyboard users can still leave the editor. `handlerWorld` turns on the handler's completion,
+ * hover docs and as-you-type checks (JavaScript only).
  */
 export function CodeEditor({
   value,
@@ -68,7 +106,9 @@ export function CodeEditor({
   minHeight = "12rem",
   maxHeight = "32rem",
   className,
+  handlerWorld,
 }: {
+  handlerWorld?: HandlerWorld;
   value: string;
   onChange?: (value: string) => void;
   language: CodeLanguage;
@@ -86,6 +126,10 @@ export function CodeEditor({
   const onChangeRef = useRef(onChange);
   const readOnlyCompartment = useRef(new Compartment());
   const attributesCompartment = useRef(new Compartment());
+  const worldRef = useRef(handlerWorld);
+  useEffect(() => {
+    worldRef.current = handlerWorld;
+  }, [handlerWorld]);
 
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -113,12 +157,22 @@ export function CodeEditor({
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           bracketMatching(),
           closeBrackets(),
-          autocompletion(),
+          ...(handlerWorld && language === "javascript" ? [] : [autocompletion()]),
           highlightActiveLine(),
           highlightSelectionMatches(),
           lintGutter(),
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
-          LANGUAGES[language](),
+          keymap.of([
+            ...closeBracketsKeymap,
+            ...defaultKeymap,
+            ...searchKeymap,
+            ...historyKeymap,
+            ...completionKeymap,
+            ...lintKeymap,
+            indentWithTab,
+          ]),
+          handlerWorld && language === "javascript"
+            ? handlerExtensions(() => worldRef.current ?? { inputSchema: {}, secretNames: [] })
+            : LANGUAGES[language](),
           editorTheme({ minHeight, maxHeight }),
           readOnlyCompartment.current.of(EditorState.readOnly.of(readOnly)),
           attributesCompartment.current.of(contentAttributes({ label, readOnly, invalid, describedBy })),
@@ -154,6 +208,8 @@ export function CodeEditor({
   useEffect(() => {
     const view = viewRef.current;
     if (!view || language === "json") return; // JSON editors lint themselves as you type
+    // A handler editor lints itself as you type; only the server's findings after a save are added.
+    if (worldRef.current && !diagnostics?.length) return;
     view.dispatch(setDiagnostics(view.state, toCodeMirrorDiagnostics(view.state, diagnostics ?? [])));
   }, [diagnostics, language]);
 

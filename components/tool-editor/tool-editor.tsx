@@ -135,6 +135,10 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
             hasError: Boolean(errors.handler),
             content: (
               <CodeTab
+                org={org}
+                project={project}
+                toolName={tool.name}
+                inputSchema={draft.inputSchema}
                 handler={draft.handler}
                 onChange={(handler) => change({ handler })}
                 readOnly={readOnly}

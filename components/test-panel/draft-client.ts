@@ -63,9 +63,14 @@ export async function connectDraft(org: string, project: string, token: string):
 export type ToolRun = { result: CallToolResult; durationMs: number };
 
 /** tools/call, timed on this side: what a host waits, network included. */
-export async function runTool(connection: DraftConnection, name: string, args: Record<string, unknown>): Promise<ToolRun> {
+export async function runTool(
+  connection: DraftConnection,
+  name: string,
+  args: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<ToolRun> {
   const startedAt = performance.now();
-  const result = await withDraftErrors(() => connection.client.callTool({ name, arguments: args }));
+  const result = await withDraftErrors(() => connection.client.callTool({ name, arguments: args }, { signal }));
   return { result: result as CallToolResult, durationMs: Math.round(performance.now() - startedAt) };
 }
 

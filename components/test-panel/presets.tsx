@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -10,16 +11,22 @@ import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import { useUpdateTool, type JsonObject, type ToolPreset } from "@/lib/hooks/use-tools";
 
-function SavePresetForm({
+function PresetNameForm({
   presets,
   onSave,
   onCancel,
   saving,
+  initialName = "",
+  hint,
+  submitLabel,
 }: {
   presets: ToolPreset[];
   onSave: (name: string) => void;
   onCancel: () => void;
   saving: boolean;
+  initialName?: string;
+  hint: string;
+  submitLabel: string;
 }) {
   const [error, setError] = useState<string | undefined>();
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -31,8 +38,10 @@ function SavePresetForm({
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <Field label="Preset name" hint="Saving under an existing name replaces that preset." error={error}>
-        {(control) => <Input {...control} name="name" maxLength={80} autoFocus autoComplete="off" list="preset-names" />}
+      <Field label="Preset name" hint={hint} error={error}>
+        {(control) => (
+          <Input {...control} name="name" defaultValue={initialName} maxLength={80} autoFocus autoComplete="off" list="preset-names" />
+        )}
       </Field>
       <datalist id="preset-names">
         {presets.map((preset) => (
@@ -42,7 +51,7 @@ function SavePresetForm({
       <DialogFooter>
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" loading={saving}>
-          Save preset
+          {submitLabel}
         </Button>
       </DialogFooter>
     </form>
@@ -71,8 +80,38 @@ export function Presets({
   const updateTool = useUpdateTool(org, project, toolName);
   const toast = useToast();
   const [selected, setSelected] = useState("");
-  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<"save" | "rename" | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const current = presets.find((preset) => preset.name === selected);
+
+  function rename(name: string) {
+    if (!current) return;
+    if (name !== current.name && presets.some((preset) => preset.name === name)) {
+      setError(`A preset named “${name}” already exists`);
+      return;
+    }
+    const next = presets.map((preset) => (preset.name === current.name ? { ...preset, name } : preset));
+    updateTool.mutate(
+      { presets: next },
+      {
+        onSuccess: () => {
+          setDialog(null);
+          setSelected(name);
+          toast(`Preset renamed to “${name}”`);
+        },
+        onError: (caught) => setError(errorMessage(caught)),
+      },
+    );
+  }
+
+  async function remove() {
+    if (!current) return;
+    await updateTool.mutateAsync({ presets: presets.filter((preset) => preset.name !== current.name) });
+    setDeleting(false);
+    setSelected("");
+    toast(`Preset “${current.name}” deleted`);
+  }
 
   function save(name: string) {
     const args = currentArguments();
@@ -85,7 +124,7 @@ export function Presets({
       { presets: next },
       {
         onSuccess: () => {
-          setOpen(false);
+          setDialog(null);
           setSelected(name);
           toast(`Preset “${name}” saved`);
         },
@@ -95,7 +134,7 @@ export function Presets({
   }
 
   return (
-    <div className="flex items-end gap-2">
+    <div className="flex flex-wrap items-end gap-2">
       <div className="min-w-0 flex-1 space-y-1.5">
         <label htmlFor={`${toolName}-preset`} className="block text-sm font-medium">
           Preset
@@ -122,25 +161,73 @@ export function Presets({
         <Button
           onClick={() => {
             setError(null);
-            setOpen(true);
+            setDialog("save");
           }}
         >
           Save as preset
         </Button>
       )}
+      {canSave && current && (
+        <div className="flex gap-2">
+          <Button
+            aria-label={`Rename preset ${current.name}`}
+            onClick={() => {
+              setError(null);
+              setDialog("rename");
+            }}
+          >
+            Rename
+          </Button>
+          <Button aria-label={`Delete preset ${current.name}`} onClick={() => setDeleting(true)}>
+            Delete
+          </Button>
+        </div>
+      )}
       <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title="Save as preset"
-        description="Saves the current arguments on the tool, for everyone in the project."
+        open={dialog !== null}
+        onOpenChange={(open) => setDialog(open ? dialog : null)}
+        title={dialog === "rename" ? "Rename preset" : "Save as preset"}
+        description={
+          dialog === "rename"
+            ? "Renames the preset for everyone in the project."
+            : "Saves the current arguments on the tool, for everyone in the project."
+        }
       >
         {error && (
           <Alert tone="danger" className="mb-4">
             {error}
           </Alert>
         )}
-        <SavePresetForm presets={presets} onSave={save} onCancel={() => setOpen(false)} saving={updateTool.isPending} />
+        {dialog === "rename" && current ? (
+          <PresetNameForm
+            presets={presets}
+            initialName={current.name}
+            hint="Its arguments stay as they are."
+            submitLabel="Rename preset"
+            onSave={rename}
+            onCancel={() => setDialog(null)}
+            saving={updateTool.isPending}
+          />
+        ) : (
+          <PresetNameForm
+            presets={presets}
+            hint="Saving under an existing name replaces that preset."
+            submitLabel="Save preset"
+            onSave={save}
+            onCancel={() => setDialog(null)}
+            saving={updateTool.isPending}
+          />
+        )}
       </Dialog>
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        title={`Delete preset “${current?.name ?? ""}”?`}
+        description="It is removed from the tool for everyone in the project."
+        confirmLabel="Delete preset"
+        pending={updateTool.isPending}
+        onConfirm={remove}
+      />
     </div>
   );
 }

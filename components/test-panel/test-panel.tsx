@@ -38,7 +38,11 @@ export function TestPanel({
   const accessLost = credential.error instanceof ApiError && [401, 403, 404].includes(credential.error.status);
 
   return (
-    <aside aria-labelledby={titleId} className="min-w-0 self-start rounded-xl border border-line bg-surface shadow-xs">
+    <aside
+      id="test-panel"
+      aria-labelledby={titleId}
+      className="min-w-0 scroll-mt-4 self-start rounded-xl border border-line bg-surface shadow-xs xl:sticky xl:top-4 xl:max-h-[calc(100dvh-2rem)] xl:overflow-y-auto"
+    >
       <div className="border-b border-line px-4 py-3">
         <h3 id={titleId} className="text-base font-semibold">
           Test panel

@@ -36,7 +36,20 @@ type Outcome =
       component: ComponentDocument | null;
       componentProblem: string | null;
     }
-  | { kind: "failure"; id: number; message: string };
+  | { kind: "failure"; id: number; message: string }
+  | { kind: "cancelled"; id: number; afterMs: number };
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Seconds since `startedAt`, ticking while a call runs. */
+function Elapsed({ startedAt }: { startedAt: number }) {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(performance.now()), 100);
+    return () => clearInterval(timer);
+  }, []);
+  return <span className="tabular-nums">{seconds(Math.max(0, now - startedAt))}</span>;
+}
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -75,6 +88,16 @@ export function ToolRunner({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const connectionRef = useRef<DraftConnection | null>(null);
   const runIdRef = useRef(0);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+  const resultRef = useRef<HTMLElement>(null);
+
+  // After a run, bring the result into view (the panel may be scrolled to the arguments).
+  useEffect(() => {
+    if (outcome) resultRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [outcome]);
+
+  useEffect(() => () => abortRef.current?.abort(), []);
 
   useEffect(() => () => void connectionRef.current?.client.close(), []);
 
@@ -125,9 +148,13 @@ export function ToolRunner({
     setRawError(null);
     setRunning(true);
     const id = ++runIdRef.current;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    const started = performance.now();
+    setStartedAt(started);
     try {
       const draft = await connection();
-      const { result, durationMs } = await runTool(draft, tool.name, input);
+      const { result, durationMs } = await runTool(draft, tool.name, input, controller.signal);
       let component: ComponentDocument | null = null;
       let componentProblem: string | null = null;
       if (tool.kind === "ui" && !result.isError) {
@@ -140,6 +167,10 @@ export function ToolRunner({
       }
       setOutcome({ kind: "result", id, result, durationMs, args: input, component, componentProblem });
     } catch (error) {
+      if (controller.signal.aborted) {
+        setOutcome({ kind: "cancelled", id, afterMs: performance.now() - started });
+        return;
+      }
       if (error instanceof DraftTokenRefusedError) {
         connectionRef.current = null;
         onTokenRefused(error.message);
@@ -147,7 +178,9 @@ export function ToolRunner({
       }
       setOutcome({ kind: "failure", id, message: errorMessage(error) });
     } finally {
+      if (abortRef.current === controller) abortRef.current = null;
       setRunning(false);
+      setStartedAt(null);
     }
   }
 
@@ -209,15 +242,28 @@ export function ToolRunner({
           </div>
         )}
 
-        <Button type="submit" variant="primary" className="w-full" loading={running}>
-          Run
-        </Button>
+        {running && startedAt !== null ? (
+          <div className="flex items-center gap-2">
+            <Button type="submit" variant="primary" className="flex-1" loading>
+              Running… <Elapsed startedAt={startedAt} />
+            </Button>
+            <Button onClick={() => abortRef.current?.abort()}>Cancel</Button>
+          </div>
+        ) : (
+          <Button type="submit" variant="primary" className="w-full">
+            Run
+          </Button>
+        )}
       </form>
 
       {outcome && (
-        <section aria-label="Result" aria-busy={running} className="space-y-3 border-t border-line pt-4">
+        <section ref={resultRef} aria-label="Result" aria-busy={running} className="scroll-mt-4 space-y-3 border-t border-line pt-4">
           <h4 className="text-sm font-semibold">Result</h4>
-          {outcome.kind === "failure" ? (
+          {outcome.kind === "cancelled" ? (
+            <Alert tone="warning" title="Cancelled">
+              You cancelled the call after {seconds(outcome.afterMs)}.
+            </Alert>
+          ) : outcome.kind === "failure" ? (
             <Alert tone="danger" title="The call did not complete">
               {outcome.message}
             </Alert>

@@ -224,6 +224,10 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
           </div>
           {tool.title && <p className="text-sm text-muted">{tool.title}</p>}
         </div>
+        {/* Below 1280 px the test panel sits under the editor: one jump away, the editor keeps its full width. */}
+        <a href="#test-panel" className="text-sm font-medium text-accent hover:underline xl:hidden">
+          Go to the test panel ↓
+        </a>
         {canEdit ? (
           <div className="flex flex-wrap items-center gap-3">
             <SaveStatus dirty={dirty} saving={updateTool.isPending} />
@@ -256,7 +260,7 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
         </Alert>
       )}
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label="Editor" className="min-w-0 self-start rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
           <Tabs label="Tool editor" items={items} selected={tab} onSelect={setTab} />
         </section>

@@ -18,7 +18,7 @@ export default async function ProjectLayout({ children, params }: Props) {
   const canPublish = can(access, "project.publish");
 
   return (
-    <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
+    <div className="mx-auto w-full max-w-[90rem] px-4 py-6 sm:px-6 sm:py-8">
       <header className="mb-6 space-y-2 border-b border-line pb-5 md:mb-8">
         <nav aria-label="Breadcrumb" className="text-sm text-muted">
           <ol className="flex flex-wrap items-center gap-1.5">

@@ -234,10 +234,9 @@ test("main pages at 1440, 1024 and 390 px, light and dark", async ({ page }, tes
         });
         expect(colorScheme === "dark" ? lightness < 0.35 : lightness > 0.8, `${path} ${colorScheme} background ${lightness}`).toBe(true);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
-        await testInfo.attach(`${colorScheme}-${width}${path.replaceAll("/", "_")}.png`, {
-          body: await page.screenshot({ fullPage: true }),
-          contentType: "image/png",
-        });
+        const name = `${colorScheme}-${width}${path.replaceAll("/", "_")}.png`;
+        await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
+        await testInfo.attach(name, { path: testInfo.outputPath(name), contentType: "image/png" });
       }
     }
   }

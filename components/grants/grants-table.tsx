@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/date";
 import type { Grant } from "@/lib/hooks/api-types";
-import { EndpointBadge, endpointLabel } from "./endpoint-badge";
+import { EndpointBadge, endpointLabel, grantTargetName } from "./endpoint-badge";
 import { Table, TableHead, TableBody, Th, Td } from "@/components/ui/table";
 
 function userLabel(grant: Grant, currentUserId: string) {
@@ -71,7 +71,7 @@ export function GrantsTable({
               </div>
               {!showUser && <AccessBadge grant={grant} className="mt-1" />}
               <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted md:hidden">
-                <span className="truncate">{grant.project.name}</span>
+                <span className="truncate">{grantTargetName(grant)}</span>
                 <EndpointBadge environment={grant.endpoint.environment} url={grant.endpoint.url} />
               </div>
               {showUser && <div className="mt-1 truncate text-xs text-muted lg:hidden">{userLabel(grant, currentUserId)}</div>}
@@ -86,9 +86,13 @@ export function GrantsTable({
               </Td>
             )}
             <Td className="hidden whitespace-nowrap md:table-cell">
-              <Link href={`/orgs/${org}/projects/${grant.project.slug}`} className="hover:text-accent-fg hover:underline">
-                {grant.project.name}
-              </Link>
+              {grant.project ? (
+                <Link href={`/orgs/${org}/projects/${grant.project.slug}`} className="hover:text-accent-fg hover:underline">
+                  {grant.project.name}
+                </Link>
+              ) : (
+                grantTargetName(grant)
+              )}
             </Td>
             <Td className="hidden md:table-cell">
               <EndpointBadge environment={grant.endpoint.environment} url={grant.endpoint.url} />
@@ -105,7 +109,7 @@ export function GrantsTable({
                 size="sm"
                 variant="danger-outline"
                 onClick={() => onRevoke(grant)}
-                aria-label={`Revoke ${grant.client.name} for ${grant.project.name} (${endpointLabel(grant.endpoint.environment)})${showUser ? `, ${grant.user.name || grant.user.email}` : ""}`}
+                aria-label={`Revoke ${grant.client.name} for ${grantTargetName(grant)} (${endpointLabel(grant.endpoint.environment)})${showUser ? `, ${grant.user.name || grant.user.email}` : ""}`}
               >
                 Revoke
               </Button>

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import type { Grant } from "@/lib/hooks/api-types";
 import { useRevokeGrant } from "@/lib/hooks/use-grants";
-import { endpointLabel } from "./endpoint-badge";
+import { endpointLabel, grantTargetName } from "./endpoint-badge";
 
 /** Confirms revoking `grant` (open while it is set): the host's next call gets 401. */
 export function RevokeGrantDialog({
@@ -29,7 +29,7 @@ export function RevokeGrantDialog({
       title={`Revoke “${grant?.client.name ?? ""}”?`}
       description={
         grant
-          ? `${grant.client.name} loses access to ${grant.project.name} (${endpointLabel(grant.endpoint.environment)})${whose} on its next request. To use it again, someone must connect and authorize it again.`
+          ? `${grant.client.name} loses access to ${grantTargetName(grant)} (${endpointLabel(grant.endpoint.environment)})${whose} on its next request. To use it again, someone must connect and authorize it again.`
           : undefined
       }
       confirmLabel="Revoke access"

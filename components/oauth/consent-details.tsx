@@ -9,6 +9,11 @@ const SCOPE_DESCRIPTIONS: Record<string, string> = {
   mcp: "List and call this endpoint’s tools and read its components, as you",
 };
 
+// The studio MCP server's tools act in the studio: what the member's role allows, in every project.
+const STUDIO_SCOPE_DESCRIPTIONS: Record<string, string> = {
+  mcp: "Read, build, test and publish tools in this organization’s projects, as you and as far as your role allows",
+};
+
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="space-y-1 py-3">
@@ -42,6 +47,18 @@ export function ConsentDetails({ view }: { view: Consent }) {
           <Row label="Project">{view.project.name}</Row>
         </>
       )}
+      {view.endpoint.environment === "studio" && (
+        <Row label="Organization">
+          {view.organization ? (
+            <>
+              Atelier studio for organization <span className="font-medium">{view.organization.name}</span>: build, test and publish tools
+              as you
+            </>
+          ) : (
+            "Atelier studio for an organization: build, test and publish tools as you"
+          )}
+        </Row>
+      )}
       <Row label="Endpoint">
         <EndpointBadge environment={view.endpoint.environment} />
         <p className="mt-1.5 font-mono text-xs break-all text-muted">{view.endpoint.url}</p>
@@ -49,7 +66,11 @@ export function ConsentDetails({ view }: { view: Consent }) {
       <Row label="Access">
         <ul className="space-y-1">
           {view.scopes.map((scope) => (
-            <li key={scope}>{SCOPE_DESCRIPTIONS[scope] ?? scope}</li>
+            <li key={scope}>
+              {(view.endpoint.environment === "studio" ? STUDIO_SCOPE_DESCRIPTIONS[scope] : undefined) ??
+                SCOPE_DESCRIPTIONS[scope] ??
+                scope}
+            </li>
           ))}
         </ul>
       </Row>

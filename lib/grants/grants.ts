@@ -74,8 +74,13 @@ type MemberRoles = Map<string, { role: Role; ownedProjectIds: string[] }>;
 function grantAccess(row: GrantRow, members: MemberRoles): "allowed" | "not_member" | "role" {
   const member = members.get(row.user.id);
   if (!member) return "not_member";
-  const principal = { role: member.role, isProjectOwner: member.ownedProjectIds.includes(row.projectId) };
+  const principal = { role: member.role, isProjectOwner: row.projectId !== null && member.ownedProjectIds.includes(row.projectId) };
   return can(principal, endpointPermission(row.environment)) ? "allowed" : "role";
+}
+
+function endpointKind(environment: GrantRow["environment"]): "draft" | "production" | "studio" {
+  if (environment === null) return "studio";
+  return environment === "DRAFT" ? "draft" : "production";
 }
 
 function presentGrant(row: GrantRow, members: MemberRoles) {
@@ -89,7 +94,8 @@ function presentGrant(row: GrantRow, members: MemberRoles) {
     },
     user: { ...row.user, isMember: members.has(row.user.id), access: grantAccess(row, members) },
     project: row.project,
-    endpoint: { environment: row.environment === "DRAFT" ? ("draft" as const) : ("production" as const), url: row.resource },
+    /** "studio" (project null): the organization's studio MCP server. */
+    endpoint: { environment: endpointKind(row.environment), url: row.resource },
     scopes: row.scopes,
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,

@@ -1,6 +1,12 @@
 // Serving the RFC 9728 document; the production endpoint's route uses the same function.
 import { errorBody, json, publicOrigin } from "@/lib/http";
-import { buildProtectedResourceMetadata, ORIGIN_VARY, unsafeProjectExists } from "./protected-resource";
+import {
+  buildProtectedResourceMetadata,
+  buildStudioProtectedResourceMetadata,
+  ORIGIN_VARY,
+  unsafeOrganizationExists,
+  unsafeProjectExists,
+} from "./protected-resource";
 import type { McpEnvironment } from "./types";
 
 // Public documents that browser-based hosts fetch cross-origin.
@@ -15,6 +21,17 @@ export async function handleProtectedResourceMetadata(
   }
   const address = { origin: publicOrigin(request), orgSlug: params.org, projectSlug: params.project, environment: params.environment };
   return json(buildProtectedResourceMetadata(address), { headers: { ...CORS, ...ORIGIN_VARY, "Cache-Control": "public, max-age=300" } });
+}
+
+/** The studio MCP server's document (/.well-known/oauth-protected-resource/mcp/{org}). */
+export async function handleStudioProtectedResourceMetadata(request: Request, params: { org: string }): Promise<Response> {
+  if (!(await unsafeOrganizationExists(params.org))) {
+    return json(errorBody("not_found", "No MCP endpoint here"), { status: 404, headers: CORS });
+  }
+  const address = { origin: publicOrigin(request), orgSlug: params.org };
+  return json(buildStudioProtectedResourceMetadata(address), {
+    headers: { ...CORS, ...ORIGIN_VARY, "Cache-Control": "public, max-age=300" },
+  });
 }
 
 export function metadataPreflightResponse(): Response {

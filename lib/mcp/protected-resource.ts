@@ -47,6 +47,33 @@ export function buildProtectedResourceMetadata(address: EndpointAddress): OAuthP
   };
 }
 
+/** The organization's studio MCP server, /mcp/{org} (lib/studio-mcp): an OAuth resource of its own. */
+export type StudioEndpointAddress = { origin: string; orgSlug: string };
+
+export function studioEndpointUrl(address: StudioEndpointAddress): string {
+  return `${address.origin}/mcp/${encodeURIComponent(address.orgSlug)}`;
+}
+
+export function studioProtectedResourceMetadataUrl(address: StudioEndpointAddress): string {
+  return `${address.origin}/.well-known/oauth-protected-resource/mcp/${encodeURIComponent(address.orgSlug)}`;
+}
+
+export function buildStudioProtectedResourceMetadata(address: StudioEndpointAddress): OAuthProtectedResourceMetadata {
+  return {
+    resource: studioEndpointUrl(address),
+    authorization_servers: [address.origin],
+    scopes_supported: MCP_SCOPES,
+    bearer_methods_supported: ["header"],
+    resource_name: `Atelier studio (${address.orgSlug})`,
+  };
+}
+
+/** Whether the organization exists (unauthenticated: the metadata document is public). */
+export async function unsafeOrganizationExists(orgSlug: string): Promise<boolean> {
+  const organization = await db.organization.findUnique({ where: { slug: orgSlug }, select: { id: true } });
+  return organization !== null;
+}
+
 /** Whether the project exists (unauthenticated: the metadata document is public). */
 export async function unsafeProjectExists(options: { orgSlug: string; projectSlug: string }): Promise<boolean> {
   const project = await db.project.findFirst({
@@ -61,9 +88,15 @@ export async function unsafeProjectExists(options: { orgSlug: string; projectSlu
  * a bare challenge; a refused token adds `error="invalid_token"` so OAuth clients know to refresh
  * or re-authorize. Both name the path-specific metadata document, which hosts need for discovery.
  */
-export function unauthorizedResponse(options: { address: EndpointAddress; message: string; invalidToken: boolean }): Response {
+export function unauthorizedResponse(options: {
+  address: EndpointAddress | StudioEndpointAddress;
+  message: string;
+  invalidToken: boolean;
+}): Response {
+  const metadataUrl =
+    "projectSlug" in options.address ? protectedResourceMetadataUrl(options.address) : studioProtectedResourceMetadataUrl(options.address);
   // scope: what to ask for (MCP authorization 2025-11-25, "Scope Selection Strategy").
-  const metadata = `resource_metadata="${protectedResourceMetadataUrl(options.address)}", scope="${MCP_SCOPES.join(" ")}"`;
+  const metadata = `resource_metadata="${metadataUrl}", scope="${MCP_SCOPES.join(" ")}"`;
   const challenge = options.invalidToken
     ? `Bearer error="invalid_token", error_description="${quoted(options.message)}", ${metadata}`
     : `Bearer ${metadata}`;

@@ -84,8 +84,9 @@ export async function checkAuthorizationRequest(options: {
     redirectUri,
     codeChallenge,
     resource: endpoint.resource,
-    projectId: endpoint.project.id,
-    environment: endpoint.environment,
+    organizationId: endpoint.organization.id,
+    projectId: endpoint.kind === "project" ? endpoint.project.id : null,
+    environment: endpoint.kind === "project" ? endpoint.environment : null,
     scopes: scopes.scopes,
     state,
   });

@@ -18,8 +18,10 @@ export type ConsentRequest = {
   redirectUri: string;
   codeChallenge: string;
   resource: string;
-  projectId: string;
-  environment: Environment;
+  organizationId: string;
+  /** Both null for the organization's studio MCP server (/mcp/{org}). */
+  projectId: string | null;
+  environment: Environment | null;
   scopes: string[];
   state: string | null;
   /** Seconds since the epoch. */

@@ -20,7 +20,9 @@ import { impersonatedApp } from "./well-known-apps";
 type LoadedRequest = {
   request: ConsentRequest;
   client: OAuthClientRecord;
-  project: { id: string; slug: string; name: string; organization: { id: string; slug: string; name: string } };
+  /** Null for the organization's studio MCP server. */
+  project: { id: string; slug: string; name: string } | null;
+  organization: { id: string; slug: string; name: string };
   access: EndpointAccess;
 };
 
@@ -34,24 +36,28 @@ async function loadRequest(options: {
   if ("problem" in checked) return { problem: checked.problem === "expired" ? "consent_expired" : "consent_invalid" };
   const { request } = checked;
   if (request.userId !== options.actor.userId) return { problem: "wrong_user" };
-  const [answered, client, project] = await Promise.all([
+  const [answered, client, organization, project] = await Promise.all([
     db.oAuthAuthorizationCode.findUnique({ where: { id: request.id }, select: { id: true } }),
     findClientById(request.clientId),
-    db.project.findUnique({
-      where: { id: request.projectId },
-      select: { id: true, slug: true, name: true, organization: { select: { id: true, slug: true, name: true } } },
-    }),
+    db.organization.findUnique({ where: { id: request.organizationId ?? "" }, select: { id: true, slug: true, name: true } }),
+    request.projectId
+      ? db.project.findFirst({
+          where: { id: request.projectId, organizationId: request.organizationId ?? "" },
+          select: { id: true, slug: true, name: true },
+        })
+      : null,
   ]);
   if (answered) return { problem: "consent_used" };
-  // The client was deleted or changed its redirect URIs, or the project was deleted, meanwhile.
-  if (!client || !project || !redirectUriMatches(request.redirectUri, client.redirectUris)) return { problem: "consent_invalid" };
+  // The client was deleted or changed its redirect URIs, or the project (or organization) was deleted, meanwhile.
+  if (!client || !organization || !redirectUriMatches(request.redirectUri, client.redirectUris)) return { problem: "consent_invalid" };
+  if (!project !== !request.projectId || !request.projectId !== !request.environment) return { problem: "consent_invalid" };
   const access = await checkEndpointAccess({
     userId: request.userId,
-    organizationId: project.organization.id,
-    projectId: project.id,
+    organizationId: organization.id,
+    projectId: project?.id ?? null,
     environment: request.environment,
   });
-  return { request, client, project, access };
+  return { request, client, project, organization, access };
 }
 
 export type ConsentView =
@@ -80,7 +86,8 @@ export type ConsentView =
       /** Names only for members: to anyone else the page shows no more than the endpoint URL they came with. */
       organization: { slug: string; name: string } | null;
       project: { slug: string; name: string } | null;
-      endpoint: { environment: "draft" | "production"; url: string };
+      /** "studio": the organization's studio MCP server (/mcp/{org}). */
+      endpoint: { environment: "draft" | "production" | "studio"; url: string };
       scopes: string[];
       user: { name: string; email: string };
       /** Where "Cancel" goes: back to the client with error=access_denied. */
@@ -88,6 +95,11 @@ export type ConsentView =
       /** The authorization request again, to start over as another account. */
       restartPath: string;
     };
+
+function endpointKind(environment: ConsentRequest["environment"]): "draft" | "production" | "studio" {
+  if (environment === null) return "studio";
+  return environment === "DRAFT" ? "draft" : "production";
+}
 
 /** What the consent page shows for `request` (the signed value /oauth/authorize produced). */
 export async function loadConsent(options: { request: string | null | undefined; actor: Actor; issuer: string }): Promise<ConsentView> {
@@ -99,16 +111,16 @@ export async function loadConsent(options: { request: string | null | undefined;
       restartPath: loaded.problem === "wrong_user" ? await restartPathOf(options.request) : null,
     };
   }
-  const { request, client, project, access } = loaded;
+  const { request, client, project, organization, access } = loaded;
   const isMember = access.allowed || access.reason === "role";
   return {
     kind: "consent",
     request: options.request!,
     access,
     client: presentClient(client, request.redirectUri),
-    organization: isMember ? { slug: project.organization.slug, name: project.organization.name } : null,
-    project: isMember ? { slug: project.slug, name: project.name } : null,
-    endpoint: { environment: request.environment === "DRAFT" ? "draft" : "production", url: request.resource },
+    organization: isMember ? { slug: organization.slug, name: organization.name } : null,
+    project: isMember && project ? { slug: project.slug, name: project.name } : null,
+    endpoint: { environment: endpointKind(request.environment), url: request.resource },
     scopes: request.scopes,
     user: { name: options.actor.name, email: options.actor.email },
     cancelUrl: deniedUrl(request, options.issuer),
@@ -193,7 +205,7 @@ export async function decideConsent(options: {
         codeHash: code.hash,
         clientId: client.id,
         userId: request.userId,
-        projectId: project.id,
+        projectId: project?.id ?? null,
         environment: request.environment,
         resource: request.resource,
         redirectUri: request.redirectUri,

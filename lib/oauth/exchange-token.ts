@@ -21,6 +21,7 @@ import { verifyCodeVerifier } from "./pkce";
 import type { OAuthParams } from "./request-params";
 import { requiredParam } from "./request-params";
 import { grantLabel, unsafeRevokeGrant } from "./revoke-grant";
+import { parseStudioResource } from "./resource";
 import { parseScopes } from "./scopes";
 
 const invalidGrant = (description: string) => new OAuthError("invalid_grant", description);
@@ -34,8 +35,8 @@ function checkResource(params: OAuthParams, bound: string) {
 async function checkStillAllowed(grant: {
   userId: string;
   organizationId: string;
-  projectId: string;
-  environment: "DRAFT" | "PRODUCTION";
+  projectId: string | null;
+  environment: "DRAFT" | "PRODUCTION" | null;
 }) {
   const access = await checkEndpointAccess(grant);
   if (!access.allowed) {
@@ -66,16 +67,15 @@ export async function exchangeAuthorizationCode(options: { client: OAuthClientRe
   if (!verifyCodeVerifier(verifier, record.codeChallenge)) throw invalidGrant("The code_verifier does not match the code_challenge (PKCE)");
   checkResource(params, record.resource);
 
-  const project = await db.project.findUnique({ where: { id: record.projectId }, select: { slug: true, organizationId: true } });
-  if (!project) throw invalidGrant("The project this authorization was for no longer exists");
-  const bound = { ...record, organizationId: project.organizationId };
+  const target = await codeTarget(record);
+  const bound = { ...record, organizationId: target.organizationId };
   await checkStillAllowed(bound);
 
   const issued = await db.$transaction(async (tx) => {
     // Compare-and-set: of two concurrent redemptions, exactly one wins and creates the grant.
     const { count } = await tx.oAuthAuthorizationCode.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: new Date() } });
     if (count !== 1) return null;
-    const grant = await createGrant(tx, { code: bound, client, projectSlug: project.slug });
+    const grant = await createGrant(tx, { code: bound, client, projectSlug: target.projectSlug });
     await tx.oAuthAuthorizationCode.update({ where: { id: record.id }, data: { grantId: grant.id } });
     return issueTokens(tx, grant);
   });
@@ -88,6 +88,26 @@ export async function exchangeAuthorizationCode(options: { client: OAuthClientRe
 }
 
 /**
+ * Where a code leads: its project (which must still exist), or for the studio MCP server the
+ * organization its resource names (a code carries no organization of its own).
+ */
+async function codeTarget(record: {
+  projectId: string | null;
+  resource: string;
+}): Promise<{ organizationId: string; projectSlug: string | null }> {
+  if (record.projectId) {
+    const project = await db.project.findUnique({ where: { id: record.projectId }, select: { slug: true, organizationId: true } });
+    if (!project) throw invalidGrant("The project this authorization was for no longer exists");
+    return { organizationId: project.organizationId, projectSlug: project.slug };
+  }
+  // The resource was checked against this origin when the code was made (authorize-request.ts).
+  const studio = parseStudioResource(record.resource, new URL(record.resource).origin);
+  const organization = studio && (await db.organization.findUnique({ where: { slug: studio.orgSlug }, select: { id: true } }));
+  if (!organization) throw invalidGrant("The organization this authorization was for no longer exists");
+  return { organizationId: organization.id, projectSlug: null };
+}
+
+/**
  * The grant a redeemed code makes: what Authorized apps lists from now on. Audited "grant.create"
  * as the user who clicked Authorize, with the address and browser they clicked it from.
  */
@@ -97,15 +117,16 @@ async function createGrant(
     code: {
       userId: string;
       organizationId: string;
-      projectId: string;
-      environment: Environment;
+      projectId: string | null;
+      environment: Environment | null;
       resource: string;
       scopes: string[];
       consentIp: string | null;
       consentUserAgent: string | null;
     };
     client: OAuthClientRecord;
-    projectSlug: string;
+    /** Null for the organization's studio MCP server. */
+    projectSlug: string | null;
   },
 ) {
   const { code, client } = options;
@@ -128,7 +149,7 @@ async function createGrant(
     target: {
       type: "oauth_grant",
       id: grant.id,
-      label: grantLabel({ client, project: { slug: options.projectSlug }, environment: code.environment }),
+      label: grantLabel({ client, project: options.projectSlug ? { slug: options.projectSlug } : null, environment: code.environment }),
     },
     newValue: { clientId: client.clientId, clientName: client.name, resource: code.resource, scopes: code.scopes },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseResource } from "./resource";
+import { parseResource, parseStudioResource } from "./resource";
 
 const origin = "https://atelier.example";
 
@@ -31,5 +31,20 @@ describe("resource indicators", () => {
     ["not a URL", "acme/demo"],
   ])("refuses %s", (_label, resource) => {
     expect(parseResource(resource, origin)).toBeNull();
+  });
+});
+
+describe("the studio MCP server as a resource", () => {
+  it("names /mcp/{org} of this origin, and nothing else", () => {
+    expect(parseStudioResource(`${origin}/mcp/acme`, origin)).toEqual({ origin, orgSlug: "acme" });
+    for (const resource of [
+      `${origin}/mcp/acme/`,
+      `${origin}/mcp/acme/demo`,
+      `${origin}/mcp/acme?x=1`,
+      "https://elsewhere.example/mcp/acme",
+      "HTTPS://atelier.example/mcp/acme",
+    ]) {
+      expect(parseStudioResource(resource, origin)).toBeNull();
+    }
   });
 });

@@ -1,13 +1,34 @@
 // Resource indicators (RFC 8707): the `resource` of an authorization or token request names the
 // one MCP endpoint the tokens will open. It must be, character for character, the URL of a
-// project's draft or production endpoint on this origin — the `resource` of that endpoint's
-// protected resource metadata, which hosts echo.
+// project's draft or production endpoint on this origin, or of an organization's studio MCP server
+// (/mcp/{org}) — the `resource` of that endpoint's protected resource metadata, which hosts echo.
 import "server-only";
 import { db } from "@/lib/db";
 import type { Environment } from "@/lib/generated/prisma/enums";
-import { mcpEndpointUrl, type EndpointAddress } from "@/lib/mcp/protected-resource";
+import { mcpEndpointUrl, studioEndpointUrl, type EndpointAddress, type StudioEndpointAddress } from "@/lib/mcp/protected-resource";
 
 const ENDPOINT_PATH = /^\/mcp\/([^/]+)\/([^/]+?)(\/draft)?$/;
+const STUDIO_PATH = /^\/mcp\/([^/]+)$/;
+
+/** The studio endpoint a resource URL names, if it is shaped like one (not checked against the database). */
+export function parseStudioResource(resource: string, origin: string): StudioEndpointAddress | null {
+  let url: URL;
+  try {
+    url = new URL(resource);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin || url.search || url.hash) return null;
+  const match = STUDIO_PATH.exec(url.pathname);
+  if (!match) return null;
+  let address: StudioEndpointAddress;
+  try {
+    address = { origin, orgSlug: decodeURIComponent(match[1]) };
+  } catch {
+    return null;
+  }
+  return studioEndpointUrl(address) === resource ? address : null;
+}
 
 /** The endpoint address a resource URL names, if it is shaped like one of ours (not checked against the database). */
 export function parseResource(resource: string, origin: string): EndpointAddress | null {
@@ -34,15 +55,26 @@ export function parseResource(resource: string, origin: string): EndpointAddress
   return mcpEndpointUrl(address) === resource ? address : null;
 }
 
-export type ResourceEndpoint = {
-  resource: string;
-  environment: Environment;
-  project: { id: string; slug: string; name: string; organizationId: string };
-  organization: { id: string; slug: string; name: string };
-};
+export type ResourceEndpoint =
+  | {
+      kind: "project";
+      resource: string;
+      environment: Environment;
+      project: { id: string; slug: string; name: string; organizationId: string };
+      organization: { id: string; slug: string; name: string };
+    }
+  | { kind: "studio"; resource: string; organization: { id: string; slug: string; name: string } };
 
-/** The project endpoint a resource names, or null: malformed, another origin, or no such project. */
+/** The endpoint a resource names, or null: malformed, another origin, or no such project or organization. */
 export async function findResourceEndpoint(resource: string, origin: string): Promise<ResourceEndpoint | null> {
+  const studio = parseStudioResource(resource, origin);
+  if (studio) {
+    const organization = await db.organization.findUnique({
+      where: { slug: studio.orgSlug },
+      select: { id: true, slug: true, name: true },
+    });
+    return organization ? { kind: "studio", resource, organization } : null;
+  }
   const address = parseResource(resource, origin);
   if (!address) return null;
   const project = await db.project.findFirst({
@@ -51,5 +83,11 @@ export async function findResourceEndpoint(resource: string, origin: string): Pr
   });
   if (!project) return null;
   const { organization, ...projectFields } = project;
-  return { resource, environment: address.environment === "draft" ? "DRAFT" : "PRODUCTION", project: projectFields, organization };
+  return {
+    kind: "project",
+    resource,
+    environment: address.environment === "draft" ? "DRAFT" : "PRODUCTION",
+    project: projectFields,
+    organization,
+  };
 }

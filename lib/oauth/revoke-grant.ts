@@ -53,7 +53,12 @@ async function revokeGrantIn(tx: Tx, options: { grantId: string; reason: GrantRe
   return grant;
 }
 
-/** How a grant is named in the audit log: "Claude → demo (draft)". */
-export function grantLabel(grant: { client: { name: string }; project: { slug: string }; environment: "DRAFT" | "PRODUCTION" }): string {
+/** How a grant is named in the audit log: "Claude → demo (draft)", or "Claude → studio" for the studio MCP server. */
+export function grantLabel(grant: {
+  client: { name: string };
+  project: { slug: string } | null;
+  environment: "DRAFT" | "PRODUCTION" | null;
+}): string {
+  if (!grant.project || !grant.environment) return `${grant.client.name} → studio`;
   return `${grant.client.name} → ${grant.project.slug} (${grant.environment.toLowerCase()})`;
 }

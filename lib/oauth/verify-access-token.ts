@@ -95,3 +95,47 @@ async function touchGrant(grantId: string, lastUsedAt: Date | null) {
     data: { lastUsedAt: new Date(now) },
   });
 }
+
+export type StudioOAuthUser = { grantId: string; clientName: string; user: { id: string; email: string; name: string } };
+
+/**
+ * The user an access token acts for on the organization's studio MCP server at `resource`
+ * ({origin}/mcp/{org}), or null: not an OAuth access token, unknown, expired, revoked, bound to
+ * another endpoint (a project endpoint's token is refused here, and a studio token there, since
+ * each is bound to its resource), or its user is no longer a member of the grant's organization.
+ * What the user may do is then decided by their role, per tool (lib/studio-mcp), on every request.
+ */
+export async function verifyStudioAccessToken(options: { token: string; resource: string }): Promise<StudioOAuthUser | null> {
+  if (!isOAuthAccessToken(options.token)) return null;
+  const hash = hashToken(options.token);
+  const record = await db.oAuthAccessToken.findUnique({
+    where: { tokenHash: hash },
+    select: {
+      tokenHash: true,
+      expiresAt: true,
+      grant: {
+        select: {
+          id: true,
+          organizationId: true,
+          projectId: true,
+          resource: true,
+          revokedAt: true,
+          lastUsedAt: true,
+          client: { select: { name: true } },
+          user: { select: { id: true, email: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!record || !hashesEqual(record.tokenHash, hash)) return null;
+  const { grant } = record;
+  if (grant.revokedAt || record.expiresAt.getTime() <= Date.now()) return null;
+  if (grant.projectId !== null || grant.resource !== options.resource) return null;
+  const membership = await db.membership.findUnique({
+    where: { organizationId_userId: { organizationId: grant.organizationId, userId: grant.user.id } },
+    select: { role: true },
+  });
+  if (!membership || !can({ role: membership.role }, endpointPermission(null))) return null;
+  await touchGrant(grant.id, grant.lastUsedAt);
+  return { grantId: grant.id, clientName: grant.client.name, user: grant.user };
+}

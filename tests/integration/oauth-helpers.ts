@@ -8,8 +8,10 @@ import * as authorizationServerRoute from "@/app/.well-known/oauth-authorization
 import * as openIdRoute from "@/app/.well-known/openid-configuration/[[...path]]/route";
 import * as productionMetadataRoute from "@/app/.well-known/oauth-protected-resource/mcp/[org]/[project]/route";
 import * as draftMetadataRoute from "@/app/.well-known/oauth-protected-resource/mcp/[org]/[project]/draft/route";
+import * as studioMetadataRoute from "@/app/.well-known/oauth-protected-resource/mcp/[org]/route";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import * as productionRoute from "@/app/mcp/[org]/[project]/route";
+import * as studioRoute from "@/app/mcp/[org]/route";
 import * as authorizeRoute from "@/app/oauth/authorize/route";
 import * as registrationRoute from "@/app/oauth/register/[clientId]/route";
 import * as registerRoute from "@/app/oauth/register/route";
@@ -29,8 +31,10 @@ export function startOAuthServer(options: { authorize?: Record<string, unknown> 
   return startRouteServer([
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute },
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionRoute },
+    { pattern: /^\/mcp\/(?<org>[^/]+)$/, module: studioRoute },
     { pattern: /^\/\.well-known\/oauth-protected-resource\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftMetadataRoute },
     { pattern: /^\/\.well-known\/oauth-protected-resource\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionMetadataRoute },
+    { pattern: /^\/\.well-known\/oauth-protected-resource\/mcp\/(?<org>[^/]+)$/, module: studioMetadataRoute },
     { pattern: /^\/\.well-known\/oauth-authorization-server(\/.*)?$/, module: authorizationServerRoute },
     { pattern: /^\/\.well-known\/openid-configuration(\/.*)?$/, module: openIdRoute },
     { pattern: /^\/oauth\/authorize$/, module: authorize },

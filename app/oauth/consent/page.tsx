@@ -77,6 +77,13 @@ function ConsentForm({ view }: { view: Consent }) {
             The draft endpoint serves the project’s working copy: every save in the studio is live there.
           </p>
         )}
+        {view.endpoint.environment === "studio" && (
+          <p className="text-sm text-muted">
+            The studio MCP server acts in every project of{" "}
+            {view.organization ? <strong className="font-medium text-fg">{view.organization.name}</strong> : "this organization"} as you:
+            what your role allows (Editors build and test, Admins and Owners also publish and roll back).
+          </p>
+        )}
         <ConsentActions consentRequest={view.request} clientName={client.name} />
       </div>
     </AuthShell>

@@ -45,6 +45,11 @@ export default defineConfig({
       ATELIER_DATA_DIR: process.env.ATELIER_E2E_DATA_DIR,
       ATELIER_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       DATABASE_URL: "",
+      // The whole suite signs in and signs up from one address, mostly as the one demo account:
+      // far more than a person would in 15 minutes (lib/rate-limit/sign-in-limits.ts).
+      ATELIER_SIGN_IN_ATTEMPTS_PER_ACCOUNT: "10000",
+      ATELIER_SIGN_IN_ATTEMPTS_PER_ADDRESS: "10000",
+      ATELIER_SIGN_UPS_PER_ADDRESS: "10000",
       REDIS_URL: "",
     },
   },

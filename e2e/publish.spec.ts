@@ -112,7 +112,8 @@ test("publish 1.0.0, publish a breaking 2.0.0 after reviewing its diff, roll bac
 
   // First publish: everything is added, and the version is 1.0.0.
   await page.goto(base);
-  await expect(page.getByText("Not published")).toBeVisible();
+  // The project header says so (the overview's figures do too).
+  await expect(page.getByRole("heading", { level: 1 }).locator("..").getByText("Not published")).toBeVisible();
   await publishButton.click();
   const dialog = page.getByRole("dialog", { name: "Publish to production" });
   const changes = dialog.getByRole("region", { name: "Changes" });

@@ -86,6 +86,12 @@ const schema = sandboxSchema.extend({
     .min(1, "must be a whole number from 1 to 10")
     .max(10, "must be a whole number from 1 to 10")
     .default(1),
+  /** Password sign-in attempts per account in 15 minutes (lib/rate-limit/sign-in-limits.ts). */
+  ATELIER_SIGN_IN_ATTEMPTS_PER_ACCOUNT: wholeNumber(1, 100_000, 20),
+  /** Password sign-in attempts per client address in 15 minutes. */
+  ATELIER_SIGN_IN_ATTEMPTS_PER_ADDRESS: wholeNumber(1, 100_000, 50),
+  /** New accounts per client address per hour. */
+  ATELIER_SIGN_UPS_PER_ADDRESS: wholeNumber(1, 100_000, 10),
   /** Days execution records are kept (lib/jobs/retention.ts); 0 keeps them forever. */
   ATELIER_EXECUTION_RETENTION_DAYS: wholeNumber(0, 36_500, 30),
   /** Days audit events are kept; 0 keeps them forever. */

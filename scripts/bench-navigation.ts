@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "playwright";
+import { chromium, type Page } from "@playwright/test";
 
 const PORT = Number(process.env.BENCH_NAV_PORT ?? 3401);
 const ROUNDS = Number(process.env.BENCH_NAV_ROUNDS ?? 4);

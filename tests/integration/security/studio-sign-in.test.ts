@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as signUpRoute from "@/app/api/sign-up/route";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
-import { SIGN_IN_LIMITS, SIGN_UP_LIMIT_PER_ADDRESS } from "@/lib/rate-limit/sign-in-limits";
+import { signInLimits, signUpLimitPerAddress } from "@/lib/rate-limit/sign-in-limits";
 import { call, createTestUser } from "../helpers";
 import { NextAuthBrowser } from "./next-auth-browser";
 
@@ -19,7 +19,7 @@ const freshEmail = () => `someone-${randomUUID()}@example.test`;
 describe("password sign-in throttling", () => {
   it("refuses the right password after too many wrong ones for the account, from any address", async () => {
     const user = await createTestUser();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAccount.limit; attempt++) {
+    for (let attempt = 0; attempt < signInLimits().perAccount.limit; attempt++) {
       const wrong = await new NextAuthBrowser(freshIp()).signIn(user.email, `wrong password ${attempt}`);
       expect(wrong.error).toBe("CredentialsSignin");
     }
@@ -34,7 +34,7 @@ describe("password sign-in throttling", () => {
   it("refuses an address that tries too many accounts", async () => {
     const ip = freshIp();
     const user = await createTestUser();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAddress.limit; attempt++) {
+    for (let attempt = 0; attempt < signInLimits().perAddress.limit; attempt++) {
       expect((await new NextAuthBrowser(ip).signIn(freshEmail(), "guess guess guess")).error).toBe("CredentialsSignin");
     }
     expect((await new NextAuthBrowser(ip).signIn(user.email, PASSWORD)).error).toBe("TooManyAttempts");
@@ -44,7 +44,7 @@ describe("password sign-in throttling", () => {
   it("throttles an unknown address exactly like a known one", async () => {
     const unknown = freshEmail();
     const answers: Array<string | null> = [];
-    for (let attempt = 0; attempt <= SIGN_IN_LIMITS.perAccount.limit; attempt++) {
+    for (let attempt = 0; attempt <= signInLimits().perAccount.limit; attempt++) {
       answers.push((await new NextAuthBrowser(freshIp()).signIn(unknown, "guess guess guess")).error);
     }
     expect(answers.slice(0, -1).every((error) => error === "CredentialsSignin")).toBe(true);
@@ -77,7 +77,7 @@ describe("sign-up", () => {
 
   it("limits sign-ups per client address", async () => {
     const ip = freshIp();
-    for (let count = 0; count < SIGN_UP_LIMIT_PER_ADDRESS.limit; count++) {
+    for (let count = 0; count < signUpLimitPerAddress().limit; count++) {
       expect((await signUp({ name: "Bot", email: freshEmail(), password: "a new password" }, ip)).status).toBe(202);
     }
     const refused = await signUp({ name: "Bot", email: freshEmail(), password: "a new password" }, ip);

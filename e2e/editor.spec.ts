@@ -50,6 +50,26 @@ test("the handler editor completes props from the schema, marks a syntax error b
   await expect(completions.getByRole("option", { name: /days/ })).toBeVisible();
   await page.keyboard.press("Escape");
 
+  // Hovering a schema field shows its documentation.
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText("async (props) => props.city");
+  const point = await editor.evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent?.lastIndexOf("city") ?? -1;
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index + 1);
+      range.setEnd(node, index + 3);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    throw new Error("no city in the editor");
+  });
+  await page.mouse.move(point.x, point.y);
+  await expect(page.locator(".cm-tooltip-hover")).toContainText("props.city: string – City name");
+  await editor.click();
+
   // A syntax error is underlined as you type, before any save.
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.insertText("async (props) => {\n  return props.city +;\n}");

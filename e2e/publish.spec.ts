@@ -62,8 +62,11 @@ async function publish(page: Page, expected: { version: string; changelog: strin
   await expect(dialog.getByText(`Production now serves v${expected.version}`)).toBeVisible();
   await expect(dialog.getByText(/sha256:[0-9a-f]{64}/)).toBeVisible();
   await dialog.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByText(`Production v${expected.version}`)).toBeVisible();
+  await expect(projectHeader(page).getByText(`Production v${expected.version}`)).toBeVisible();
 }
+
+/** The project's header (name, visibility and production badges); the overview repeats some of it. */
+const projectHeader = (page: Page) => page.getByRole("heading", { level: 1 }).locator("..");
 
 /** The body of a JSON-RPC answer, whether the endpoint sent plain JSON or one SSE event. */
 function jsonRpcResult(text: string): Record<string, unknown> {
@@ -113,7 +116,7 @@ test("publish 1.0.0, publish a breaking 2.0.0 after reviewing its diff, roll bac
   // First publish: everything is added, and the version is 1.0.0.
   await page.goto(base);
   // The project header says so (the overview's figures do too).
-  await expect(page.getByRole("heading", { level: 1 }).locator("..").getByText("Not published")).toBeVisible();
+  await expect(projectHeader(page).getByText("Not published")).toBeVisible();
   await publishButton.click();
   const dialog = page.getByRole("dialog", { name: "Publish to production" });
   const changes = dialog.getByRole("region", { name: "Changes" });
@@ -178,7 +181,7 @@ test("publish 1.0.0, publish a breaking 2.0.0 after reviewing its diff, roll bac
   await confirm.getByRole("button", { name: "Roll back production" }).click();
   await expect(v1.getByText("Production", { exact: true })).toBeVisible();
   await expect(v2.getByText("Production", { exact: true })).toHaveCount(0);
-  await expect(page.getByText("Production v1.0.0")).toBeVisible();
+  await expect(projectHeader(page).getByText("Production v1.0.0")).toBeVisible();
 
   // The detail of 2.0.0 shows its diff against 1.0.0 and how to verify it offline.
   await v2.getByRole("link", { name: "Version 2.0.0" }).click();

@@ -57,6 +57,9 @@ if (!existsSync(marker) || readFileSync(marker, "utf8") !== digest) {
 }
 
 console.log(`\nAtelier is running at ${publicUrl}\n`);
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+// Idle keep-alive connections stay open 65 s (Node's default is 5 s): longer than a load balancer's
+// or a client's own idle timeout (60 s is common), so a client never reuses a socket the server is
+// closing at that instant, which it would see as ECONNRESET.
+const server = spawn(bin("next"), ["start", "-p", port, "--keepAliveTimeout", "65000"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

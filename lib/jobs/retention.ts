@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db";
 import { runExclusively } from "./run-exclusively";
 
 export type RetentionPolicy = { executionDays: number; auditDays: number };
-export type RetentionResult = { executions: number; auditEvents: number; skipped: boolean };
+export type RetentionResult = { executions: number; auditEvents: number; sessions: number; skipped: boolean };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,6 +26,15 @@ async function deleteAuditBatch(tx: Tx, before: Date, limit: number): Promise<nu
     )`;
 }
 
+// Studio sessions past their expiry (lib/auth) refuse sign-in already; their rows go here. A small
+// table (one row per sign-in, 30 days), so it is read without an index on expiresAt.
+async function deleteExpiredSessionBatch(tx: Tx, before: Date, limit: number): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM "Session" WHERE "id" IN (
+      SELECT "id" FROM "Session" WHERE "expiresAt" < ${before} LIMIT ${limit}
+    )`;
+}
+
 /** Deletes everything past its age, batch by batch; stops early (skipped) when another instance is at it. */
 export async function applyRetention(options: {
   policy: RetentionPolicy;
@@ -36,15 +45,17 @@ export async function applyRetention(options: {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 5_000;
   const maxBatches = options.maxBatches ?? 200;
-  const result: RetentionResult = { executions: 0, auditEvents: 0, skipped: false };
+  const result: RetentionResult = { executions: 0, auditEvents: 0, sessions: 0, skipped: false };
+  const olderThan = (days: number) => (days > 0 ? new Date(now.getTime() - days * DAY_MS) : null);
   const kinds = [
-    { days: options.policy.executionDays, key: "executions" as const, remove: deleteExecutionBatch },
-    { days: options.policy.auditDays, key: "auditEvents" as const, remove: deleteAuditBatch },
+    { before: olderThan(options.policy.executionDays), key: "executions" as const, remove: deleteExecutionBatch },
+    { before: olderThan(options.policy.auditDays), key: "auditEvents" as const, remove: deleteAuditBatch },
+    { before: now, key: "sessions" as const, remove: deleteExpiredSessionBatch },
   ];
   let batches = 0;
   for (const kind of kinds) {
-    if (kind.days <= 0) continue;
-    const before = new Date(now.getTime() - kind.days * DAY_MS);
+    const before = kind.before;
+    if (!before) continue;
     while (batches < maxBatches) {
       batches++;
       const turn = await runExclusively("retention", (tx) => kind.remove(tx, before, batchSize));

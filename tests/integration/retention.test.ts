@@ -50,7 +50,7 @@ describe("retention", () => {
 
     const result = await applyRetention({ policy, now: NOW, batchSize: 2 });
 
-    expect(result).toEqual({ executions: old.length, auditEvents: 1, skipped: false });
+    expect(result).toMatchObject({ executions: old.length, auditEvents: 1, skipped: false });
     const left = await db.execution.findMany({ where: { projectId: project.id }, select: { id: true } });
     expect(left.map((row) => row.id).sort()).toEqual(recent.map((row) => row.id).sort());
     expect(await db.auditEvent.findUnique({ where: { id: oldAudit.id } })).toBeNull();
@@ -60,9 +60,20 @@ describe("retention", () => {
   it("keeps everything of a kind whose retention is 0 (forever)", async () => {
     const ancient = await createExecution(project, { createdAt: daysBefore(5_000) });
     const result = await applyRetention({ policy: { executionDays: 0, auditDays: 0 }, now: NOW });
-    expect(result).toEqual({ executions: 0, auditEvents: 0, skipped: false });
+    expect(result).toMatchObject({ executions: 0, auditEvents: 0, skipped: false });
     expect(await db.execution.findUnique({ where: { id: ancient.id } })).not.toBeNull();
     await db.execution.delete({ where: { id: ancient.id } });
+  });
+
+  it("deletes studio sessions past their expiry and keeps live ones", async () => {
+    const userId = fixture.users.owner.id;
+    const expired = await db.session.create({ data: { userId, expiresAt: new Date(NOW.getTime() - 1_000) } });
+    const live = await db.session.create({ data: { userId, expiresAt: new Date(NOW.getTime() + 60_000) } });
+    const result = await applyRetention({ policy, now: NOW });
+    expect(result.sessions).toBeGreaterThanOrEqual(1);
+    expect(await db.session.findUnique({ where: { id: expired.id } })).toBeNull();
+    expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
+    await db.session.delete({ where: { id: live.id } });
   });
 
   // PGlite is owned by one process, so there is no other instance to exclude.
@@ -72,7 +83,7 @@ describe("retention", () => {
     await other.connect();
     try {
       await other.query("SELECT pg_advisory_lock($1)", [advisoryLockKey("retention").toString()]);
-      expect(await applyRetention({ policy, now: NOW })).toEqual({ executions: 0, auditEvents: 0, skipped: true });
+      expect(await applyRetention({ policy, now: NOW })).toMatchObject({ executions: 0, auditEvents: 0, skipped: true });
       expect(await db.execution.findUnique({ where: { id: stale.id } })).not.toBeNull();
 
       await other.query("SELECT pg_advisory_unlock($1)", [advisoryLockKey("retention").toString()]);

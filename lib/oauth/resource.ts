@@ -10,8 +10,8 @@ import { mcpEndpointUrl, studioEndpointUrl, type EndpointAddress, type StudioEnd
 const ENDPOINT_PATH = /^\/mcp\/([^/]+)\/([^/]+?)(\/draft)?$/;
 const STUDIO_PATH = /^\/mcp\/([^/]+)$/;
 
-/** The studio endpoint a resource URL names, if it is shaped like one (not checked against the database). */
-export function parseStudioResource(resource: string, origin: string): StudioEndpointAddress | null {
+/** The path parts of a resource URL on this origin (no query, no fragment) matching `pattern`, decoded; null otherwise. */
+function matchOwnPath(resource: string, origin: string, pattern: RegExp): string[] | null {
   let url: URL;
   try {
     url = new URL(resource);
@@ -19,39 +19,28 @@ export function parseStudioResource(resource: string, origin: string): StudioEnd
     return null;
   }
   if (url.origin !== origin || url.search || url.hash) return null;
-  const match = STUDIO_PATH.exec(url.pathname);
+  const match = pattern.exec(url.pathname);
   if (!match) return null;
-  let address: StudioEndpointAddress;
   try {
-    address = { origin, orgSlug: decodeURIComponent(match[1]) };
+    return match.slice(1).map((part) => (part === undefined ? "" : decodeURIComponent(part)));
   } catch {
     return null;
   }
+}
+
+/** The studio endpoint a resource URL names, if it is shaped like one (not checked against the database). */
+export function parseStudioResource(resource: string, origin: string): StudioEndpointAddress | null {
+  const parts = matchOwnPath(resource, origin, STUDIO_PATH);
+  if (!parts) return null;
+  const address: StudioEndpointAddress = { origin, orgSlug: parts[0] };
   return studioEndpointUrl(address) === resource ? address : null;
 }
 
 /** The endpoint address a resource URL names, if it is shaped like one of ours (not checked against the database). */
 export function parseResource(resource: string, origin: string): EndpointAddress | null {
-  let url: URL;
-  try {
-    url = new URL(resource);
-  } catch {
-    return null;
-  }
-  if (url.origin !== origin || url.search || url.hash) return null;
-  const match = ENDPOINT_PATH.exec(url.pathname);
-  if (!match) return null;
-  let address: EndpointAddress;
-  try {
-    address = {
-      origin,
-      orgSlug: decodeURIComponent(match[1]),
-      projectSlug: decodeURIComponent(match[2]),
-      environment: match[3] ? "draft" : "production",
-    };
-  } catch {
-    return null;
-  }
+  const parts = matchOwnPath(resource, origin, ENDPOINT_PATH);
+  if (!parts) return null;
+  const address: EndpointAddress = { origin, orgSlug: parts[0], projectSlug: parts[1], environment: parts[2] ? "draft" : "production" };
   return mcpEndpointUrl(address) === resource ? address : null;
 }
 

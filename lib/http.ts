@@ -96,4 +96,3 @@ export function clientInfo(request: Request) {
 }
 
 // The origin lives in its own module (the proxy imports it without the database); re-exported for the MCP and OAuth routes.
-export { publicOrigin } from "@/lib/public-origin";

@@ -1,5 +1,6 @@
 // Serving the RFC 9728 document; the production endpoint's route uses the same function.
-import { errorBody, json, publicOrigin } from "@/lib/http";
+import { errorBody, json } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import {
   buildProtectedResourceMetadata,
   buildStudioProtectedResourceMetadata,

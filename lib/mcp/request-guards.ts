@@ -2,7 +2,7 @@
 // the browser Origin (DNS rebinding and cross-site requests) and the body size.
 import { readRequestBody } from "@modelcontextprotocol/server";
 import { env } from "@/lib/env";
-import { publicOrigin } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
 
 export const MAX_MCP_BODY_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 // The wrapper every MCP route starts with: origin check, body size limit, CORS for allowed browser
 // origins, and one place where an unexpected failure becomes a JSON-RPC error (never a stack trace).
-import { publicOrigin } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { jsonRpcErrorResponse, requestIdOf, withRequestId } from "./json-rpc-response";
 import type { EndpointAddress } from "./protected-resource";
 import { checkOrigin, readLimitedRequest, withCors } from "./request-guards";

@@ -1,7 +1,7 @@
 // The handlers behind /oauth/authorize (and /authorize): GET checks the request and sends the
 // browser on (authorize-request.ts); POST is the consent form's decision (consent.ts).
 import { isSameOriginRequest } from "@/lib/api/same-origin";
-import { publicOrigin } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { errorPagePath, signInPath, consentPagePath } from "./authorization-response";
 import { checkAuthorizationRequest } from "./authorize-request";
 import type { FetchDocumentOptions } from "./client-metadata-document";

@@ -1,6 +1,6 @@
 // The handlers behind POST /oauth/register (and /register) and /oauth/register/{clientId}.
 import { bearerToken } from "@/lib/auth/actor";
-import { publicOrigin } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { oauthJson, OAuthError, withOAuthErrors } from "./oauth-error";
 import { deleteClientRegistration, getClientRegistration, registerClient } from "./register-client";
 

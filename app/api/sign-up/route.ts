@@ -1,7 +1,8 @@
 // POST /api/sign-up – create an email + password account; the client then signs in through next-auth.
 // The answer is the same for a new and an already registered address (see signUp).
 import { withErrors } from "@/lib/api/route";
-import { clientInfo, errorBody, json, parseJsonBody, publicOrigin } from "@/lib/http";
+import { clientInfo, errorBody, json, parseJsonBody } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { getMailer } from "@/lib/mail/mailer";
 import { checkSignUpAttempt } from "@/lib/rate-limit/sign-in-limits";
 import { signUp, signUpSchema } from "@/lib/users/create-user";

@@ -1,7 +1,7 @@
 // GET /api/verify-email?token=… – the link in the sign-up email: confirms the address, then the
 // sign-in page says whether it worked.
 import { withErrors } from "@/lib/api/route";
-import { publicOrigin } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { verifyEmail } from "@/lib/users/email-verification";
 
 export const GET = withErrors(async (request) => {

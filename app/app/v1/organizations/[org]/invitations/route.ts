@@ -1,5 +1,6 @@
 import { withOrganizationMember } from "@/lib/api/route";
-import { json, parseJsonBody, publicOrigin } from "@/lib/http";
+import { json, parseJsonBody } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { createInvitation, createInvitationSchema, listInvitations } from "@/lib/members/invitations";
 
 // GET /app/v1/organizations/{org}/invitations – pending invitations (expired ones too, to resend or revoke)

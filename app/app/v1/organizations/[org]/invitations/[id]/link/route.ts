@@ -1,5 +1,6 @@
 import { withOrganizationMember } from "@/lib/api/route";
-import { json, publicOrigin } from "@/lib/http";
+import { json } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { getInvitationLink } from "@/lib/members/invitations";
 
 // GET /app/v1/organizations/{org}/invitations/{id}/link – a pending invitation's link, to copy

@@ -1,5 +1,6 @@
 import { withOrganizationMember } from "@/lib/api/route";
-import { json, publicOrigin } from "@/lib/http";
+import { json } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { resendInvitation } from "@/lib/members/invitations";
 
 // POST /app/v1/organizations/{org}/invitations/{id}/resend – email the invitation again, valid 7 more days

@@ -1,5 +1,6 @@
 import { withProjectMember } from "@/lib/api/route";
-import { json, publicOrigin } from "@/lib/http";
+import { json } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { getBehaviourDiff } from "@/lib/test-cases/behaviour-diff";
 
 // POST /app/v1/organizations/{org}/projects/{project}/behaviour-diff – runs every saved case on

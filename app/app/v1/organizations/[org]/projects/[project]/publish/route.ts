@@ -1,5 +1,6 @@
 import { withProjectMember } from "@/lib/api/route";
-import { json, parseJsonBody, publicOrigin } from "@/lib/http";
+import { json, parseJsonBody } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { getPublishPreview } from "@/lib/packages/preview-publish";
 import { publishSchema } from "@/lib/packages/publish-package";
 import { publishWithGate } from "@/lib/test-cases/publish-gate";

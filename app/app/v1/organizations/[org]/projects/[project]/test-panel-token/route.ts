@@ -1,5 +1,6 @@
 import { withProjectMember } from "@/lib/api/route";
-import { json, publicOrigin } from "@/lib/http";
+import { json } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { mcpEndpointUrl } from "@/lib/mcp/protected-resource";
 import { issueTestPanelToken } from "@/lib/test-panel-credentials/test-panel-tokens";
 

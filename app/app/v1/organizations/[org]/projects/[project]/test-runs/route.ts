@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withProjectMember } from "@/lib/api/route";
-import { json, parseJsonBody, publicOrigin } from "@/lib/http";
+import { json, parseJsonBody } from "@/lib/http";
+import { publicOrigin } from "@/lib/public-origin";
 import { listTestRuns, runTestCases } from "@/lib/test-cases/run-test-cases";
 
 const runSchema = z

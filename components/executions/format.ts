@@ -34,6 +34,7 @@ export const ERROR_TYPE_LABELS: Record<ExecutionErrorType, string> = {
   timeout: "Timeout",
   rate_limited: "Rate limited",
   auth: "Auth",
+  cancelled: "Cancelled",
 };
 
 export function errorTypeLabel(errorType: string | null) {

@@ -5,7 +5,7 @@ import { paginationSchema } from "@/lib/validation/common";
 
 export const EXECUTION_ENVIRONMENTS = ["draft", "production"] as const;
 export const EXECUTION_STATUSES = ["success", "error"] as const;
-export const EXECUTION_ERROR_TYPES = ["validation", "runtime", "timeout", "rate_limited", "auth"] as const;
+export const EXECUTION_ERROR_TYPES = ["validation", "runtime", "timeout", "rate_limited", "auth", "cancelled"] as const;
 
 export type ExecutionEnvironment = (typeof EXECUTION_ENVIRONMENTS)[number];
 export type ExecutionStatusName = (typeof EXECUTION_STATUSES)[number];

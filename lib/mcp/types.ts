@@ -110,8 +110,8 @@ export type ToolCallRecord = {
   toolId: string | null;
   environment: McpEnvironment;
   status: "success" | "error";
-  /** rate_limited: refused before it ran (serve-project.ts); auth: a missing or refused credential (record-refused-call.ts). */
-  errorType?: "validation" | "runtime" | "timeout" | "rate_limited" | "auth";
+  /** rate_limited: refused before it ran (serve-project.ts); auth: a missing or refused credential (record-refused-call.ts); cancelled: the client cancelled it. */
+  errorType?: "validation" | "runtime" | "timeout" | "rate_limited" | "auth" | "cancelled";
   errorCode?: string;
   durationMs: number;
   logs: LogEntry[];

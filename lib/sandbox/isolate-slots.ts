@@ -7,11 +7,14 @@
 
 export class SandboxBusy extends Error {}
 
+/** The caller's signal aborted while the call was waiting for a slot. */
+export class SlotWaitCancelled extends Error {}
+
 type Waiter = { organizationId: string; start: () => void };
 
 export type IsolateSlots = {
-  /** Resolves with a release function once the call may start; rejects with SandboxBusy. */
-  acquire(options: { organizationId: string; maxWaitMs: number }): Promise<() => void>;
+  /** Resolves with a release function once the call may start; rejects with SandboxBusy, or SlotWaitCancelled when `signal` aborts first. */
+  acquire(options: { organizationId: string; maxWaitMs: number; signal?: AbortSignal }): Promise<() => void>;
   readonly running: number;
   readonly queued: number;
 };
@@ -52,7 +55,8 @@ export function createIsolateSlots(options: { maxConcurrent: number; maxQueued: 
   };
 
   return {
-    acquire({ organizationId, maxWaitMs }) {
+    acquire({ organizationId, maxWaitMs, signal }) {
+      if (signal?.aborted) return Promise.reject(new SlotWaitCancelled("Cancelled while waiting for a handler slot"));
       if (canStart(organizationId)) return Promise.resolve(take(organizationId));
       if (queue.length >= maxQueued) {
         return Promise.reject(
@@ -60,18 +64,27 @@ export function createIsolateSlots(options: { maxConcurrent: number; maxQueued: 
         );
       }
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const leave = (error: Error) => {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", onAbort);
           const index = queue.indexOf(waiter);
           if (index >= 0) queue.splice(index, 1);
-          reject(new SandboxBusy(`The server is busy: no handler slot became free within ${maxWaitMs} ms. Try again in a moment.`));
-        }, maxWaitMs);
+          reject(error);
+        };
+        const onAbort = () => leave(new SlotWaitCancelled("Cancelled while waiting for a handler slot"));
+        const timer = setTimeout(
+          () => leave(new SandboxBusy(`The server is busy: no handler slot became free within ${maxWaitMs} ms. Try again in a moment.`)),
+          maxWaitMs,
+        );
         const waiter: Waiter = {
           organizationId,
           start: () => {
             clearTimeout(timer);
+            signal?.removeEventListener("abort", onAbort);
             resolve(take(organizationId));
           },
         };
+        signal?.addEventListener("abort", onAbort, { once: true });
         queue.push(waiter);
       });
     },

@@ -5,7 +5,7 @@ import { readContentResult } from "./content-helper";
 import { createFetchBudget } from "./fetch-budget";
 import { buildIsolateSource, HANDLER_FILENAME, HANDLER_FIRST_LINE, type IsolateOutcome } from "./isolate-source";
 import { clampLimits, MAX_ERROR_MESSAGE_CHARS, MAX_OUTPUT_BYTES } from "./limits";
-import { createIsolateSlots, type IsolateSlots, SandboxBusy } from "./isolate-slots";
+import { createIsolateSlots, type IsolateSlots, SandboxBusy, SlotWaitCancelled } from "./isolate-slots";
 import { createLogCollector, type LogCollector } from "./log-collector";
 import type { NetworkPolicy } from "./network-policy";
 import { redactSecrets } from "./redact-secrets";
@@ -24,7 +24,14 @@ export type RunHandlerOptions = {
   slots?: IsolateSlots;
   /** Receives `mcp.log` and `mcp.progress` calls as they happen (they are in `logs` too). */
   onMcpEvent?: McpEventListener;
+  /**
+   * The caller's cancellation (e.g. the client cancelled the request): the call stops as on a
+   * timeout — its fetches are aborted and its isolate disposed — and answers `cancelled`.
+   */
+  signal?: AbortSignal;
 };
+
+const CANCELLED_MESSAGE = "Cancelled by the client";
 
 type Completion = { ok: true; output: unknown; content?: ContentBlock[] } | { ok: false; errorType: SandboxErrorType; message: string };
 
@@ -37,13 +44,26 @@ type Completion = { ok: true; output: unknown; content?: ContentBlock[] } | { ok
 export async function runHandler(options: RunHandlerOptions): Promise<SandboxResult> {
   const limits = clampLimits(options.limits);
   const startedAt = performance.now();
+  const refused = (errorType: SandboxErrorType, message: string): SandboxResult => ({
+    ok: false,
+    errorType,
+    message,
+    logs: [],
+    durationMs: Math.round(performance.now() - startedAt),
+  });
+  if (options.signal?.aborted) return refused("cancelled", CANCELLED_MESSAGE);
   let release: () => void;
   try {
     // Waiting for a slot is bounded by the call's own time limit.
-    release = await (options.slots ?? processSlots()).acquire({ organizationId: options.env.organizationId, maxWaitMs: limits.timeoutMs });
+    release = await (options.slots ?? processSlots()).acquire({
+      organizationId: options.env.organizationId,
+      maxWaitMs: limits.timeoutMs,
+      signal: options.signal,
+    });
   } catch (error) {
+    if (error instanceof SlotWaitCancelled) return refused("cancelled", CANCELLED_MESSAGE);
     if (!(error instanceof SandboxBusy)) throw error;
-    return { ok: false, errorType: "busy", message: error.message, logs: [], durationMs: Math.round(performance.now() - startedAt) };
+    return refused("busy", error.message);
   }
   try {
     return await runInIsolate(options, limits, startedAt);
@@ -59,13 +79,16 @@ async function runInIsolate(options: RunHandlerOptions, limits: SandboxLimits, s
   // Every fetch in flight or waiting for its turn listens to this signal.
   setMaxListeners(0, calls.signal);
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    if (isolate.isDisposed) return;
-    timedOut = true;
+  let stopped: "timeout" | "cancelled" | undefined;
+  const stop = (reason: "timeout" | "cancelled") => {
+    if (isolate.isDisposed || stopped) return;
+    stopped = reason;
     calls.abort();
     isolate.dispose();
-  }, limits.timeoutMs);
+  };
+  const timer = setTimeout(() => stop("timeout"), limits.timeoutMs);
+  const onAbort = () => stop("cancelled");
+  options.signal?.addEventListener("abort", onAbort, { once: true });
   const logReference = new ivm.Reference(logs.fromIsolate);
   const network: NetworkPolicy = {
     allowPrivateNetworks: options.network?.allowPrivateNetworks ?? sandboxConfig().ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS,
@@ -94,9 +117,10 @@ async function runInIsolate(options: RunHandlerOptions, limits: SandboxLimits, s
     );
     completion = readOutcome(outcome, logs, options.code);
   } catch (error) {
-    completion = describeFailure(error, { timedOut, isolateDisposed: isolate.isDisposed, limits });
+    completion = describeFailure(error, { stopped, isolateDisposed: isolate.isDisposed, limits });
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
     calls.abort();
     logReference.release();
     fetchReference.release();
@@ -124,9 +148,13 @@ function readOutcome(outcome: IsolateOutcome, logs: LogCollector, code: string):
   }
 }
 
-function describeFailure(error: unknown, state: { timedOut: boolean; isolateDisposed: boolean; limits: SandboxLimits }): Completion {
+function describeFailure(
+  error: unknown,
+  state: { stopped: "timeout" | "cancelled" | undefined; isolateDisposed: boolean; limits: SandboxLimits },
+): Completion {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_MESSAGE_CHARS);
-  if (state.timedOut || message === "Script execution timed out.") {
+  if (state.stopped === "cancelled") return { ok: false, errorType: "cancelled", message: CANCELLED_MESSAGE };
+  if (state.stopped === "timeout" || message === "Script execution timed out.") {
     return { ok: false, errorType: "timeout", message: `Handler timed out after ${state.limits.timeoutMs} ms` };
   }
   // isolated-vm disposes the isolate itself when the memory limit is hit (and the runner only

@@ -44,8 +44,11 @@ export type McpHandlerEvent =
  */
 export type McpEventListener = (event: McpHandlerEvent) => string | undefined | void;
 
-/** `busy`: refused before it ran, because the process already runs as many handlers as it may. */
-export type SandboxErrorType = "runtime" | "timeout" | "memory" | "output_too_large" | "busy";
+/**
+ * `busy`: refused before it ran, because the process already runs as many handlers as it may.
+ * `cancelled`: the caller's signal aborted the call (the client cancelled the request).
+ */
+export type SandboxErrorType = "runtime" | "timeout" | "memory" | "output_too_large" | "busy" | "cancelled";
 
 export type SandboxResult =
   | { ok: true; output: unknown; content?: ContentBlock[]; logs: LogEntry[]; durationMs: number }

@@ -25,12 +25,13 @@ export type CallToolOutcome = { result: CallToolResult; record: ToolCallRecord }
 type Step = { result: CallToolResult; logs: LogEntry[]; failure?: { type: NonNullable<ToolCallRecord["errorType"]>; code: string } };
 
 // Error codes of sandbox failures, as the model and the execution record see them.
-const SANDBOX_FAILURES: Record<SandboxErrorType, { type: "runtime" | "timeout" | "rate_limited"; code: string }> = {
+const SANDBOX_FAILURES: Record<SandboxErrorType, { type: "runtime" | "timeout" | "rate_limited" | "cancelled"; code: string }> = {
   runtime: { type: "runtime", code: "handler_error" },
   timeout: { type: "timeout", code: "timeout" },
   memory: { type: "runtime", code: "memory_limit_exceeded" },
   output_too_large: { type: "runtime", code: "output_too_large" },
   busy: { type: "rate_limited", code: "sandbox_busy" },
+  cancelled: { type: "cancelled", code: "cancelled" },
 };
 
 export async function callTool(options: CallToolOptions): Promise<CallToolOutcome> {

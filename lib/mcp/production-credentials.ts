@@ -6,6 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { verifyOAuthAccessToken } from "@/lib/oauth/verify-access-token";
 import { findProductionToken } from "@/lib/production-tokens/production-tokens";
+import { cachedDecision } from "./credential-cache";
 import type { McpCaller } from "./types";
 
 export type ProductionProject = NonNullable<Awaited<ReturnType<typeof findProductionProject>>>;
@@ -38,8 +39,18 @@ export async function verifyProductionCredential(options: CredentialCheck): Prom
   return null;
 }
 
-/** The project behind a production URL, with what is live: visibility, Instructions, the pointer. */
+/**
+ * The project behind a production URL, with what is live: visibility, Instructions, the pointer.
+ * From the credential cache (./credential-cache.ts) while no write has outdated it.
+ */
 export async function findProductionProject(options: { orgSlug: string; projectSlug: string }) {
+  return cachedDecision(`production_project\n${options.orgSlug}\n${options.projectSlug}`, async () => {
+    const project = await queryProductionProject(options);
+    return project ? { value: project, expiresAt: null } : null;
+  });
+}
+
+function queryProductionProject(options: { orgSlug: string; projectSlug: string }) {
   return db.project.findFirst({
     where: { slug: options.projectSlug, organization: { slug: options.orgSlug } },
     select: {

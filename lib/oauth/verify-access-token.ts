@@ -1,7 +1,8 @@
 // OAuth access tokens on the MCP endpoints' hot path. One query takes the token hash to the token,
 // its grant, the client's name, the project and the user's membership; the rules are then
-// checked here, on every request (nothing is cached, so a revocation or a membership change is
-// seen by every instance on the next request):
+// checked here. On PostgreSQL on every request, so a revocation or a membership change is seen by
+// every instance on the next request; on PGlite the decision is kept in the credential cache
+// (lib/mcp/credential-cache.ts) until any write that could change it, or the token's expiry:
 // - the token exists and has not expired; its grant is not revoked;
 // - the grant's resource is this endpoint's URL exactly (a token for another endpoint or project
 //   is refused);
@@ -10,6 +11,7 @@
 // lastUsedAt is written at most once a minute per grant, not on every call.
 import "server-only";
 import { db } from "@/lib/db";
+import { cachedDecision, lastUsedDue } from "@/lib/mcp/credential-cache";
 import type { Project, Role } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
 import { hashesEqual, hashToken } from "@/lib/tokens/secret-token";
@@ -44,6 +46,14 @@ export async function verifyOAuthAccessToken(options: {
 }): Promise<{ caller: OAuthTokenCaller; project: Omit<Project, "draftTokenHash"> } | null> {
   if (!isOAuthAccessToken(options.token)) return null;
   const hash = hashToken(options.token);
+  const verified = await cachedDecision(`oauth\n${options.resource}\n${hash}`, () => queryAccessToken(hash, options.resource));
+  if (!verified) return null;
+  await touchGrant(verified.caller.grantId, verified.lastUsedAt);
+  return { caller: verified.caller, project: verified.project };
+}
+
+/** The one query and the rules, for the credential cache: the decision and until when it holds. */
+async function queryAccessToken(hash: string, resource: string) {
   const rows = await db.$queryRaw<Row[]>`
     SELECT p.*,
       t."tokenHash" AS oauth_token_hash,
@@ -65,16 +75,18 @@ export async function verifyOAuthAccessToken(options: {
   const row = rows[0];
   if (!row || !hashesEqual(row.oauth_token_hash, hash)) return null;
   if (new Date(row.oauth_token_expires_at).getTime() <= Date.now()) return null;
-  if (row.oauth_grant_resource !== options.resource) return null;
+  if (row.oauth_grant_resource !== resource) return null;
   if (!row.oauth_member_role) return null;
   const principal = { role: row.oauth_member_role, isProjectOwner: row.oauth_member_is_project_owner };
   if (!can(principal, endpointPermission(row.oauth_grant_environment))) return null;
-
-  await touchGrant(row.oauth_grant_id, row.oauth_grant_last_used_at);
-  return {
-    caller: { kind: "oauth", grantId: row.oauth_grant_id, userId: row.oauth_grant_user_id, clientName: row.oauth_client_name },
-    project: projectColumns(row),
+  const caller: OAuthTokenCaller = {
+    kind: "oauth",
+    grantId: row.oauth_grant_id,
+    userId: row.oauth_grant_user_id,
+    clientName: row.oauth_client_name,
   };
+  const value = { caller, project: projectColumns(row), lastUsedAt: row.oauth_grant_last_used_at };
+  return { value, expiresAt: new Date(row.oauth_token_expires_at).getTime() };
 }
 
 function projectColumns(row: Row): Omit<Project, "draftTokenHash"> {
@@ -85,10 +97,13 @@ function projectColumns(row: Row): Omit<Project, "draftTokenHash"> {
   return project as Omit<Project, "draftTokenHash">;
 }
 
-/** Records use at a minute's resolution; the condition makes concurrent requests write once. */
+/**
+ * Records use at a minute's resolution (counting this process's own writes, which leave the
+ * credential cache as it is); the condition makes concurrent requests and instances write once.
+ */
 async function touchGrant(grantId: string, lastUsedAt: Date | null) {
+  if (!lastUsedDue(grantId, lastUsedAt, LAST_USED_RESOLUTION_MS)) return;
   const now = Date.now();
-  if (lastUsedAt && now - new Date(lastUsedAt).getTime() < LAST_USED_RESOLUTION_MS) return;
   const staleBefore = new Date(now - LAST_USED_RESOLUTION_MS);
   await db.oAuthGrant.updateMany({
     where: { id: grantId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { cachedDecision, lastUsedDue } from "@/lib/mcp/credential-cache";
 import { generateToken, hashesEqual, hashToken, tokenKind } from "@/lib/tokens/secret-token";
 import { nameSchema } from "@/lib/validation/common";
 
@@ -74,13 +75,20 @@ export async function revokeProductionToken(options: { access: ProjectAccess; ac
   });
 }
 
-/** The live token of this project that `token` is, or null (wrong kind, unknown, revoked, other project). */
+/**
+ * The live token of this project that `token` is, or null (wrong kind, unknown, revoked, other
+ * project). Kept in the credential cache (lib/mcp/credential-cache.ts) until a write outdates it.
+ */
 export async function findProductionToken(options: { projectId: string; token: string }) {
   if (tokenKind(options.token) !== "prod") return null;
   const hash = hashToken(options.token);
-  const record = await db.productionToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
-  if (!record || record.revokedAt || record.projectId !== options.projectId || !hashesEqual(record.tokenHash, hash)) return null;
-  if (!record.lastUsedAt || Date.now() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+  const record = await cachedDecision(`production_token\n${options.projectId}\n${hash}`, async () => {
+    const found = await db.productionToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
+    if (!found || found.revokedAt || found.projectId !== options.projectId || !hashesEqual(found.tokenHash, hash)) return null;
+    return { value: { id: found.id, name: found.name, lastUsedAt: found.lastUsedAt }, expiresAt: null };
+  });
+  if (!record) return null;
+  if (lastUsedDue(record.id, record.lastUsedAt, LAST_USED_RESOLUTION_MS)) {
     await db.productionToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
   }
   return { id: record.id, name: record.name };

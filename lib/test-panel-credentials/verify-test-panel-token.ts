@@ -1,10 +1,12 @@
 // Test panel credentials on the draft endpoint's hot path, checked by the rules of OAuth access
-// tokens (lib/oauth/verify-access-token.ts), in one query and on every request (nothing cached):
+// tokens (lib/oauth/verify-access-token.ts), in one query: on every request on PostgreSQL, and on
+// PGlite from the credential cache (lib/mcp/credential-cache.ts) until a write or the expiry outdates it:
 // - the token exists and has not expired;
 // - its resource is this endpoint's URL exactly (a token for another project's draft is refused);
 // - its user is still a member of the project's organization and may still use drafts ("project.draft").
 import "server-only";
 import { db } from "@/lib/db";
+import { cachedDecision } from "@/lib/mcp/credential-cache";
 import type { Project, Role } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
 import { hashesEqual, hashToken } from "@/lib/tokens/secret-token";
@@ -29,6 +31,11 @@ export async function verifyTestPanelToken(options: {
 }): Promise<{ caller: TestPanelCaller; project: Omit<Project, "draftTokenHash"> } | null> {
   if (!isTestPanelToken(options.token)) return null;
   const hash = hashToken(options.token);
+  return cachedDecision(`test_panel\n${options.resource}\n${hash}`, () => queryTestPanelToken(hash, options.resource));
+}
+
+/** The one query and the rules, for the credential cache: the decision and until when it holds. */
+async function queryTestPanelToken(hash: string, resource: string) {
   const rows = await db.$queryRaw<Row[]>`
     SELECT p.*,
       t."id" AS test_panel_token_id,
@@ -45,13 +52,11 @@ export async function verifyTestPanelToken(options: {
   const row = rows[0];
   if (!row || !hashesEqual(row.test_panel_token_hash, hash)) return null;
   if (new Date(row.test_panel_expires_at).getTime() <= Date.now()) return null;
-  if (row.test_panel_resource !== options.resource) return null;
+  if (row.test_panel_resource !== resource) return null;
   if (!row.test_panel_member_role) return null;
   if (!can({ role: row.test_panel_member_role, isProjectOwner: row.test_panel_is_project_owner }, "project.draft")) return null;
-  return {
-    caller: { kind: "test_panel", credentialId: row.test_panel_token_id, userId: row.test_panel_user_id },
-    project: projectColumns(row),
-  };
+  const caller: TestPanelCaller = { kind: "test_panel", credentialId: row.test_panel_token_id, userId: row.test_panel_user_id };
+  return { value: { caller, project: projectColumns(row) }, expiresAt: new Date(row.test_panel_expires_at).getTime() };
 }
 
 function projectColumns(row: Row): Omit<Project, "draftTokenHash"> {

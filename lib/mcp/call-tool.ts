@@ -18,6 +18,8 @@ export type CallToolOptions = {
   context: Pick<ServeContext, "projectSlug" | "environment" | "locale">;
   /** `mcp.log` / `mcp.progress` of a Data Tool's handler, as they happen (create-project-server.ts sends them on). */
   onMcpEvent?: McpEventListener;
+  /** The client cancelled the call (call-cancellation.ts): the handler stops and the call is recorded as cancelled. */
+  signal?: AbortSignal;
 };
 
 export type CallToolOutcome = { result: CallToolResult; record: ToolCallRecord };
@@ -99,7 +101,10 @@ function callUiTool({ tool, context }: CallToolOptions, props: Record<string, un
   };
 }
 
-async function callDataTool({ snapshot, tool, context, onMcpEvent }: CallToolOptions, props: Record<string, unknown>): Promise<Step> {
+async function callDataTool(
+  { snapshot, tool, context, onMcpEvent, signal }: CallToolOptions,
+  props: Record<string, unknown>,
+): Promise<Step> {
   // Read at call time: secrets are live on both endpoints, and only the called tool's are loaded.
   const { secrets, missing } =
     tool.id && tool.secretNames.length > 0
@@ -125,6 +130,7 @@ async function callDataTool({ snapshot, tool, context, onMcpEvent }: CallToolOpt
     limits: { timeoutMs: tool.timeoutMs, memoryMb: tool.memoryMb },
     allowedDomains: tool.allowedDomains,
     onMcpEvent,
+    signal,
   });
   if (!run.ok) {
     const failure = SANDBOX_FAILURES[run.errorType];

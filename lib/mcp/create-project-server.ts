@@ -8,6 +8,7 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type Tool } from "@modelcontextprotocol/server";
 import { beginActivity } from "@/lib/process/lifecycle";
 import type { McpEventListener } from "@/lib/sandbox";
+import { cancelCall, watchCancellation } from "./call-cancellation";
 import { argumentsTooDeep, callTool, reportToolCall } from "./call-tool";
 import { callBinding, handlerChannel, inputRequiredResult } from "./handler-notifications";
 import { listProjectResources, PROMPT_CAPABILITIES, readProjectResource, registerPrompts } from "./prompts-and-resources";
@@ -60,12 +61,15 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
       ? ""
       : callBinding(snapshot.projectId, context.environment, tool.name, request.params.arguments);
     const channel = handlerChannel(ctx, binding);
+    // The client's cancellation, in either era, stops the handler (call-cancellation.ts).
+    const cancellation = watchCancellation({ ...context, projectId: snapshot.projectId }, ctx.mcpReq);
     try {
-      outcome = await callToolSafely(snapshot, tool, request.params.arguments, context, channel.listener);
+      outcome = await callToolSafely(snapshot, tool, request.params.arguments, context, channel.listener, cancellation.signal);
       // Stopped at mcp.elicit / mcp.sample without an answer: recorded as such, answered below.
       if (channel.pending.length > 0) outcome = { ...outcome, record: { ...outcome.record, errorCode: "input_required" } };
       await reportToolCall(context, { ...outcome.record, client: context.client ?? null });
     } finally {
+      cancellation.release();
       done();
     }
     if (channel.pending.length > 0) return inputRequiredResult(ctx, channel, binding);
@@ -75,6 +79,11 @@ export function createProjectServer(snapshot: ServedSnapshot, context: ServeCont
     // studio's test panel; production keeps logs in the execution record only.
     if (context.environment !== "draft" || record.logs.length === 0) return projected;
     return { ...projected, _meta: { ...projected._meta, "atelier/logs": record.logs } };
+  });
+
+  // 2025-era cancellation arrives as its own POST, served by another instance than the call's.
+  server.setNotificationHandler("notifications/cancelled", (notification) => {
+    cancelCall({ ...context, projectId: snapshot.projectId }, notification.params);
   });
 
   server.setRequestHandler("resources/list", () => ({
@@ -145,11 +154,12 @@ async function callToolSafely(
   args: Record<string, unknown> | undefined,
   context: ServeContext,
   onMcpEvent?: McpEventListener,
+  signal?: AbortSignal,
 ) {
   const startedAt = new Date();
   const started = performance.now();
   try {
-    return await callTool({ snapshot, tool, arguments: args, context, onMcpEvent });
+    return await callTool({ snapshot, tool, arguments: args, context, onMcpEvent, signal });
   } catch (error) {
     console.error(`[mcp] tools/call ${tool.name} failed`, error);
     const record: ToolCallRecord = {

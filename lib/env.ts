@@ -7,6 +7,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
@@ -45,6 +46,8 @@ const sandboxSchema = z.object({
   ATELIER_SANDBOX_MAX_CONCURRENT: wholeNumber(1, 256, 8),
   /** Calls that may wait for a free handler slot; past that a call is refused at once as busy. */
   ATELIER_SANDBOX_MAX_QUEUED: wholeNumber(0, 10_000, 100),
+  /** Worker threads that create, run and dispose handler isolates (lib/sandbox/isolate-pool.ts); default: one per core. */
+  ATELIER_SANDBOX_WORKERS: wholeNumber(1, 64, Math.min(16, availableParallelism())),
 });
 
 export type SandboxConfig = z.infer<typeof sandboxSchema>;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { clampLimits } from "./limits";
 import { runHandler, SANDBOX_LIMITS, type SandboxLimits } from "./index";
 
@@ -6,6 +6,11 @@ const env = { secrets: {}, organizationId: "o", projectId: "p", environment: "dr
 const run = (code: string, limits: Partial<SandboxLimits>) => runHandler({ code, props: {}, env, limits, allowedDomains: [] });
 
 describe("runHandler limits", () => {
+  // The sandbox's worker threads start with the first calls; these tests are about running ones.
+  beforeAll(async () => {
+    await Promise.all([run("async () => 1", {}), run("async () => 2", {})]);
+  });
+
   it("stops an infinite loop without blocking the event loop or other calls", async () => {
     const startedAt = performance.now();
     const looping = run("async () => { while (true) {} }", { timeoutMs: 300 });

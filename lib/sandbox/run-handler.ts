@@ -1,10 +1,11 @@
 import { setMaxListeners } from "node:events";
-import ivm from "isolated-vm";
 import { sandboxConfig } from "@/lib/env";
+import { onShutdown } from "@/lib/process/lifecycle";
 import { readContentResult } from "./content-helper";
 import { createFetchBudget } from "./fetch-budget";
 import { buildIsolateSource, HANDLER_FILENAME, HANDLER_FIRST_LINE, type IsolateOutcome } from "./isolate-source";
-import { clampLimits, MAX_ERROR_MESSAGE_CHARS, MAX_OUTPUT_BYTES } from "./limits";
+import { clampLimits, MAX_ERROR_MESSAGE_CHARS, MAX_OUTPUT_BYTES, SANDBOX_LIMITS } from "./limits";
+import { createIsolatePool, type IsolatePool } from "./isolate-pool";
 import { createIsolateSlots, type IsolateSlots, SandboxBusy, SlotWaitCancelled } from "./isolate-slots";
 import { createLogCollector, type LogCollector } from "./log-collector";
 import type { NetworkPolicy } from "./network-policy";
@@ -22,6 +23,8 @@ export type RunHandlerOptions = {
   network?: Partial<NetworkPolicy>;
   /** Defaults to the process-wide bound (ATELIER_SANDBOX_MAX_CONCURRENT / _MAX_QUEUED). */
   slots?: IsolateSlots;
+  /** Defaults to the process's worker threads (ATELIER_SANDBOX_WORKERS). */
+  pool?: IsolatePool;
   /** Receives `mcp.log` and `mcp.progress` calls as they happen (they are in `logs` too). */
   onMcpEvent?: McpEventListener;
   /**
@@ -36,10 +39,12 @@ const CANCELLED_MESSAGE = "Cancelled by the client";
 type Completion = { ok: true; output: unknown; content?: ContentBlock[] } | { ok: false; errorType: SandboxErrorType; message: string };
 
 /**
- * Runs a Data Tool handler in a fresh isolate. Only async isolated-vm calls are used, so the
- * handler runs on an isolated-vm thread and a runaway handler never blocks the event loop; that
- * is also what lets a plain host timer enforce the wall-clock limit by disposing the isolate,
- * whether the handler is spinning in a loop or waiting on a promise that never settles.
+ * Runs a Data Tool handler in a fresh isolate — one no code ever ran in, disposed after the call —
+ * taken from a sandbox worker thread (isolate-pool.ts), so creating and disposing it costs the
+ * main thread nothing. The handler runs on an isolated-vm thread and a runaway handler never
+ * blocks an event loop; that is also what lets a plain host timer enforce the wall-clock limit by
+ * having the worker dispose the isolate, whether the handler is spinning in a loop or waiting on
+ * a promise that never settles.
  */
 export async function runHandler(options: RunHandlerOptions): Promise<SandboxResult> {
   const limits = clampLimits(options.limits);
@@ -78,53 +83,60 @@ async function runInIsolate(options: RunHandlerOptions, limits: SandboxLimits, s
   const calls = new AbortController();
   // Every fetch in flight or waiting for its turn listens to this signal.
   setMaxListeners(0, calls.signal);
-  const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
-  let stopped: "timeout" | "cancelled" | undefined;
-  const stop = (reason: "timeout" | "cancelled") => {
-    if (isolate.isDisposed || stopped) return;
-    stopped = reason;
-    calls.abort();
-    isolate.dispose();
-  };
-  const timer = setTimeout(() => stop("timeout"), limits.timeoutMs);
-  const onAbort = () => stop("cancelled");
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  const logReference = new ivm.Reference(logs.fromIsolate);
   const network: NetworkPolicy = {
     allowPrivateNetworks: options.network?.allowPrivateNetworks ?? sandboxConfig().ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS,
     resolveHost: options.network?.resolveHost,
   };
   // Response bytes held on the host for this call count against the tool's memory limit.
   const budget = createFetchBudget({ maxBufferedBytes: limits.memoryMb * 1024 * 1024 });
-  const fetchReference = new ivm.Reference((url: unknown, init: unknown) =>
-    sandboxFetch({ url, init, allowedDomains: options.allowedDomains, network, budget, signal: calls.signal }),
+
+  // The isolate lives in a worker thread (isolate-pool.ts); console output, `mcp` events and
+  // fetches come back here, where they are capped, redacted and checked as before.
+  const execution = (options.pool ?? processPool()).run(
+    {
+      source: buildIsolateSource(options.code),
+      props: options.props,
+      env: copyEnv(options.env),
+      memoryMb: limits.memoryMb,
+      // Also enforced by isolated-vm's own watchdog in the worker, off every event loop: a loop in
+      // the handler's synchronous part dies on time even when the host's timer would fire late.
+      timeoutMs: limits.timeoutMs,
+      filename: HANDLER_FILENAME,
+      lineOffset: 1 - HANDLER_FIRST_LINE,
+    },
+    {
+      log: (level, message, cut, mcpEvent) => logs.fromIsolate(level, message, cut, mcpEvent),
+      fetch: (url, init) => sandboxFetch({ url, init, allowedDomains: options.allowedDomains, network, budget, signal: calls.signal }),
+    },
   );
+  let stopped: "timeout" | "cancelled" | undefined;
+  const stop = (reason: "timeout" | "cancelled") => {
+    if (stopped) return;
+    stopped = reason;
+    calls.abort();
+    execution.stop();
+  };
+  const timer = setTimeout(() => stop("timeout"), limits.timeoutMs);
+  const onAbort = () => stop("cancelled");
+  options.signal?.addEventListener("abort", onAbort, { once: true });
 
   let completion: Completion;
   try {
-    const context = await isolate.createContext();
-    const outcome: IsolateOutcome = await context.evalClosure(
-      buildIsolateSource(options.code),
-      [copyInto(options.props), copyInto(copyEnv(options.env)), logReference, fetchReference],
-      // `timeout` is enforced by isolated-vm's own watchdog, off the event loop: a loop in the
-      // handler's synchronous part dies on time even when the host's timer would fire late.
-      {
-        filename: HANDLER_FILENAME,
-        lineOffset: 1 - HANDLER_FIRST_LINE,
-        timeout: limits.timeoutMs,
-        result: { promise: true, copy: true },
-      },
-    );
-    completion = readOutcome(outcome, logs, options.code);
+    const reply = await execution.reply;
+    if (reply.kind === "outcome") completion = readOutcome(reply.outcome, logs, options.code);
+    else if (reply.kind === "failed")
+      completion = describeFailure(reply.message, { stopped, isolateDisposed: reply.isolateDisposed, limits });
+    else
+      completion = stopped
+        ? describeFailure(reply.message, { stopped, isolateDisposed: true, limits })
+        : { ok: false, errorType: "runtime", message: reply.message };
   } catch (error) {
-    completion = describeFailure(error, { stopped, isolateDisposed: isolate.isDisposed, limits });
+    // Invalid content blocks land here; only the message is kept, so no host stack trace leaks.
+    completion = describeFailure(error instanceof Error ? error.message : String(error), { stopped, isolateDisposed: false, limits });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
     calls.abort();
-    logReference.release();
-    fetchReference.release();
-    if (!isolate.isDisposed) isolate.dispose();
   }
 
   const durationMs = Math.round(performance.now() - startedAt);
@@ -149,10 +161,10 @@ function readOutcome(outcome: IsolateOutcome, logs: LogCollector, code: string):
 }
 
 function describeFailure(
-  error: unknown,
+  failure: string,
   state: { stopped: "timeout" | "cancelled" | undefined; isolateDisposed: boolean; limits: SandboxLimits },
 ): Completion {
-  const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_MESSAGE_CHARS);
+  const message = failure.slice(0, MAX_ERROR_MESSAGE_CHARS);
   if (state.stopped === "cancelled") return { ok: false, errorType: "cancelled", message: CANCELLED_MESSAGE };
   if (state.stopped === "timeout" || message === "Script execution timed out.") {
     return { ok: false, errorType: "timeout", message: `Handler timed out after ${state.limits.timeoutMs} ms` };
@@ -194,12 +206,27 @@ function copyEnv(env: SandboxEnv): SandboxEnv {
 
 let slots: IsolateSlots | undefined;
 
+// On globalThis: Next may load this module more than once (one copy per bundle layer), and one
+// set of worker threads must serve them all.
+const shared = globalThis as { __atelierSandboxPool?: IsolatePool };
+
+function processPool(): IsolatePool {
+  if (shared.__atelierSandboxPool) return shared.__atelierSandboxPool;
+  const config = sandboxConfig();
+  const workers = config.ATELIER_SANDBOX_WORKERS;
+  const pool = createIsolatePool({
+    workers,
+    // Enough ready isolates for every slot to start at once, spread over the workers.
+    readyPerLimit: Math.min(4, Math.ceil(config.ATELIER_SANDBOX_MAX_CONCURRENT / workers)),
+    defaultMemoryMb: SANDBOX_LIMITS.memoryMb.default,
+  });
+  shared.__atelierSandboxPool = pool;
+  onShutdown("sandbox workers", () => pool.terminate(), { phase: "close" });
+  return pool;
+}
+
 function processSlots(): IsolateSlots {
   const config = sandboxConfig();
   slots ??= createIsolateSlots({ maxConcurrent: config.ATELIER_SANDBOX_MAX_CONCURRENT, maxQueued: config.ATELIER_SANDBOX_MAX_QUEUED });
   return slots;
-}
-
-function copyInto(value: unknown) {
-  return new ivm.ExternalCopy(value).copyInto({ release: true });
 }

@@ -7,7 +7,7 @@ import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { pageArgs, toPage } from "@/lib/validation/common";
+import { toPage } from "@/lib/validation/common";
 import {
   executionSummarySelect,
   presentExecution,
@@ -16,6 +16,8 @@ import {
   type ExecutionStatsRow,
 } from "./present-execution";
 import { DEFAULT_STATS_WINDOW_MS, type ExecutionListQuery, type ExecutionStatsQuery } from "./execution-filters";
+import { histogramPercentile, mergeHistogramInto } from "./latency-histogram";
+import { coverWindow } from "./rollup-window";
 
 const upper = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;
 
@@ -33,14 +35,30 @@ function executionWhere(
   };
 }
 
-/** Newest first (ties broken by id, so pages never overlap), a page at a time. */
+/**
+ * Newest first (ties broken by id, so pages never overlap), a page at a time. The cursor is the
+ * last row's id; the next page starts strictly after its (createdAt, id), a range every filter's
+ * index serves directly (schema.prisma: one index per filter, ending with createdAt, id), so a
+ * deep page costs what the first does.
+ */
 export async function listExecutions(options: { access: ProjectAccess; query: ExecutionListQuery }) {
   const { query } = options;
+  const projectId = options.access.project.id;
+  const where = executionWhere(projectId, query);
+  if (query.cursor) {
+    const after = await db.execution.findFirst({ where: { id: query.cursor, projectId }, select: { createdAt: true, id: true } });
+    if (!after) return { data: [], nextCursor: null };
+    // `lte` is implied by the OR, but lets the database start the index range at the cursor.
+    where.AND = [
+      { createdAt: { lte: after.createdAt } },
+      { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] },
+    ];
+  }
   const rows = await db.execution.findMany({
-    where: executionWhere(options.access.project.id, query),
+    where,
     select: executionSummarySelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    ...pageArgs({ cursor: query.cursor, limit: query.limit }),
+    take: query.limit + 1,
   });
   const page = toPage(rows, query);
   return { ...page, data: page.data.map(presentExecutionSummary) };
@@ -54,9 +72,13 @@ export async function getExecution(options: { access: ProjectAccess; id: string 
 }
 
 /**
- * Per-tool call count, error count and rate, p50 and p95 duration over a time range (default:
- * the last 24 hours), plus the same over all tools — aggregated in the database (percentile_cont,
- * on PostgreSQL and PGlite alike), one GROUPING SETS query, never by loading rows.
+ * Per-tool call count, error count and rate, average, p50 and p95 duration over a time range
+ * (default: the last 24 hours), plus the same over all tools — from the rollups
+ * (ExecutionRollup, maintained by database triggers as rows are written and deleted), never by
+ * reading the window's rows: the window is covered by whole 1 min…1 day buckets and the raw rows
+ * of the less-than-a-minute left at each edge (rollup-window.ts), so the cost does not grow with
+ * the number of calls. Counts, errors and averages are exact; percentiles come from the merged
+ * latency histograms, within LATENCY_RELATIVE_PRECISION (4.43 %) of percentile_cont over the rows.
  *
  * Every record counts as a call and every failure as an error, refused ones included. Latency is
  * over calls that ran: a call refused before running (rate_limited, auth) took no time worth
@@ -66,34 +88,96 @@ export async function getExecutionStats(options: { access: ProjectAccess; query:
   const { query } = options;
   const to = query.to ?? options.now ?? new Date();
   const from = query.from ?? new Date(to.getTime() - DEFAULT_STATS_WINDOW_MS);
+  const projectId = options.access.project.id;
+  const cover = coverWindow(from, to);
 
-  // createdAt is `timestamp(3)` holding UTC: compare with UTC wall-clock text, whatever the session time zone.
-  const conditions = [
-    Prisma.sql`"projectId" = ${options.access.project.id}`,
-    Prisma.sql`"createdAt" >= CAST(${from.toISOString()} AS timestamp(3))`,
-    Prisma.sql`"createdAt" < CAST(${to.toISOString()} AS timestamp(3))`,
-  ];
-  if (query.tool) conditions.push(Prisma.sql`"toolName" = ${query.tool}`);
-  if (query.environment) conditions.push(Prisma.sql`"environment" = CAST(${upper(query.environment)} AS "Environment")`);
+  const scope: Prisma.Sql[] = [];
+  if (query.tool) scope.push(Prisma.sql`"toolName" = ${query.tool}`);
+  if (query.environment) scope.push(Prisma.sql`"environment" = CAST(${upper(query.environment)} AS "Environment")`);
+  const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql` AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
-  const ran = Prisma.sql`FILTER (WHERE "errorType" IS NULL OR "errorType" NOT IN ('rate_limited', 'auth'))`;
-  const rows = await db.$queryRaw<Array<ExecutionStatsRow & { isTotal: number }>>`
-    SELECT "toolName",
-           GROUPING("toolName") AS "isTotal",
-           COUNT(*)::int AS "calls",
-           (COUNT(*) FILTER (WHERE "status" = 'ERROR'))::int AS "errors",
-           (percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") ${ran})::float8 AS "p50",
-           (percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") ${ran})::float8 AS "p95"
-    FROM "Execution"
-    WHERE ${Prisma.join(conditions, " AND ")}
-    GROUP BY GROUPING SETS (("toolName"), ())`;
+  const figures = new Map<string, Figures>();
+  const figuresOf = (toolName: string) => {
+    let entry = figures.get(toolName);
+    if (!entry) figures.set(toolName, (entry = emptyFigures()));
+    return entry;
+  };
 
-  const tools = rows
-    .filter((row) => row.isTotal === 0)
-    .map((row) => ({ toolName: row.toolName as string, ...presentToolStats(row) }))
+  if (cover.buckets.length > 0) {
+    const ranges = cover.buckets.map(
+      (range) =>
+        Prisma.sql`("bucketSeconds" = ${range.bucketSeconds} AND "bucketStart" >= ${utc(range.from)} AND "bucketStart" < ${utc(range.to)})`,
+    );
+    const rollups = await db.$queryRaw<RollupRow[]>`
+      SELECT "toolName", "calls", "errors", "ran", "durationSumMs"::float8 AS "durationSumMs", "histogram"
+      FROM "ExecutionRollup"
+      WHERE "projectId" = ${projectId} AND (${Prisma.join(ranges, " OR ")})${and(scope)}`;
+    for (const row of rollups) {
+      const entry = figuresOf(row.toolName);
+      entry.calls += row.calls;
+      entry.errors += row.errors;
+      entry.ran += row.ran;
+      entry.durationSumMs += row.durationSumMs;
+      mergeHistogramInto(entry.histogram, row.histogram ?? []);
+    }
+  }
+
+  if (cover.raw.length > 0) {
+    // createdAt is `timestamp(3)` holding UTC: compare with UTC wall-clock text, whatever the session time zone.
+    const ranges = cover.raw.map((range) => Prisma.sql`("createdAt" >= ${utc(range.from)} AND "createdAt" < ${utc(range.to)})`);
+    const rows = await db.$queryRaw<RawTailRow[]>`
+      SELECT "toolName", "slot", COUNT(*)::int AS "calls", (COUNT(*) FILTER (WHERE "status" = 'ERROR'))::int AS "errors",
+             COALESCE(SUM("durationMs"), 0)::float8 AS "durationSumMs"
+      FROM (
+        SELECT "toolName", "status", "durationMs",
+               CASE WHEN "errorType" IS NULL OR "errorType" NOT IN ('rate_limited', 'auth') THEN execution_latency_slot("durationMs") END AS "slot"
+        FROM "Execution"
+        WHERE "projectId" = ${projectId} AND (${Prisma.join(ranges, " OR ")})${and(scope)}
+      ) AS tail
+      GROUP BY "toolName", "slot"`;
+    for (const row of rows) {
+      const entry = figuresOf(row.toolName);
+      entry.calls += row.calls;
+      entry.errors += row.errors;
+      if (row.slot === null) continue;
+      entry.ran += row.calls;
+      entry.durationSumMs += row.durationSumMs;
+      const histogram = new Array<number>(row.slot).fill(0);
+      histogram[row.slot - 1] = row.calls;
+      mergeHistogramInto(entry.histogram, histogram);
+    }
+  }
+
+  const total = emptyFigures();
+  const tools = [...figures]
+    .filter(([, entry]) => entry.calls > 0)
+    .map(([toolName, entry]) => {
+      total.calls += entry.calls;
+      total.errors += entry.errors;
+      total.ran += entry.ran;
+      total.durationSumMs += entry.durationSumMs;
+      mergeHistogramInto(total.histogram, entry.histogram);
+      return { toolName, ...presentToolStats(statsRow(entry)) };
+    })
     .sort((a, b) => b.calls - a.calls || a.toolName.localeCompare(b.toolName));
-  const total = rows.find((row) => row.isTotal !== 0) ?? { toolName: null, calls: 0, errors: 0, p50: null, p95: null };
-  return { from, to, tools, total: presentToolStats(total) };
+  return { from, to, tools, total: presentToolStats(statsRow(total)) };
+}
+
+type RollupRow = { toolName: string; calls: number; errors: number; ran: number; durationSumMs: number; histogram: number[] | null };
+type RawTailRow = { toolName: string; slot: number | null; calls: number; errors: number; durationSumMs: number };
+type Figures = { calls: number; errors: number; ran: number; durationSumMs: number; histogram: number[] };
+
+const emptyFigures = (): Figures => ({ calls: 0, errors: 0, ran: 0, durationSumMs: 0, histogram: [] });
+const utc = (date: Date) => Prisma.sql`CAST(${date.toISOString()} AS timestamp(3))`;
+
+function statsRow(entry: Figures): ExecutionStatsRow {
+  return {
+    calls: entry.calls,
+    errors: entry.errors,
+    avg: entry.ran === 0 ? null : entry.durationSumMs / entry.ran,
+    p50: histogramPercentile(entry.histogram, 0.5),
+    p95: histogramPercentile(entry.histogram, 0.95),
+  };
 }
 
 export type ExecutionStats = Awaited<ReturnType<typeof getExecutionStats>>;

@@ -57,22 +57,24 @@ export function presentExecution(row: Execution) {
 }
 
 export type ExecutionStatsRow = {
-  toolName: string | null;
   calls: number;
   errors: number;
+  avg: number | null;
   p50: number | null;
   p95: number | null;
 };
 
 const roundMs = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
 
-/** Per-tool (or overall) figures; latency only over calls that ran (see queries.ts). */
+/** Per-tool (or overall) figures; latency only over calls that ran (see executions.ts). */
 export function presentToolStats(row: ExecutionStatsRow) {
   return {
     calls: row.calls,
     errors: row.errors,
     /** errors / calls, between 0 and 1; 0 when there were no calls. */
     errorRate: row.calls === 0 ? 0 : row.errors / row.calls,
+    /** Mean duration (exact); p50/p95 within 4.43 % of the exact percentiles (latency-histogram.ts). */
+    avgMs: roundMs(row.avg),
     p50Ms: roundMs(row.p50),
     p95Ms: roundMs(row.p95),
   };

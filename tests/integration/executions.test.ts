@@ -10,6 +10,7 @@ import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { getOrganizationAccess } from "@/lib/access";
 import type { ExecutionDetail, ExecutionSummary } from "@/lib/executions/present-execution";
 import type { ExecutionStats } from "@/lib/executions/executions";
+import { LATENCY_RELATIVE_PRECISION } from "@/lib/executions/latency-histogram";
 import { flushExecutions } from "@/lib/executions/recorder";
 import type { Jsonify, Page } from "@/lib/hooks/api-types";
 import { createProject } from "@/lib/projects/projects";
@@ -245,6 +246,15 @@ describe("one execution", () => {
   });
 });
 
+/** Percentiles from the rollups' histograms are within LATENCY_RELATIVE_PRECISION of percentile_cont (plus display rounding). */
+function expectNear(actual: { p50Ms: number | null; p95Ms: number | null }, expected: { p50Ms?: number; p95Ms?: number }) {
+  for (const key of ["p50Ms", "p95Ms"] as const) {
+    const want = expected[key];
+    if (want === undefined) continue;
+    expect(Math.abs((actual[key] ?? Number.NaN) - want), key).toBeLessThanOrEqual(want * LATENCY_RELATIVE_PRECISION + 0.005);
+  }
+}
+
 describe("stats", () => {
   it("computes calls, errors, error rate, p50 and p95 per tool and overall from known durations", async () => {
     const project = await newProject();
@@ -268,13 +278,17 @@ describe("stats", () => {
 
     const response = await api(project).stats(await owner());
     expect(response.status).toBe(200);
-    // percentile_cont interpolates: p50 of 10…50 is 30; p95 is 40 + 0.8 × (50 − 40) = 48.
-    expect(response.body.tools).toEqual([
-      { toolName: "get_weather", calls: 5, errors: 1, errorRate: 0.2, p50Ms: 30, p95Ms: 48 },
-      { toolName: "add_numbers", calls: 3, errors: 2, errorRate: 2 / 3, p50Ms: 100, p95Ms: 100 },
+    // percentile_cont interpolates: p50 of 10…50 is 30; p95 is 40 + 0.8 × (50 − 40) = 48. The
+    // percentiles come from latency histograms: within their stated precision of these.
+    expect(response.body.tools.map(({ p50Ms, p95Ms, ...exact }) => exact)).toEqual([
+      { toolName: "get_weather", calls: 5, errors: 1, errorRate: 0.2, avgMs: 30 },
+      { toolName: "add_numbers", calls: 3, errors: 2, errorRate: 2 / 3, avgMs: 100 },
     ]);
+    expectNear(response.body.tools[0], { p50Ms: 30, p95Ms: 48 });
+    expectNear(response.body.tools[1], { p50Ms: 100, p95Ms: 100 });
     // Overall latency over the six calls that ran: 10, 20, 30, 40, 50, 100 → p50 35, p95 50 + 0.25 × 50 = 87.5.
-    expect(response.body.total).toEqual({ calls: 8, errors: 3, errorRate: 3 / 8, p50Ms: 35, p95Ms: 87.5 });
+    expect(response.body.total).toMatchObject({ calls: 8, errors: 3, errorRate: 3 / 8, avgMs: 41.67 });
+    expectNear(response.body.total, { p50Ms: 35, p95Ms: 87.5 });
     const window = new Date(response.body.to).getTime() - new Date(response.body.from).getTime();
     expect(window).toBe(24 * 60 * 60 * 1000);
   });
@@ -288,23 +302,26 @@ describe("stats", () => {
     ]);
     const from = encodeURIComponent(minutesAgo(60 * 24 * 7).toISOString());
     const week = await api(project).stats(await owner(), `?from=${from}`);
-    expect(week.body.total).toMatchObject({ calls: 3, p50Ms: 30 });
+    expect(week.body.total).toMatchObject({ calls: 3, avgMs: 36.67 });
+    expectNear(week.body.total, { p50Ms: 30 });
 
     const production = await api(project).stats(await owner(), `?from=${from}&environment=production`);
-    expect(production.body.tools).toEqual([{ toolName: "get_weather", calls: 1, errors: 0, errorRate: 0, p50Ms: 30, p95Ms: 30 }]);
+    expect(production.body.tools).toMatchObject([{ toolName: "get_weather", calls: 1, errors: 0, errorRate: 0, avgMs: 30 }]);
+    expectNear(production.body.tools[0], { p50Ms: 30, p95Ms: 30 });
 
     const oneTool = await api(project).stats(await owner(), `?from=${from}&tool=get_weather`);
     expect(oneTool.body.tools.map((tool) => tool.toolName)).toEqual(["get_weather"]);
-    expect(oneTool.body.total).toMatchObject({ calls: 2, p50Ms: 20 });
+    expect(oneTool.body.total).toMatchObject({ calls: 2, avgMs: 20 });
+    expectNear(oneTool.body.total, { p50Ms: 20 });
 
     const to = encodeURIComponent(minutesAgo(60 * 24 * 2.5).toISOString());
     const before = await api(project).stats(await owner(), `?from=${from}&to=${to}`);
-    expect(before.body.total).toMatchObject({ calls: 1, p50Ms: 10 });
+    expect(before.body.total).toEqual({ calls: 1, errors: 0, errorRate: 0, avgMs: 10, p50Ms: 10, p95Ms: 10 }); // exact below 16 ms
   });
 
   it("is all zeros, with no latency, when nothing was called", async () => {
     const response = await api(await newProject()).stats(await owner());
-    expect(response.body).toMatchObject({ tools: [], total: { calls: 0, errors: 0, errorRate: 0, p50Ms: null, p95Ms: null } });
+    expect(response.body).toMatchObject({ tools: [], total: { calls: 0, errors: 0, errorRate: 0, avgMs: null, p50Ms: null, p95Ms: null } });
   });
 
   it("refuses bad filters with 422", async () => {

@@ -1,4 +1,5 @@
-// Audit log exports: CSV (RFC 4180) and JSON Lines, streamed a batch at a time. Both carry
+// Audit log exports: CSV (RFC 4180) and JSON Lines, streamed a batch at a time (one keyset page
+// of events becomes one chunk of the body: no per-event await or chunk). Both carry
 // exactly the events of the JSON list, so either parses back to the same objects:
 // - JSONL: one event per line, the same JSON object the API lists.
 // - CSV: one column per field; old/new values as JSON text; an empty cell is null (the audit log
@@ -6,7 +7,7 @@
 //   only when it must be. Values are written as recorded, not "sanitized" for spreadsheets
 //   (no leading apostrophe), so the file reads back exactly — open it as data, not as formulas.
 import type { OrganizationAccess } from "@/lib/access";
-import { iterateAuditEvents, type AuditEventItem, type AuditFilters } from "./list-audit-events";
+import { iterateAuditEventBatches, type AuditEventItem, type AuditFilters } from "./list-audit-events";
 
 export type AuditExportFormat = "csv" | "jsonl";
 
@@ -26,9 +27,20 @@ export const AUDIT_CSV_COLUMNS = [
   "userAgent",
 ] as const satisfies ReadonlyArray<keyof AuditEventItem>;
 
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** A cell as written: quoted (its quotes doubled) only when it holds a quote, comma or line break, or is empty (null is the empty cell). */
 function csvCell(value: string | null): string {
   if (value === null) return "";
-  return /[",\r\n]/.test(value) || value === "" ? `"${value.replaceAll('"', '""')}"` : value;
+  if (value === "") return '""';
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code === QUOTE || code === COMMA || code === LF || code === CR) return `"${value.replaceAll('"', '""')}"`;
+  }
+  return value;
 }
 
 function csvValue(event: AuditEventItem, column: (typeof AUDIT_CSV_COLUMNS)[number]): string | null {
@@ -44,11 +56,24 @@ export function auditCsvHeader(): string {
 }
 
 export function auditCsvRow(event: AuditEventItem): string {
-  return `${AUDIT_CSV_COLUMNS.map((column) => csvCell(csvValue(event, column))).join(",")}\r\n`;
+  let row = "";
+  for (let index = 0; index < AUDIT_CSV_COLUMNS.length; index++) {
+    if (index > 0) row += ",";
+    row += csvCell(csvValue(event, AUDIT_CSV_COLUMNS[index]));
+  }
+  return `${row}\r\n`;
 }
 
 export function auditJsonLine(event: AuditEventItem): string {
   return `${JSON.stringify(event)}\n`;
+}
+
+/** One batch of events as one piece of the file. */
+function auditChunk(events: AuditEventItem[], format: AuditExportFormat): string {
+  const line = format === "csv" ? auditCsvRow : auditJsonLine;
+  let text = "";
+  for (const event of events) text += line(event);
+  return text;
 }
 
 const CONTENT_TYPES: Record<AuditExportFormat, string> = {
@@ -59,33 +84,31 @@ const CONTENT_TYPES: Record<AuditExportFormat, string> = {
 /** A download of every matching event. The body is pulled a batch at a time as the client reads. */
 export function auditExportResponse(options: { access: OrganizationAccess; filters: AuditFilters; format: AuditExportFormat; now?: Date }) {
   const { format } = options;
-  const events = iterateAuditEvents({ access: options.access, filters: options.filters });
+  const batches = iterateAuditEventBatches({ access: options.access, filters: options.filters });
   const encoder = new TextEncoder();
-  let headerSent = false;
+  let headerSent = format !== "csv";
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (format === "csv" && !headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(auditCsvHeader()));
-        return;
-      }
-      let next: IteratorResult<AuditEventItem>;
+      let next: IteratorResult<AuditEventItem[]>;
       try {
-        next = await events.next();
+        next = await batches.next();
       } catch (error) {
         // The status line is already sent: the download ends short, and the reason goes to the log.
         console.error("Audit log export failed", error);
         controller.error(new Error("The export failed part-way; try again"));
         return;
       }
+      const header = headerSent ? "" : auditCsvHeader();
+      headerSent = true;
       if (next.done) {
+        if (header) controller.enqueue(encoder.encode(header));
         controller.close();
         return;
       }
-      controller.enqueue(encoder.encode(format === "csv" ? auditCsvRow(next.value) : auditJsonLine(next.value)));
+      controller.enqueue(encoder.encode(header + auditChunk(next.value, format)));
     },
     async cancel() {
-      await events.return(undefined);
+      await batches.return(undefined);
     },
   });
   const stamp = (options.now ?? new Date())

@@ -100,10 +100,13 @@ export async function listAuditEvents(options: { access: OrganizationAccess; fil
   return toPage(rows, options.page);
 }
 
-export const EXPORT_BATCH_SIZE = 500;
+export const EXPORT_BATCH_SIZE = 5_000;
 
-/** Every matching event, newest first, fetched a batch at a time so a big log never sits in memory at once. */
-export async function* iterateAuditEvents(options: { access: OrganizationAccess; filters: AuditFilters; batchSize?: number }) {
+/**
+ * Every matching event, newest first, a batch (one keyset page) at a time so a big log never sits
+ * in memory at once; the exports write each batch as one chunk.
+ */
+export async function* iterateAuditEventBatches(options: { access: OrganizationAccess; filters: AuditFilters; batchSize?: number }) {
   const where = await whereOf(options.access.organization.id, options.filters);
   const limit = options.batchSize ?? EXPORT_BATCH_SIZE;
   let cursor: string | undefined;
@@ -112,7 +115,7 @@ export async function* iterateAuditEvents(options: { access: OrganizationAccess;
       await db.auditEvent.findMany({ where, select: auditEventSelect, orderBy: newestFirst, ...pageArgs({ limit, cursor }) }),
       { limit, cursor },
     );
-    yield* page.data;
+    if (page.data.length) yield page.data;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }

@@ -469,4 +469,32 @@ describe("pagination and exports", () => {
     const rows = csvToEvents(await (await fetchAuditLog(organization.slug, "format=csv&action=project.rename", bigHeaders)).text());
     expect(rows).toEqual(lines);
   });
+
+  it("writes each batch of events as one chunk of the body, not one chunk per event", async () => {
+    const owner = await createTestUser({ name: "Chunked log" });
+    const organization = await createTestOrganization(owner);
+    const count = EXPORT_BATCH_SIZE + 1;
+    await db.auditEvent.createMany({
+      data: Array.from({ length: count }, (_, index) => ({
+        organizationId: organization.id,
+        actorLabel: owner.email,
+        action: "project.rename",
+        targetType: "project",
+        targetLabel: `p-${index}`,
+      })),
+    });
+    const chunkHeaders = await asSession(owner);
+    for (const format of ["csv", "jsonl"]) {
+      const response = await fetchAuditLog(organization.slug, `format=${format}&action=project.rename`, chunkHeaders);
+      let chunks = 0;
+      let text = "";
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        chunks++;
+        text += decoder.decode(chunk, { stream: true });
+      }
+      expect(chunks).toBe(2);
+      expect(text.split("\n").filter(Boolean)).toHaveLength(format === "csv" ? count + 1 : count);
+    }
+  });
 });

@@ -46,8 +46,11 @@ const sandboxSchema = z.object({
   ATELIER_SANDBOX_MAX_CONCURRENT: wholeNumber(1, 256, 8),
   /** Calls that may wait for a free handler slot; past that a call is refused at once as busy. */
   ATELIER_SANDBOX_MAX_QUEUED: wholeNumber(0, 10_000, 100),
-  /** Worker threads that create, run and dispose handler isolates (lib/sandbox/isolate-pool.ts); default: one per core. */
-  ATELIER_SANDBOX_WORKERS: wholeNumber(1, 64, Math.min(16, availableParallelism())),
+  /**
+   * Worker threads that create, run and dispose handler isolates (lib/sandbox/isolate-pool.ts);
+   * default: one per core. 0: isolates are created per call on the main thread, as before them.
+   */
+  ATELIER_SANDBOX_WORKERS: wholeNumber(0, 64, Math.min(16, availableParallelism())),
 });
 
 export type SandboxConfig = z.infer<typeof sandboxSchema>;

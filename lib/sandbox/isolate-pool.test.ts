@@ -1,6 +1,7 @@
 // The sandbox's worker threads: a fresh isolate for every call even on one worker, questions to
 // the client answered across the thread boundary, a killed worker replaced, calls spread out.
 import { afterAll, describe, expect, it } from "vitest";
+import { createInlineIsolates } from "./inline-isolates";
 import { createIsolatePool } from "./isolate-pool";
 import { createIsolateSlots } from "./isolate-slots";
 import { type RunHandlerOptions, runHandler } from "./index";
@@ -34,6 +35,13 @@ describe("isolate pool", () => {
     }
     const together = await Promise.all(Array.from({ length: 6 }, () => run(LEAVE_STATE)));
     expect(together.map((result) => result.ok && result.output)).toEqual(Array(6).fill(NOTHING_SEEN));
+  });
+
+  it("gives every call a fresh isolate on the main thread too (ATELIER_SANDBOX_WORKERS=0)", async () => {
+    const inline = createInlineIsolates();
+    for (let index = 0; index < 3; index++) {
+      expect(await run(LEAVE_STATE, { pool: inline })).toMatchObject({ ok: true, output: NOTHING_SEEN });
+    }
   });
 
   it("gives a fresh isolate with another memory limit too, and enforces that limit", async () => {

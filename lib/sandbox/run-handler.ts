@@ -5,6 +5,7 @@ import { readContentResult } from "./content-helper";
 import { createFetchBudget } from "./fetch-budget";
 import { buildIsolateSource, HANDLER_FILENAME, HANDLER_FIRST_LINE, type IsolateOutcome } from "./isolate-source";
 import { clampLimits, MAX_ERROR_MESSAGE_CHARS, MAX_OUTPUT_BYTES, SANDBOX_LIMITS } from "./limits";
+import { createInlineIsolates } from "./inline-isolates";
 import { createIsolatePool, type IsolatePool } from "./isolate-pool";
 import { createIsolateSlots, type IsolateSlots, SandboxBusy, SlotWaitCancelled } from "./isolate-slots";
 import { createLogCollector, type LogCollector } from "./log-collector";
@@ -214,6 +215,10 @@ function processPool(): IsolatePool {
   if (shared.__atelierSandboxPool) return shared.__atelierSandboxPool;
   const config = sandboxConfig();
   const workers = config.ATELIER_SANDBOX_WORKERS;
+  if (workers === 0) {
+    shared.__atelierSandboxPool = createInlineIsolates();
+    return shared.__atelierSandboxPool;
+  }
   const pool = createIsolatePool({
     workers,
     // Enough ready isolates for every slot to start at once, spread over the workers.

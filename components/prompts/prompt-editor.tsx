@@ -9,6 +9,8 @@ import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { OutputBlock, OutputCode } from "@/components/ui/output-block";
 import { errorMessage } from "@/lib/hooks/api-fetch";
+import { expectationsFromMessages, SaveAsTestCase } from "@/components/tests/save-test-case";
+import { TargetTestCases } from "@/components/tests/tool-test-cases";
 import { type Prompt, type PromptInput, useDeletePrompt, usePreviewPrompt, useSavePrompt } from "@/lib/hooks/use-prompts";
 import { PromptMessages } from "./prompt-messages";
 
@@ -223,6 +225,15 @@ function PromptTestPanel({ org, project, prompt, canRun }: { org: string; projec
       {preview.data && (
         <div className="space-y-3">
           <PromptMessages messages={preview.data.messages} />
+          {canRun && (
+            <SaveAsTestCase
+              org={org}
+              project={project}
+              target={{ kind: "prompt", name: prompt.name }}
+              input={Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ""))}
+              expectations={expectationsFromMessages(preview.data.messages)}
+            />
+          )}
           {preview.data.logs.length > 0 && (
             <OutputBlock title="Console" level={4}>
               <OutputCode>{preview.data.logs.map((entry) => `[${entry.level}] ${entry.message}`).join("\n")}</OutputCode>
@@ -230,6 +241,7 @@ function PromptTestPanel({ org, project, prompt, canRun }: { org: string; projec
           )}
         </div>
       )}
+      <TargetTestCases org={org} project={project} target={{ kind: "prompt", name: prompt.name }} />
     </aside>
   );
 }

@@ -8,6 +8,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { apiFetch, errorMessage } from "@/lib/hooks/api-fetch";
 import { projectPath } from "@/lib/hooks/use-projects";
 import type { BehaviourDiff } from "@/lib/test-cases/behaviour-diff";
+import { targetKey, targetLabel } from "@/lib/test-cases/test-case-input";
 
 function pretty(value: unknown) {
   return JSON.stringify(value, null, 2) ?? "—";
@@ -15,24 +16,41 @@ function pretty(value: unknown) {
 
 /**
  * Next to the schema diff: every saved case run on production and on the draft, and the cases
- * whose results differ side by side, breaking when production passed and the draft fails.
+ * whose results differ side by side, breaking when production passed and the draft fails. The
+ * draft side is the dialog's one draft run (`draftRunId`): only production runs here.
  */
-export function BehaviourDiffSection({ org, project, hasProduction }: { org: string; project: string; hasProduction: boolean }) {
+export function BehaviourDiffSection({
+  org,
+  project,
+  hasProduction,
+  draftRunId,
+  draftRunFailed,
+}: {
+  org: string;
+  project: string;
+  hasProduction: boolean;
+  /** The dialog's run of the suite on the draft, once it is there. */
+  draftRunId: string | undefined;
+  /** The draft run could not be made (its error is shown by the gate section). */
+  draftRunFailed: boolean;
+}) {
   const diff = useMutation({
-    mutationFn: () => apiFetch<BehaviourDiff>(`${projectPath(org, project)}/behaviour-diff`, { method: "POST" }),
+    mutationFn: (runId: string) =>
+      apiFetch<BehaviourDiff>(`${projectPath(org, project)}/behaviour-diff`, { method: "POST", body: { draftRunId: runId } }),
   });
   const started = useRef(false);
   useEffect(() => {
-    if (hasProduction && !started.current) {
+    if (hasProduction && draftRunId && !started.current) {
       started.current = true;
-      diff.mutate();
+      diff.mutate(draftRunId);
     }
-  }, [hasProduction, diff]);
+  }, [hasProduction, draftRunId, diff]);
   if (!hasProduction) return null;
+  if (draftRunFailed) return null;
   return (
     <section aria-label="Behaviour changes" className="space-y-2">
       <h3 className="text-sm font-semibold">Behaviour changes</h3>
-      {diff.isPending && (
+      {(diff.isPending || diff.isIdle) && (
         <p role="status" className="flex items-center gap-2 text-sm text-muted">
           <Spinner /> Running the test cases on production and on the draft…
         </p>
@@ -47,11 +65,11 @@ export function BehaviourDiffSection({ org, project, hasProduction }: { org: str
       {diff.data && diff.data.changed.length > 0 && (
         <ul className="space-y-3">
           {diff.data.changed.map((change) => (
-            <li key={`${change.tool}/${change.case}`} className="space-y-2 rounded-lg border border-line p-3">
+            <li key={`${targetKey(change)}/${change.case}`} className="space-y-2 rounded-lg border border-line p-3">
               <p className="flex flex-wrap items-center gap-2 text-sm">
                 {change.breaking && <Badge tone="danger">Breaking</Badge>}
                 <span className="font-mono">
-                  {change.tool} · {change.case}
+                  {targetLabel(change)} · {change.case}
                 </span>
                 {change.changes.length > 0 && <span className="text-muted">{change.changes.join("; ")}</span>}
               </p>

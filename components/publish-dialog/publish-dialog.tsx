@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { LoadingRegion, Skeleton } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import { usePublish, usePublishPreview } from "@/lib/hooks/use-publish";
+import { useRunTests, useTestGate, useTestRuns } from "@/lib/hooks/use-test-cases";
 import { BehaviourDiffSection } from "./behaviour-diff";
 import { PublishForm } from "./publish-form";
 import { PublishedResult } from "./published-result";
@@ -47,6 +48,20 @@ function PublishDialogBody({
   const [overrideReason, setOverrideReason] = useState("");
   const [gateState, setGateState] = useState<GateState>({ blocked: false, checking: false });
   const onGateStateChange = useCallback((state: GateState) => setGateState(state), []);
+  // The suite runs on the draft once per dialog: the gate shows that run, the behaviour diff
+  // compares production with it, and Publish sends its id so the server does not run it again.
+  const mode = useTestGate(org, project).data;
+  const total = useTestRuns(org, project).data?.lastResults.length;
+  const draftRun = useRunTests(org, project);
+  const hasProduction = preview.data ? preview.data.currentVersion !== null : undefined;
+  const needsDraftRun = mode !== undefined && hasProduction !== undefined && (mode !== "off" || hasProduction);
+  const started = useRef(false);
+  useEffect(() => {
+    if (needsDraftRun && !started.current) {
+      started.current = true;
+      draftRun.mutate({});
+    }
+  }, [needsDraftRun, draftRun]);
 
   if (publish.data) return <PublishedResult org={org} project={project} published={publish.data} onClose={onClose} />;
   if (!publish.isPending) {
@@ -95,10 +110,17 @@ function PublishDialogBody({
       blocked={gateState.blocked}
       gate={
         <>
-          <BehaviourDiffSection org={org} project={project} hasProduction={preview.data.currentVersion !== null} />
-          <TestGateCheck
+          <BehaviourDiffSection
             org={org}
             project={project}
+            hasProduction={preview.data.currentVersion !== null}
+            draftRunId={draftRun.data?.id}
+            draftRunFailed={draftRun.isError}
+          />
+          <TestGateCheck
+            mode={mode}
+            run={draftRun}
+            total={total}
             canOverride={canOverrideGate}
             overrideReason={overrideReason}
             onOverrideReasonChange={setOverrideReason}
@@ -107,7 +129,11 @@ function PublishDialogBody({
         </>
       }
       onPublish={async (input) => {
-        await publish.mutateAsync({ ...input, ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}) });
+        await publish.mutateAsync({
+          ...input,
+          ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
+          ...(draftRun.data ? { testRunId: draftRun.data.id } : {}),
+        });
         // The header, the Server tab and History are server-rendered: show the new production there too.
         router.refresh();
       }}

@@ -1,52 +1,47 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { CaseResultView } from "@/components/tests/case-result";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
-import { type TestGate, useRunTests, useTestGate, useTestRuns } from "@/lib/hooks/use-test-cases";
+import type { TestGate, TestRunSummary } from "@/lib/hooks/use-test-cases";
+import { targetKey, targetLabel } from "@/lib/test-cases/test-case-input";
 
 export type GateState = { blocked: boolean; checking: boolean };
 
+/** The Publish dialog's one run of the suite on the draft (publish-dialog.tsx), as this section reads it. */
+export type DraftRunState = { data?: TestRunSummary; isPending: boolean; isError: boolean; error: unknown };
+
 /**
- * The publish gate in the Publish dialog: runs the suite on the draft when the project's gate is
- * advisory or required, shows each failing case, and (required) blocks Publish unless an Owner
- * or Admin writes a reason. The server runs the suite again on publish and enforces the same rule.
+ * The publish gate in the Publish dialog: shows the dialog's run of the suite on the draft when
+ * the project's gate is advisory or required, each failing case, and (required) blocks Publish
+ * unless an Owner or Admin writes a reason. Publish sends that run's id, so the server reuses it
+ * while the draft is unchanged (and runs the suite itself otherwise) and enforces the same rule.
  */
 export function TestGateCheck({
-  org,
-  project,
+  mode,
+  run,
+  total,
   canOverride,
   overrideReason,
   onOverrideReasonChange,
   onStateChange,
 }: {
-  org: string;
-  project: string;
+  /** The project's gate; undefined while it loads. */
+  mode: TestGate | undefined;
+  run: DraftRunState;
+  /** How many cases there are, for the progress line while they run. */
+  total: number | undefined;
   canOverride: boolean;
   overrideReason: string;
   onOverrideReasonChange: (value: string) => void;
   onStateChange: (state: GateState) => void;
 }) {
-  const gate = useTestGate(org, project);
-  const run = useRunTests(org, project);
-  // How many cases there are, for the progress line while they run.
-  const total = useTestRuns(org, project).data?.lastResults.length;
-  const started = useRef(false);
-  const mode: TestGate | undefined = gate.data;
-
-  useEffect(() => {
-    if (mode && mode !== "off" && !started.current) {
-      started.current = true;
-      run.mutate({});
-    }
-  }, [mode, run]);
-
   const failing = run.data?.results.filter((result) => !result.passed) ?? [];
-  const checking = gate.isPending || (mode !== "off" && !run.data && !run.isError);
+  const checking = mode === undefined || (mode !== "off" && !run.data && !run.isError);
   const blocked = mode === "required" && (checking || run.isError || (failing.length > 0 && !(canOverride && overrideReason.trim())));
   useEffect(() => onStateChange({ blocked, checking }), [blocked, checking, onStateChange]);
 
@@ -72,9 +67,9 @@ export function TestGateCheck({
         >
           <ul className="space-y-3">
             {failing.map((result) => (
-              <li key={`${result.tool}/${result.case}`} className="space-y-1">
+              <li key={`${targetKey(result)}/${result.case}`} className="space-y-1">
                 <p className="font-mono text-sm">
-                  {result.tool} · {result.case}
+                  {targetLabel(result)} · {result.case}
                 </p>
                 <CaseResultView result={result} />
               </li>

@@ -1,5 +1,7 @@
 "use client";
 
+import { expectationsFromContents, SaveAsTestCase } from "@/components/tests/save-test-case";
+import { TargetTestCases } from "@/components/tests/tool-test-cases";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { parseTemplate } from "url-template";
@@ -303,6 +305,15 @@ function ResourceTestPanel({ org, project, resource, canRun }: { org: string; pr
         </form>
       )}
       {preview.error && <Alert tone="danger">{errorMessage(preview.error)}</Alert>}
+      {preview.data && canRun && (
+        <SaveAsTestCase
+          org={org}
+          project={project}
+          target={{ kind: "resource", name: resource.name }}
+          input={resource.kind === "template" ? Object.fromEntries(Object.entries(values).filter(([, value]) => value !== "")) : {}}
+          expectations={expectationsFromContents(preview.data.contents)}
+        />
+      )}
       {preview.data?.contents.map((contents) => (
         <OutputBlock key={contents.uri} title={`${contents.uri} · ${contents.mimeType ?? ""}`} level={4}>
           {contents.text !== undefined ? (
@@ -318,6 +329,7 @@ function ResourceTestPanel({ org, project, resource, canRun }: { org: string; pr
           )}
         </OutputBlock>
       ))}
+      <TargetTestCases org={org} project={project} target={{ kind: "resource", name: resource.name }} />
     </aside>
   );
 }

@@ -9,6 +9,7 @@ const LABELS: Record<Expectation["kind"], string> = {
   textMatches: "text matches",
   errorCode: "error code",
   maxDurationMs: "max duration (ms)",
+  mimeType: "MIME type",
 };
 
 export function expectationLabel(kind: Expectation["kind"]): string {

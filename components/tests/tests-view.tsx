@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import { useTestRuns } from "@/lib/hooks/use-test-cases";
+import { targetKey, targetLabel } from "@/lib/test-cases/test-case-input";
 import { CaseResultView, ResultBadge } from "./case-result";
 import { RunAllTestsButton } from "./run-all-tests-button";
 import { TestGateSetting } from "./test-gate-setting";
@@ -33,17 +34,17 @@ export function TestsView({
       {lastResults.length === 0 ? (
         <EmptyState
           title="No test cases yet"
-          description="Run a tool in its test panel and choose Save as test case, or turn a preset into a case."
+          description="Run a tool, prompt or resource in its test panel and choose Save as test case, or turn a preset into a case."
         />
       ) : (
         <ul className="divide-y divide-line rounded-xl border border-line" aria-label="Test cases">
           {lastResults.map((item) => (
-            <li key={`${item.tool}/${item.case}`} className="space-y-2 p-4">
+            <li key={`${targetKey(item)}/${item.case}`} className="space-y-2 p-4">
               <details>
                 <summary className="flex cursor-pointer flex-wrap items-center gap-3">
                   <ResultBadge result={item.result} />
                   <span className="font-mono text-sm">
-                    {item.tool} · {item.case}
+                    {targetLabel(item)} · {item.case}
                   </span>
                   {item.run && (
                     <span className="text-xs text-muted">

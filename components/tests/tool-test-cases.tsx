@@ -2,21 +2,32 @@
 
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/hooks/api-fetch";
-import { useRunTests, useTestRuns, useToolTestCases } from "@/lib/hooks/use-test-cases";
+import { useRunTests, useTargetTestCases, useTestRuns } from "@/lib/hooks/use-test-cases";
+import { type TestTarget, targetOf, targetRef } from "@/lib/test-cases/test-case-input";
 import { CaseResultView, ResultBadge } from "./case-result";
 
-/** A tool's saved cases in its test panel, each with its last result, run one or all. */
+/** A tool's saved cases in its test panel. */
 export function ToolTestCases({ org, project, toolName }: { org: string; project: string; toolName: string }) {
-  const cases = useToolTestCases(org, project, toolName);
+  return <TargetTestCases org={org} project={project} target={{ kind: "tool", name: toolName }} />;
+}
+
+/** A tool's, prompt's or resource's saved cases in its test panel, each with its last result, run one or all. */
+export function TargetTestCases({ org, project, target }: { org: string; project: string; target: TestTarget }) {
+  const cases = useTargetTestCases(org, project, target);
   const runs = useTestRuns(org, project);
   const run = useRunTests(org, project);
   if (!cases.data || cases.data.length === 0) return null;
-  const lastOf = (name: string) => runs.data?.lastResults.find((item) => item.tool === toolName && item.case === name)?.result ?? null;
+  const scope = targetRef(target);
+  const lastOf = (name: string) =>
+    runs.data?.lastResults.find((item) => {
+      const owner = targetOf(item);
+      return owner.kind === target.kind && owner.name === target.name && item.case === name;
+    })?.result ?? null;
   return (
     <section aria-label="Test cases" className="space-y-3 border-t border-line pt-4">
       <div className="flex items-center justify-between gap-2">
         <h4 className="text-sm font-semibold">Test cases</h4>
-        <Button size="sm" loading={run.isPending && !run.variables?.case} onClick={() => run.mutate({ tool: toolName })}>
+        <Button size="sm" loading={run.isPending && !run.variables?.case} onClick={() => run.mutate(scope)}>
           Run all
         </Button>
       </div>
@@ -37,7 +48,7 @@ export function ToolTestCases({ org, project, toolName }: { org: string; project
                   size="sm"
                   aria-label={`Run ${testCase.name}`}
                   loading={run.isPending && run.variables?.case === testCase.name}
-                  onClick={() => run.mutate({ tool: toolName, case: testCase.name })}
+                  onClick={() => run.mutate({ ...scope, case: testCase.name })}
                 >
                   Run
                 </Button>

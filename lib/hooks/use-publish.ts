@@ -37,7 +37,7 @@ export function invalidateProduction(queryClient: QueryClient, org: string, proj
 export function usePublish(org: string, project: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { changelog: string; version?: string; overrideReason?: string }) =>
+    mutationFn: (input: { changelog: string; version?: string; overrideReason?: string; testRunId?: string }) =>
       apiFetch<Package>(`${projectPath(org, project)}/publish`, { method: "POST", body: input }),
     // Not awaited: the dialog shows the result at once, and the rest of the studio catches up.
     onSuccess: () => void invalidateProduction(queryClient, org, project),

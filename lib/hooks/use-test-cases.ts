@@ -6,32 +6,30 @@ import { markDraftChanged } from "@/lib/hooks/use-publish";
 import { projectPath } from "@/lib/hooks/use-projects";
 import { queryKeys } from "@/lib/query-keys";
 import type { CaseResult, TestRunSummary } from "@/lib/test-cases/run-test-cases";
-import type { Expectation } from "@/lib/test-cases/test-case-input";
+import { type Expectation, type TargetRef, type TestTarget, targetPath } from "@/lib/test-cases/test-case-input";
 
 export type { CaseResult, Expectation, TestRunSummary };
-export type TestCase = { id: string; tool: string; name: string; input: Record<string, unknown>; expectations: Expectation[] };
-export type LastResult = {
-  tool: string;
+export type TestCase = TargetRef & { id: string; name: string; input: Record<string, unknown>; expectations: Expectation[] };
+export type LastResult = TargetRef & {
   case: string;
   result: CaseResult | null;
   run: { id: string; createdAt: string; actorLabel: string } | null;
 };
 export type TestGate = "off" | "advisory" | "required";
 
-/** The tool's saved cases. */
-export function useToolTestCases(org: string, project: string, tool: string) {
+/** The saved cases of a tool, prompt or resource. */
+export function useTargetTestCases(org: string, project: string, target: TestTarget) {
   return useQuery({
-    queryKey: [...queryKeys.testCases(org, project), tool],
-    queryFn: async () =>
-      (await apiFetch<{ data: TestCase[] }>(`${projectPath(org, project)}/tools/${encodeURIComponent(tool)}/test-cases`)).data,
+    queryKey: [...queryKeys.testCases(org, project), target.kind, target.name],
+    queryFn: async () => (await apiFetch<{ data: TestCase[] }>(`${projectPath(org, project)}/${targetPath(target)}/test-cases`)).data,
   });
 }
 
-export function useCreateTestCase(org: string, project: string, tool: string) {
+export function useCreateTestCase(org: string, project: string, target: TestTarget) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; input: Record<string, unknown>; expectations: Expectation[] } | { fromPreset: string }) =>
-      apiFetch<TestCase>(`${projectPath(org, project)}/tools/${encodeURIComponent(tool)}/test-cases`, { method: "POST", body: input }),
+      apiFetch<TestCase>(`${projectPath(org, project)}/${targetPath(target)}/test-cases`, { method: "POST", body: input }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.testCases(org, project) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.testRuns(org, project) });
@@ -48,11 +46,11 @@ export function useTestRuns(org: string, project: string) {
   });
 }
 
-/** Runs all cases, one tool's, or one case on the draft, as the signed-in member. */
+/** Runs all cases, one tool's (prompt's, resource's), or one case on the draft, as the signed-in member. */
 export function useRunTests(org: string, project: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (scope: { tool?: string; case?: string } = {}) =>
+    mutationFn: (scope: TargetRef & { case?: string } = {}) =>
       apiFetch<TestRunSummary>(`${projectPath(org, project)}/test-runs`, { method: "POST", body: scope }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.testRuns(org, project) }),
   });

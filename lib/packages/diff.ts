@@ -6,8 +6,10 @@
 //   tools/<name>/tool.json (everything else pinned)  components/<name>.html  components/<name>.json
 //   prompts/<name>/prompt.json  prompts/<name>/handler.js
 //   resources/<name>/resource.json  resources/<name>/contents.txt|.base64  resources/<name>/handler.js
-//   tests/<tool>/<case>.json (a saved test case: input and expectations)
+//   tests/<tool>/<case>.json, tests/prompts/<prompt>/<case>.json, tests/resources/<resource>/<case>.json
+//   (a saved test case: input and expectations)
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
+import { targetKey } from "@/lib/test-cases/test-case-input";
 import { canonicalJson } from "./canonical-json";
 import type { ManifestComponent, ManifestPrompt, ManifestResource, ManifestTestCase, ManifestTool, PackageContents } from "./manifest";
 
@@ -19,7 +21,7 @@ export type ChangeSummary = {
   components: NameChanges;
   prompts: NameChanges;
   resources: NameChanges;
-  /** Test cases by "<tool>/<case>"; present only when either side has some (older summaries keep their shape). */
+  /** Test cases by "<tool>/<case>" (prompts/<prompt>/<case>, resources/<resource>/<case>); present only when either side has some (older summaries keep their shape). */
   testCases?: NameChanges;
 };
 export type ContentsDiff = ChangeSummary & { files: FileDiff[] };
@@ -56,13 +58,18 @@ export function summarizeChanges(before: PackageContents | null, after: PackageC
   };
 }
 
-/** A test case is named "<tool>/<case>" in change lists: case names are unique per tool only. */
+/**
+ * A test case is named "<tool>/<case>" (or "prompts/<prompt>/<case>", "resources/<resource>/<case>")
+ * in change lists: case names are unique per target only.
+ */
 function keyedTestCases(testCases: ManifestTestCase[] | undefined) {
-  return (testCases ?? []).map((testCase) => ({ name: `${testCase.tool}/${testCase.name}`, testCase }));
+  return (testCases ?? []).map((testCase) => ({ name: `${targetKey(testCase)}/${testCase.name}`, testCase }));
 }
 
 function testCaseFiles(testCase: ManifestTestCase): Array<[string, string]> {
-  return [[`tests/${testCase.tool}/${testCase.name}.json`, prettyJson({ input: testCase.input, expectations: testCase.expectations })]];
+  return [
+    [`tests/${targetKey(testCase)}/${testCase.name}.json`, prettyJson({ input: testCase.input, expectations: testCase.expectations })],
+  ];
 }
 
 export function hasChanges(diff: ChangeSummary): boolean {

@@ -19,6 +19,7 @@ import {
   type ManifestComponent,
   type ManifestPrompt,
   type ManifestResource,
+  type ManifestTestCase,
   type ManifestTool,
   type PackageManifest,
 } from "./manifest";
@@ -124,24 +125,44 @@ export async function discardDraftChanges(options: { access: ProjectAccess; acto
   return discarded;
 }
 
-/** The test-case changes of one tool ("<tool>/<case>" names), or all of them. */
+/** The test-case changes of one tool ("<tool>/<case>" names; prompts/… and resources/… have two slashes), or all of them. */
 function casesOf(changes: NameChanges, tool: string | undefined): NameChanges {
   if (tool === undefined) return changes;
-  const mine = (name: string) => name.startsWith(`${tool}/`);
+  const mine = (name: string) => name.startsWith(`${tool}/`) && name.split("/").length === 2;
   return { added: changes.added.filter(mine), modified: changes.modified.filter(mine), removed: changes.removed.filter(mine) };
 }
 
-// The cases of the project (or one tool) become production's again, for the tools the draft has now.
+// The cases of the project (or one tool) become production's again, for the tools, prompts and
+// resources the draft has now (prompts and resources only when the whole draft is discarded).
 async function resetTestCases(tx: Tx, projectId: string, production: PackageManifest, tool: string | undefined) {
   const tools = await tx.tool.findMany({ where: { projectId, ...(tool ? { name: tool } : {}) }, select: { id: true, name: true } });
-  await tx.testCase.deleteMany({ where: { projectId, toolId: { in: tools.map((row) => row.id) } } });
+  const [prompts, resources] = tool
+    ? [[], []]
+    : await Promise.all([
+        tx.prompt.findMany({ where: { projectId }, select: { id: true, name: true } }),
+        tx.mcpResource.findMany({ where: { projectId }, select: { id: true, name: true } }),
+      ]);
+  await tx.testCase.deleteMany({ where: tool ? { projectId, toolId: { in: tools.map((row) => row.id) } } : { projectId } });
+  const idOf = (rows: Array<{ id: string; name: string }>, name: string) => rows.find((row) => row.name === name)?.id;
+  const ownerOf = (testCase: ManifestTestCase) => {
+    if (testCase.prompt !== undefined) {
+      const id = idOf(prompts, testCase.prompt);
+      return id ? { promptId: id } : null;
+    }
+    if (testCase.resource !== undefined) {
+      const id = idOf(resources, testCase.resource);
+      return id ? { resourceId: id } : null;
+    }
+    const id = idOf(tools, testCase.tool ?? "");
+    return id ? { toolId: id } : null;
+  };
   for (const testCase of production.testCases ?? []) {
-    const owner = tools.find((row) => row.name === testCase.tool);
+    const owner = ownerOf(testCase);
     if (!owner) continue;
     await tx.testCase.create({
       data: {
         projectId,
-        toolId: owner.id,
+        ...owner,
         name: testCase.name,
         input: testCase.input as Prisma.InputJsonValue,
         expectations: testCase.expectations as Prisma.InputJsonValue,

@@ -7,7 +7,7 @@
 import type { ComponentCsp, ToolVisibility } from "@/lib/mcp/types";
 import type { ServedPrompt } from "@/lib/prompts/render-prompt";
 import type { ServedResource } from "@/lib/resources/read-resource";
-import type { Expectation } from "@/lib/test-cases/test-case-input";
+import { type Expectation, type TargetRef, targetOf, targetRef } from "@/lib/test-cases/test-case-input";
 import { canonicalJson } from "./canonical-json";
 
 export const MANIFEST_FORMAT = "atelier.package/v1";
@@ -52,8 +52,11 @@ export type ManifestPrompt = ServedPrompt;
 /** A static resource or resource template as pinned (lib/resources). */
 export type ManifestResource = ServedResource;
 
-/** A saved test case as pinned (lib/test-cases): its tool, name, input and expectations. */
-export type ManifestTestCase = { tool: string; name: string; input: Record<string, unknown>; expectations: Expectation[] };
+/**
+ * A saved test case as pinned (lib/test-cases): its target (`tool`, or `prompt` / `resource`), name,
+ * input and expectations. A tool's case has the shape it had before prompts and resources had cases.
+ */
+export type ManifestTestCase = TargetRef & { name: string; input: Record<string, unknown>; expectations: Expectation[] };
 
 /**
  * The pinned content of a package, or of the draft about to become one. `prompts` and
@@ -158,7 +161,7 @@ export function contentsFromDraft(draft: {
   );
   const testCases = (draft.testCases ?? []).map(
     (testCase): ManifestTestCase => ({
-      tool: testCase.tool,
+      ...targetRef(targetOf(testCase)),
       name: testCase.name,
       input: testCase.input,
       expectations: testCase.expectations,
@@ -189,8 +192,13 @@ export function parseManifest(text: string): PackageManifest {
   return parsed as PackageManifest;
 }
 
+// Tools' cases first (by tool, then case, as before prompts and resources had cases), then prompts', then resources'.
 function byToolAndName(a: ManifestTestCase, b: ManifestTestCase) {
-  return byName({ name: `${a.tool}\u0000${a.name}` }, { name: `${b.tool}\u0000${b.name}` });
+  const key = (item: ManifestTestCase) => {
+    const target = targetOf(item);
+    return `${["tool", "prompt", "resource"].indexOf(target.kind)}\u0000${target.name}\u0000${item.name}`;
+  };
+  return byName({ name: key(a) }, { name: key(b) });
 }
 
 function byName(a: { name: string }, b: { name: string }) {

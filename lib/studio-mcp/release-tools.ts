@@ -91,6 +91,8 @@ export function registerReleaseTools(server: McpServer, context: StudioContext) 
         // The last result of every saved test case, and whether failing ones block publish.
         const testCases = tests.lastResults.map((item) => ({
           tool: item.tool,
+          prompt: item.prompt,
+          resource: item.resource,
           case: item.case,
           status: item.result ? (item.result.passed ? "passed" : "failed") : "not run",
           failures: item.result?.expectations.filter((verdict) => !verdict.passed).map((verdict) => verdict.diff) ?? [],

@@ -1,4 +1,7 @@
-// Checks a tool call's outcome against a test case's expectations. Each expectation gets a
+// Checks a call's outcome against a test case's expectations. A prompt's or resource's answer is
+// first put in the same shape as a tool result (run-test-cases.ts): a prompt's `messages` are its
+// structured value and their text blocks its text; a resource's text contents are its text and
+// the JSON of its first text its structured value. Each expectation gets a
 // verdict with the value it looked at and, when it failed, a readable difference: the JSON paths
 // that differ ("/temperature: expected a number (21), got a string ("21")") or a unified diff.
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
@@ -11,6 +14,10 @@ export type CallOutcome = {
   result: { isError?: boolean; content?: Array<{ type: string; text?: string }>; structuredContent?: unknown } | null;
   protocolError: { code: number; message: string } | null;
   durationMs: number;
+  /** Resources: the MIME type of every contents item. */
+  mimeTypes?: string[];
+  /** Why there is no structured value, when the target's answer has none ("the contents are not JSON"). */
+  structuredMissing?: string;
 };
 
 export type ExpectationVerdict = {
@@ -52,7 +59,13 @@ function evaluateOne(expectation: Expectation, outcome: CallOutcome): Expectatio
     }
     case "structuredMatchesSchema": {
       if (structured === undefined)
-        return verdict(expectation, expectation.schema, null, false, () => "the result has no structuredContent");
+        return verdict(
+          expectation,
+          expectation.schema,
+          null,
+          false,
+          () => outcome.structuredMissing ?? "the result has no structuredContent",
+        );
       const validate = getValidator(expectation.schema);
       const valid = validate(structured) as boolean;
       return verdict(expectation, expectation.schema, structured, valid, () =>
@@ -88,6 +101,14 @@ function evaluateOne(expectation: Expectation, outcome: CallOutcome): Expectatio
         actual === null
           ? `expected error code ${expectation.code}, got no error`
           : `expected error code ${expectation.code}, got ${actual}`,
+      );
+    }
+    case "mimeType": {
+      const actual = outcome.mimeTypes ?? [];
+      return verdict(expectation, expectation.value, actual, actual.includes(expectation.value), () =>
+        actual.length
+          ? `expected MIME type ${expectation.value}, got ${actual.join(", ")}`
+          : `expected MIME type ${expectation.value}, got no contents`,
       );
     }
     case "maxDurationMs": {

@@ -2,7 +2,10 @@
 // publish. "off" runs nothing; "advisory" runs the suite on the draft and publishes anyway, with
 // the run attached; "required" refuses a publish while any case fails, unless an Owner or Admin
 // overrides it with a written reason, which lands in the audit log and the publish history.
-// The API's POST …/publish and the Publish dialog both go through publishWithGate.
+// The API's POST …/publish and the Publish dialog both go through publishWithGate. The dialog runs
+// the draft suite once (POST …/test-runs) and hands that run to the behaviour diff and to publish
+// as `testRunId`; it is reused while it still describes the draft (findReusableDraftRun), so a
+// publish from the dialog does not run the suite again.
 import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
@@ -10,9 +13,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
-import { publishPackage, type publishSchema } from "@/lib/packages/publish-package";
+import { publishPackage, publishSchema } from "@/lib/packages/publish-package";
 import { can } from "@/lib/permissions";
-import { runTestCases, type TestRunSummary } from "./run-test-cases";
+import { findReusableDraftRun, runTestCases, type TestRunSummary } from "./run-test-cases";
+
+/** POST …/publish: the publish input, and the draft run the caller already made (reused when still current). */
+export const publishWithGateSchema = publishSchema.extend({ testRunId: z.string().min(1).max(100).optional() });
 
 export const TEST_GATES = ["off", "advisory", "required"] as const;
 export type TestGate = (typeof TEST_GATES)[number];
@@ -48,11 +54,15 @@ export async function checkPublishGate(options: {
   actor: Actor;
   origin: string;
   overrideReason?: string;
+  /** A draft run to reuse instead of running the suite again (findReusableDraftRun). */
+  testRunId?: string;
 }): Promise<GateOutcome> {
   const { testGate } = await db.project.findUniqueOrThrow({ where: { id: options.access.project.id }, select: { testGate: true } });
   const mode = readTestGate(testGate);
   if (mode === "off") return { mode, run: null, overrideReason: null };
-  const run = await runTestCases({ access: options.access, actor: options.actor, origin: options.origin });
+  const run =
+    (await findReusableDraftRun({ access: options.access, runId: options.testRunId })) ??
+    (await runTestCases({ access: options.access, actor: options.actor, origin: options.origin }));
   if (mode === "advisory" || run.failed === 0) return { mode, run, overrideReason: null };
   const mayOverride = can(options.access, "project.overridePublishGate");
   if (!options.overrideReason) {
@@ -74,13 +84,14 @@ export async function publishWithGate(options: {
   access: ProjectAccess;
   actor: Actor;
   origin: string;
-  input: z.input<typeof publishSchema>;
+  input: z.input<typeof publishWithGateSchema>;
 }) {
   const gate = await checkPublishGate({
     access: options.access,
     actor: options.actor,
     origin: options.origin,
     overrideReason: options.input.overrideReason,
+    testRunId: options.input.testRunId,
   });
   const published = await publishPackage({
     access: options.access,

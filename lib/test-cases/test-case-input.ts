@@ -1,5 +1,6 @@
-// What a saved test case is: a name, the tool's input, and expectations its result must meet.
-// One schema serves the admin API, the studio form and the package manifest.
+// What a saved test case is: a name, its target's input (a tool's arguments, a prompt's arguments,
+// a resource template's variables), and expectations the result must meet. One schema serves the
+// admin API, the studio form and the package manifest.
 import { z } from "zod";
 import { checkSchemaDefinition } from "@/lib/json-schema/json-schema";
 
@@ -46,9 +47,62 @@ export const expectationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("errorCode"), code: z.string().min(1).max(100) }),
   /** The call answers within this many milliseconds. */
   z.object({ kind: z.literal("maxDurationMs"), value: z.number().int().min(1).max(600_000) }),
+  /** Resources only: some contents item has this MIME type. */
+  z.object({ kind: z.literal("mimeType"), value: z.string().min(1).max(200) }),
 ]);
 
 export type Expectation = z.infer<typeof expectationSchema>;
+
+/**
+ * What a case runs against. Its owner appears in cases, results and manifests as exactly one of
+ * `tool`, `prompt` or `resource` (tool cases keep the shape they had before prompts and
+ * resources had cases, so earlier package digests are unchanged).
+ */
+export type TestTargetKind = "tool" | "prompt" | "resource";
+export type TestTarget = { kind: TestTargetKind; name: string };
+export type TargetRef = { tool?: string; prompt?: string; resource?: string };
+
+export function targetOf(ref: TargetRef): TestTarget {
+  if (ref.prompt !== undefined) return { kind: "prompt", name: ref.prompt };
+  if (ref.resource !== undefined) return { kind: "resource", name: ref.resource };
+  return { kind: "tool", name: ref.tool ?? "" };
+}
+
+export function targetRef(target: TestTarget): TargetRef {
+  return { [target.kind]: target.name };
+}
+
+/** A target as a path segment: the tool's name (as before), or prompts/<name>, resources/<name>. */
+export function targetKey(ref: TargetRef): string {
+  const target = targetOf(ref);
+  return target.kind === "tool" ? target.name : `${target.kind}s/${target.name}`;
+}
+
+/** The API path of a target, under the project: tools/<name>, prompts/<name>, resources/<name>. */
+export function targetPath(target: TestTarget): string {
+  return `${target.kind}s/${encodeURIComponent(target.name)}`;
+}
+
+/** How a person reads a target: `get_weather`, `prompt greet`, `resource weather`. */
+export function targetLabel(ref: TargetRef): string {
+  const target = targetOf(ref);
+  return target.kind === "tool" ? target.name : `${target.kind} ${target.name}`;
+}
+
+/** The expectation kinds that mean something for a target (prompts have no MIME type, tools neither). */
+export function expectationKindsFor(kind: TestTargetKind): Expectation["kind"][] {
+  const common: Expectation["kind"][] = [
+    "isError",
+    "structuredEquals",
+    "structuredContains",
+    "structuredMatchesSchema",
+    "textContains",
+    "textMatches",
+    "errorCode",
+    "maxDurationMs",
+  ];
+  return kind === "resource" ? [...common, "mimeType"] : common;
+}
 
 export const testCaseNameSchema = z
   .string()

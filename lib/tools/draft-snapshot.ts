@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { presentComponent } from "@/lib/components/components";
 import { presentPrompt } from "@/lib/prompts/prompts";
 import { presentResource } from "@/lib/resources/resources";
-import { presentTestCase } from "@/lib/test-cases/test-cases";
+import { presentTestCase, sortTestCases, TEST_CASE_TARGET_NAMES } from "@/lib/test-cases/test-cases";
 import { presentTool } from "./present-tool";
 
 export async function loadDraftSnapshot({ projectId }: { projectId: string }) {
@@ -25,7 +25,7 @@ export async function loadDraftSnapshot({ projectId }: { projectId: string }) {
       components: true,
       prompts: { orderBy: { name: "asc" } },
       resources: { orderBy: { name: "asc" } },
-      testCases: { orderBy: { name: "asc" }, include: { tool: { select: { name: true } } } },
+      testCases: { orderBy: { name: "asc" }, include: TEST_CASE_TARGET_NAMES },
     },
   });
   return {
@@ -38,7 +38,7 @@ export async function loadDraftSnapshot({ projectId }: { projectId: string }) {
     prompts: project.prompts.map(presentPrompt),
     resources: project.resources.map(presentResource),
     // Pinned in packages (lib/test-cases); the endpoint itself never serves them.
-    testCases: project.testCases.map((testCase) => presentTestCase(testCase)),
+    testCases: sortTestCases(project.testCases.map((testCase) => presentTestCase(testCase))),
   };
 }
 

@@ -63,7 +63,7 @@ beforeAll(async () => {
   });
   await createTestCase({
     access,
-    toolName: "double",
+    target: { kind: "tool", name: "double" },
     input: { name: "two", input: { n: 2 }, expectations: [{ kind: "structuredEquals", value: { result: 4 } }] },
   });
   token = await apiToken(fixture.users.editor, "ci");

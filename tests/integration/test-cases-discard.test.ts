@@ -35,17 +35,17 @@ beforeAll(async () => {
     permission: "project.publish",
   });
   for (const name of ["a", "b"]) await createTool({ access, input: { name, kind: "data" } });
-  await createTestCase({ access, toolName: "a", input: { name: "one", input: { n: 1 }, expectations } });
-  await createTestCase({ access, toolName: "b", input: { name: "two", input: { n: 2 }, expectations } });
+  await createTestCase({ access, target: { kind: "tool", name: "a" }, input: { name: "one", input: { n: 1 }, expectations } });
+  await createTestCase({ access, target: { kind: "tool", name: "b" }, input: { name: "two", input: { n: 2 }, expectations } });
   await publishPackage({ access, actor: fixture.users.owner, input: { changelog: "With cases" } });
 });
 
 describe("discarding test cases", () => {
   it("restores one tool's cases, then all of them", async () => {
     const published = await snapshot();
-    await updateTestCase({ access, toolName: "a", name: "one", input: { input: { n: 10 } } });
-    await createTestCase({ access, toolName: "a", input: { name: "extra", expectations } });
-    await deleteTestCase({ access, toolName: "b", name: "two" });
+    await updateTestCase({ access, target: { kind: "tool", name: "a" }, name: "one", input: { input: { n: 10 } } });
+    await createTestCase({ access, target: { kind: "tool", name: "a" }, input: { name: "extra", expectations } });
+    await deleteTestCase({ access, target: { kind: "tool", name: "b" }, name: "two" });
 
     const one = await discard({ tool: "a" });
     expect(one.status).toBe(200);

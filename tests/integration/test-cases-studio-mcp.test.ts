@@ -56,7 +56,7 @@ beforeAll(async () => {
   });
   await createTestCase({
     access,
-    toolName: "half",
+    target: { kind: "tool", name: "half" },
     input: { name: "four", input: { n: 4 }, expectations: [{ kind: "structuredEquals", value: { half: 2 } }] },
   });
   await setTestGate({ access, actor: fixture.users.owner, testGate: "required" });

@@ -1,0 +1,4 @@
+import { testCaseItemRoutes } from "@/lib/test-cases/test-case-routes";
+
+// GET, PATCH, DELETE /app/v1/organizations/{org}/projects/{project}/prompts/{name}/test-cases/{case}
+export const { GET, PATCH, DELETE } = testCaseItemRoutes("prompt", "name");

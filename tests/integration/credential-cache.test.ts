@@ -5,6 +5,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getOrganizationAccess, getProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
+import { flushExecutions } from "@/lib/executions/recorder";
+import { applyRetention } from "@/lib/jobs/retention";
+import { credentialGeneration } from "@/lib/mcp/credential-cache";
 import { removeMember, updateMemberRole } from "@/lib/members/members";
 import { unsafeRevokeGrant } from "@/lib/oauth/revoke-grant";
 import { rotateDraftToken } from "@/lib/projects/draft-token";
@@ -169,6 +172,20 @@ describe("credential cache: production", () => {
     await updateProject({ access, actor: fixture.users.owner, input: { rateLimits: { credentialCallsPerMinute: 1 } } });
     // Two calls were made this minute: the next one is over the new limit of one.
     expect(await callStatus(p.url, token)).toBe(429);
+  });
+});
+
+describe("credential cache: writes that change no decision", () => {
+  it("keeps its entries across execution records, lastUsedAt bookkeeping and the retention job", async () => {
+    const p = await project();
+    const token = (await p.api.createToken(fixture.users.admin, "Busy")).body.token!;
+    const oauth = (await connectWithOAuth(server.origin, fixture.users.editor, p.url)).tokens.access_token;
+    await flushExecutions();
+    const before = credentialGeneration();
+    for (const credential of [token, oauth, token, oauth]) expect(await callStatus(p.url, credential)).toBe(200);
+    await flushExecutions();
+    await applyRetention({ policy: { executionDays: 30, auditDays: 365 } });
+    expect(credentialGeneration()).toBe(before);
   });
 });
 

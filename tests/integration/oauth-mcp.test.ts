@@ -15,7 +15,7 @@ import { auth as v1Auth, type OAuthClientProvider as V1ClientProvider } from "@m
 import { Client as V1Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport as V1StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { OAuthClientInformationFull as V1ClientInformation, OAuthTokens as V1Tokens } from "@modelcontextprotocol/sdk/shared/auth.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getOrganizationAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { removeMember, updateMemberRole } from "@/lib/members/members";
@@ -220,10 +220,14 @@ describe("a host with an OAuth access token", () => {
     expect(first).not.toBeNull();
     await attempt(production, tokens.access_token);
     expect((await grantOf(tokens.access_token)).lastUsedAt).toEqual(first);
-    const stale = new Date(Date.now() - 2 * 60_000);
-    await db.oAuthGrant.update({ where: { id: grant.id }, data: { lastUsedAt: stale } });
-    await attempt(production, tokens.access_token);
-    expect((await grantOf(tokens.access_token)).lastUsedAt!.getTime()).toBeGreaterThan(stale.getTime());
+    // Two minutes later: the clock moves, not the row (the process also remembers its own writes).
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 60_000 });
+    try {
+      await attempt(production, tokens.access_token);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await grantOf(tokens.access_token)).lastUsedAt!.getTime()).toBeGreaterThan(first!.getTime());
   });
 
   it("is refused after the revocation endpoint revoked it, while the grant's refresh token still works", async () => {

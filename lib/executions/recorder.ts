@@ -255,6 +255,8 @@ const holder: Holder = ((globalThis as { __atelierExecutions?: Holder }).__ateli
  * embedded PGlite — running on the server's main thread — costs about 1.5 ms a row, stalling
  * every request meanwhile; this costs about 0.07 ms a row. Records of a project deleted since the
  * call are skipped (their rows would go with the project anyway) instead of failing the batch.
+ * The insert's statement-level trigger adds the batch to the stats rollups (ExecutionRollup, one
+ * INSERT … ON CONFLICT DO UPDATE per statement, in this statement's transaction).
  */
 async function insertExecutionRows(rows: ExecutionRow[]) {
   await db.$executeRaw`

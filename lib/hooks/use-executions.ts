@@ -110,6 +110,8 @@ export function useExecutions(
     getNextPageParam: (lastPage): PageParam => (lastPage.nextCursor ? { cursor: lastPage.nextCursor, window: lastPage.window } : null),
     placeholderData: keepPreviousData,
     refetchInterval: options.autoRefresh ? AUTO_REFRESH_MS : false,
+    // A hidden tab doesn't poll (it refetches when shown again).
+    refetchIntervalInBackground: false,
     staleTime: 0,
     enabled: options.enabled ?? true,
   });
@@ -131,6 +133,8 @@ export function useExecutionStats(
     },
     placeholderData: keepPreviousData,
     refetchInterval: options.autoRefresh ? AUTO_REFRESH_MS : false,
+    // A hidden tab doesn't poll (it refetches when shown again).
+    refetchIntervalInBackground: false,
     staleTime: 0,
     enabled: options.enabled ?? true,
   });

@@ -1,6 +1,8 @@
 // Retention: execution records and audit events older than their configured age are deleted, in
 // batches (each its own short transaction under the job's lock, so a large backlog never holds one
-// long transaction), oldest first. Both use an index on createdAt.
+// long transaction), oldest first. Both use an index on createdAt. Deleting executions takes them
+// out of the stats rollups in the same statement (a trigger on "Execution", migration
+// execution_rollups): counts subtracted, rollups left without calls removed.
 // Defaults (lib/env.ts): executions 30 days — they hold what hosts' users sent and got back —
 // and audit events 365 days; 0 keeps them forever.
 import "server-only";

@@ -22,7 +22,8 @@ Usage: atelier <command> [options]
   publish --changelog <text> [--version v] [--yes]
                                              publish the draft; breaking changes need --yes
   rollback <version> [--yes]                 production serves an earlier version
-  test [--tool t] [--case c]                 run the saved test cases on the draft; exit 8 if any fails
+  test [--tool t | --prompt p | --resource r] [--case c]
+                                             run the saved test cases on the draft; exit 8 if any fails
   logs [--follow] [--tool t] [--environment draft|production] [--status success|error]
        [--error-type t] [--since ISO] [--limit n]
                                              tool executions, oldest first
@@ -57,6 +58,8 @@ const OPTIONS = {
   since: { type: "string" },
   limit: { type: "string" },
   case: { type: "string" },
+  prompt: { type: "string" },
+  resource: { type: "string" },
 };
 
 async function main(argv) {

@@ -28,6 +28,7 @@ export async function pull({ positionals, values, out }) {
     components: archive.components.length,
     prompts: archive.prompts.length,
     resources: archive.resources.length,
+    testCases: archive.testCases?.length ?? 0,
   };
   out.result(
     {
@@ -58,12 +59,17 @@ function fileDiffs(before, after) {
   });
 }
 
+// Test cases are in the preview since export carried them; an older server's preview has none.
+const KINDS = ["tools", "components", "prompts", "resources", "testCases"];
+const NO_CHANGES = { create: [], update: [], delete: [] };
+const LABELS = { tools: "tool", components: "component", prompts: "prompt", resources: "resource", testCases: "test case" };
+
 function printPlan(out, preview, diffs) {
-  for (const kind of ["tools", "components", "prompts", "resources"]) {
-    const changes = preview[kind];
-    for (const name of changes.create) out.line(`  + ${kind.slice(0, -1)} ${name}`);
-    for (const name of changes.update) out.line(`  ~ ${kind.slice(0, -1)} ${name}`);
-    for (const name of changes.delete) out.line(`  - ${kind.slice(0, -1)} ${name}`);
+  for (const kind of KINDS) {
+    const changes = preview[kind] ?? NO_CHANGES;
+    for (const name of changes.create) out.line(`  + ${LABELS[kind]} ${name}`);
+    for (const name of changes.update) out.line(`  ~ ${LABELS[kind]} ${name}`);
+    for (const name of changes.delete) out.line(`  - ${LABELS[kind]} ${name}`);
   }
   if (preview.instructionsChanged) out.line("  ~ instructions.md");
   for (const diff of diffs) out.line(diff.patch.split("\n").slice(2).join("\n").trimEnd());
@@ -71,10 +77,10 @@ function printPlan(out, preview, diffs) {
 }
 
 const itemCount = (preview) =>
-  ["tools", "components", "prompts", "resources"].reduce(
-    (sum, kind) => sum + preview[kind].create.length + preview[kind].update.length + preview[kind].delete.length,
-    0,
-  ) + (preview.instructionsChanged ? 1 : 0);
+  KINDS.reduce((sum, kind) => {
+    const changes = preview[kind] ?? NO_CHANGES;
+    return sum + changes.create.length + changes.update.length + changes.delete.length;
+  }, 0) + (preview.instructionsChanged ? 1 : 0);
 
 // atelier push [dir] [--dry-run] [--yes]: makes the draft equal to the folder, after showing the plan.
 export async function push({ positionals, values, out }) {
@@ -91,7 +97,7 @@ export async function push({ positionals, values, out }) {
   const problems = preview.problems.map((problem) => locateProblem(problem, files));
   const plan = {
     project: `${org}/${project}`,
-    changes: Object.fromEntries(["tools", "components", "prompts", "resources"].map((kind) => [kind, preview[kind]])),
+    changes: Object.fromEntries(KINDS.filter((kind) => preview[kind]).map((kind) => [kind, preview[kind]])),
     instructionsChanged: preview.instructionsChanged,
     secretsToSet: preview.secretsToSet,
     files: diffs.map(({ path, status }) => ({ path, status })),

@@ -8,6 +8,9 @@
 //   components/<name>.json        its CSP, title, description, border preference
 //   prompts/<name>.json (+ .js)   a prompt (its handler in .js when it has one)
 //   resources/<name>.json (+ .js) a resource (a template's handler in .js)
+//   tests/tools/<tool>/<case>.json        a saved test case (input and expectations); likewise
+//   tests/prompts/<prompt>/<case>.json    for prompts and resources. A folder without tests/ (pulled
+//   tests/resources/<resource>/<case>.json before cases were exported) pushes without touching them.
 //
 // Items are the export archive's (GET …/export), so the folder and the archive convert both ways
 // without loss. Secrets appear by name only ("secretNames" in tool.json, read-only).
@@ -25,6 +28,9 @@ const without = (object, keys) => Object.fromEntries(Object.entries(object).filt
 
 // Item names become file names: only the server's slug shapes, never a path.
 const SAFE_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
+// Test case names (lib/test-cases/test-case-input.ts testCaseNameSchema).
+const SAFE_CASE = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+const TEST_TARGETS = ["tool", "prompt", "resource"];
 
 function assertSafeNames(archive) {
   for (const kind of ["tools", "components", "prompts", "resources"]) {
@@ -55,6 +61,12 @@ export function archiveToFiles(archive) {
       files.set(`${kind}/${item.name}.json`, jsonText(without(item, ["name", ...(hasHandler ? ["handler"] : [])])));
       if (hasHandler) files.set(`${kind}/${item.name}.js`, item.handler);
     }
+  }
+  for (const testCase of archive.testCases ?? []) {
+    const [kind, target] = TEST_TARGETS.map((key) => [key, testCase[key]]).find(([, name]) => name !== undefined) ?? [];
+    if (!kind || !SAFE_NAME.test(target) || !SAFE_CASE.test(testCase.name))
+      throw new CliError(`The server sent a test case named ${JSON.stringify(testCase.name)}, which cannot be a file name`);
+    files.set(`tests/${kind}s/${target}/${testCase.name}.json`, jsonText(without(testCase, [kind, "name"])));
   }
   return files;
 }
@@ -103,13 +115,20 @@ export function filesToArchive(files, manifest) {
       const name = parts[1].slice(0, -".json".length);
       const handler = read(`${parts[0]}/${name}.js`);
       archive[parts[0]].push({ name, ...parseJsonFile(path, read(path)), ...(handler !== undefined ? { handler } : {}) });
+    } else if (parts[0] === "tests" && parts.length === 4 && /^(tools|prompts|resources)$/.test(parts[1]) && parts[3].endsWith(".json")) {
+      archive.testCases ??= [];
+      archive.testCases.push({
+        [parts[1].slice(0, -1)]: parts[2],
+        name: parts[3].slice(0, -".json".length),
+        ...parseJsonFile(path, read(path)),
+      });
     }
   }
   return archive;
 }
 
 const TRACKED =
-  /^(instructions\.md|tools\/[^/]+\/(tool\.json|handler\.js)|components\/[^/]+\.(html|tsx|json)|(prompts|resources)\/[^/]+\.(json|js))$/;
+  /^(instructions\.md|tools\/[^/]+\/(tool\.json|handler\.js)|components\/[^/]+\.(html|tsx|json)|(prompts|resources)\/[^/]+\.(json|js)|tests\/(tools|prompts|resources)\/[^/]+\/[^/]+\.json)$/;
 
 /** The project files under `dir` (anything else in the folder is left alone and ignored). */
 export async function readProjectFiles(dir) {
@@ -160,7 +179,11 @@ export function locateProblem(problem, files) {
   const [kind, name] = problem.item.split("/");
   const field = (problem.field ?? "").split(".")[0];
   let file;
-  if (kind === "tools") file = field === "handler" ? `tools/${name}/handler.js` : `tools/${name}/tool.json`;
+  if (kind === "testCases") {
+    // testCases/<tool>/<case> or testCases/prompts|resources/<name>/<case>
+    const rest = problem.item.split("/").slice(1);
+    file = rest.length === 2 ? `tests/tools/${rest[0]}/${rest[1]}.json` : `tests/${rest.join("/")}.json`;
+  } else if (kind === "tools") file = field === "handler" ? `tools/${name}/handler.js` : `tools/${name}/tool.json`;
   else if (kind === "components") {
     const document = files.has(`components/${name}.tsx`) ? `components/${name}.tsx` : `components/${name}.html`;
     file = field === "html" || field === "source" ? document : files.has(`components/${name}.json`) ? `components/${name}.json` : document;

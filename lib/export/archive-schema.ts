@@ -1,5 +1,5 @@
 // The export archive (one JSON document): a project's draft — Instructions, tools, components,
-// prompts and resources — as the admin API shapes them, with secrets by name only. Items are read
+// prompts, resources and test cases — as the admin API shapes them, with secrets by name only. Items are read
 // loosely here; each is checked by its own domain's schema when it is imported, so the errors are
 // the ones the editor would show.
 import { z } from "zod";
@@ -17,6 +17,22 @@ export const archiveSchema = z.object({
   components: z.array(item).max(500),
   prompts: z.array(item).max(500).default([]),
   resources: z.array(item).max(500).default([]),
+  /**
+   * Saved test cases, each naming its `tool`, `prompt` or `resource` (the package manifest's shape).
+   * Absent in archives written before cases were exported: importing one leaves the draft's cases
+   * as they are (those of deleted items go with them); present, even empty, it replaces them.
+   */
+  testCases: z
+    .array(
+      z.looseObject({
+        tool: z.string().min(1).max(64).optional(),
+        prompt: z.string().min(1).max(64).optional(),
+        resource: z.string().min(1).max(64).optional(),
+        name: z.string().min(1).max(64),
+      }),
+    )
+    .max(5000)
+    .optional(),
 });
 
 export type ProjectArchive = z.infer<typeof archiveSchema>;

@@ -53,6 +53,12 @@ function archiveResource(resource: Snapshot["resources"][number]) {
   return fields;
 }
 
+/** A case as the package manifest pins it: its target, name, input and expectations. */
+export function archiveTestCase(testCase: Snapshot["testCases"][number]) {
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = testCase;
+  return fields;
+}
+
 export async function exportProject(options: { access: ProjectAccess }): Promise<ProjectArchive> {
   const { organization, project } = options.access;
   const [snapshot, draftDigest, row] = await Promise.all([
@@ -70,5 +76,6 @@ export async function exportProject(options: { access: ProjectAccess }): Promise
     components: snapshot.components.map(archiveComponent).sort(byName),
     prompts: snapshot.prompts.map(archivePrompt).sort(byName),
     resources: snapshot.resources.map(archiveResource).sort(byName),
+    testCases: snapshot.testCases.map(archiveTestCase),
   };
 }

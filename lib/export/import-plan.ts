@@ -1,8 +1,9 @@
-// What importing an archive onto a draft would change — per tool, component, prompt and
-// resource: create, update, delete or unchanged — and what is wrong with it, item by item, before
+// What importing an archive onto a draft would change — per tool, component, prompt, resource
+// and test case: create, update, delete or unchanged — and what is wrong with it, item by item, before
 // anything is written. Items are checked with their domain's own create schema, so the problems
 // read as the editor's would ("tools/get_weather: inputSchema: is not a valid JSON Schema: …").
 import type { z } from "zod";
+import { createTestCaseSchema, expectationKindsFor, type TargetRef, targetKey, targetOf } from "@/lib/test-cases/test-case-input";
 import { createComponentSchema } from "@/lib/components/components";
 import { canonicalJson } from "@/lib/packages/canonical-json";
 import { createPromptSchema } from "@/lib/prompts/prompt-input";
@@ -11,7 +12,7 @@ import { checkHandlerSyntax } from "@/lib/sandbox";
 import { loadDraftSnapshot } from "@/lib/tools/draft-snapshot";
 import { createToolSchema } from "@/lib/tools/tool-input";
 import type { ProjectArchive } from "./archive-schema";
-import { archiveComponent, archiveTool } from "./export-project";
+import { archiveComponent, archiveTestCase, archiveTool } from "./export-project";
 
 export const ITEM_KINDS = ["tools", "components", "prompts", "resources"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -25,6 +26,8 @@ export type ImportPreview = {
   components: ItemChanges;
   prompts: ItemChanges;
   resources: ItemChanges;
+  /** Test cases by "<tool>/<case>", "prompts/<prompt>/<case>", "resources/<resource>/<case>". */
+  testCases: ItemChanges;
   /** Secrets the archive's tools use, by name: their values must be set again after importing. */
   secretsToSet: { tool: string; names: string[] }[];
   problems: ImportProblem[];
@@ -37,7 +40,7 @@ const SCHEMAS: Record<ItemKind, z.ZodType> = {
   resources: createResourceSchema,
 };
 
-type Draft = { instructions: string } & Record<ItemKind, Item[]>;
+type Draft = { instructions: string; testCases: Array<Item & TargetRef> } & Record<ItemKind, Item[]>;
 
 /** The draft as archive items (the same fields export writes), for comparing with an archive. */
 export async function loadDraftItems(projectId: string): Promise<Draft> {
@@ -49,7 +52,13 @@ export async function loadDraftItems(projectId: string): Promise<Draft> {
     components: snapshot.components.map((component) => archiveComponent(component) as Item),
     prompts: snapshot.prompts.map((prompt) => strip(prompt as unknown as Item)),
     resources: snapshot.resources.map((resource) => strip(resource as unknown as Item)),
+    testCases: snapshot.testCases.map((testCase) => archiveTestCase(testCase) as Item & TargetRef),
   };
+}
+
+/** A case's name in change lists: its target's key and its own name ("get_weather/paris", "prompts/greet/formal"). */
+export function testCaseKey(testCase: TargetRef & { name: string }) {
+  return `${targetKey(testCase)}/${testCase.name}`;
 }
 
 /** The fields an import sends for an item (secret names are not a field of the item). */
@@ -112,6 +121,73 @@ function duplicateProblems(archive: ProjectArchive): ImportProblem[] {
   });
 }
 
+const TARGET_KINDS = { tool: "tools", prompt: "prompts", resource: "resources" } as const;
+
+function testCaseProblems(archive: ProjectArchive): ImportProblem[] {
+  const seen = new Set<string>();
+  return (archive.testCases ?? []).flatMap((testCase): ImportProblem[] => {
+    const targets = [testCase.tool, testCase.prompt, testCase.resource].filter((name) => name !== undefined);
+    const key = testCaseKey(testCase);
+    const label = `testCases/${key}`;
+    if (targets.length !== 1) return [{ item: label, field: "tool", message: "tool: name exactly one tool, prompt or resource" }];
+    if (seen.has(key))
+      return [{ item: label, field: "name", message: `name: "${testCase.name}" appears twice for ${targetKey(testCase)}` }];
+    seen.add(key);
+    const target = targetOf(testCase);
+    const kind = TARGET_KINDS[target.kind];
+    if (!(archive[kind] as Item[]).some((item) => item.name === target.name))
+      return [{ item: label, field: target.kind, message: `${target.kind}: no ${target.kind} named "${target.name}" in the archive` }];
+    const { tool: _t, prompt: _p, resource: _r, ...fields } = testCase;
+    const parsed = createTestCaseSchema.safeParse(fields);
+    if (!parsed.success) {
+      return parsed.error.issues.map((issue) => {
+        const field = issue.path.join(".") || null;
+        return { item: label, field, message: field ? `${field}: ${issue.message}` : issue.message };
+      });
+    }
+    const allowed = expectationKindsFor(target.kind);
+    const wrong = parsed.data.expectations.find((expectation) => !allowed.includes(expectation.kind));
+    if (wrong)
+      return [
+        {
+          item: label,
+          field: "expectations",
+          message: `expectations: ${wrong.kind} is not an expectation a ${target.kind}'s test case can have`,
+        },
+      ];
+    const notText = target.kind === "tool" ? undefined : Object.entries(parsed.data.input).find(([, value]) => typeof value !== "string");
+    if (notText) return [{ item: label, field: `input.${notText[0]}`, message: `input.${notText[0]}: must be a string` }];
+    return [];
+  });
+}
+
+/**
+ * The test-case part of the preview. Without `testCases` (an archive from before they were
+ * exported) the draft's cases stay, except those of items the import deletes.
+ */
+function planTestCases(archive: ProjectArchive, draft: Draft, deleted: Record<ItemKind, string[]>): ItemChanges {
+  const entry: ItemChanges = { create: [], update: [], delete: [], unchanged: [] };
+  const goesWithItem = (testCase: TargetRef) => {
+    const target = targetOf(testCase);
+    return deleted[TARGET_KINDS[target.kind]].includes(target.name);
+  };
+  if (!archive.testCases) {
+    for (const testCase of draft.testCases) (goesWithItem(testCase) ? entry.delete : entry.unchanged).push(testCaseKey(testCase));
+  } else {
+    const existing = new Map(draft.testCases.map((testCase) => [testCaseKey(testCase), testCase]));
+    for (const testCase of archive.testCases) {
+      const current = existing.get(testCaseKey(testCase));
+      if (!current) entry.create.push(testCaseKey(testCase));
+      else if (differs(current, testCase as Item)) entry.update.push(testCaseKey(testCase));
+      else entry.unchanged.push(testCaseKey(testCase));
+    }
+    const keys = new Set(archive.testCases.map(testCaseKey));
+    entry.delete = [...existing.keys()].filter((key) => !keys.has(key));
+  }
+  for (const list of Object.values(entry)) list.sort();
+  return entry;
+}
+
 /** The preview of importing `archive` onto `draft` (an empty draft for a new project). */
 export function planImport(archive: ProjectArchive, draft: Draft): ImportPreview {
   const changes = {} as Record<ItemKind, ItemChanges>;
@@ -133,6 +209,12 @@ export function planImport(archive: ProjectArchive, draft: Draft): ImportPreview
   return {
     instructionsChanged: archive.project.instructions !== draft.instructions,
     ...changes,
+    testCases: planTestCases(archive, draft, {
+      tools: changes.tools.delete,
+      components: changes.components.delete,
+      prompts: changes.prompts.delete,
+      resources: changes.resources.delete,
+    }),
     secretsToSet: archive.tools
       .map((tool) => {
         const present = new Set((draft.tools.find((item) => item.name === tool.name)?.secretNames as string[] | undefined) ?? []);
@@ -143,6 +225,7 @@ export function planImport(archive: ProjectArchive, draft: Draft): ImportPreview
       ...duplicateProblems(archive),
       ...ITEM_KINDS.flatMap((kind) => (archive[kind] as Item[]).flatMap((item) => checkItem(kind, item))),
       ...referenceProblems(archive),
+      ...testCaseProblems(archive),
     ],
   };
 }

@@ -3,7 +3,8 @@
 // listed per item, before writing anything; `dryRun` returns the preview alone. The draft then
 // becomes the archive: items are created, updated and deleted through the same domain functions
 // the editor uses (components before the tools that name them, tools deleted before their
-// components). Secrets come as names only: their values are set again after importing.
+// components, test cases after the items they belong to). Secrets come as names only: their
+// values are set again after importing.
 import "server-only";
 import { getProjectAccess, type OrganizationAccess, type ProjectAccess } from "@/lib/access";
 import type { Actor } from "@/lib/auth/actor";
@@ -15,10 +16,13 @@ import { createProject, deleteProject, updateProject } from "@/lib/projects/proj
 import { slugSchema } from "@/lib/validation/common";
 import { createPrompt, deletePrompt, updatePrompt } from "@/lib/prompts/prompts";
 import { createResource, deleteResource, updateResource } from "@/lib/resources/resources";
+import { canonicalJson } from "@/lib/packages/canonical-json";
+import { targetOf } from "@/lib/test-cases/test-case-input";
+import { createTestCase, deleteTestCase, unsafeListProjectTestCases, updateTestCase } from "@/lib/test-cases/test-cases";
 import { createTool, deleteTool, updateTool } from "@/lib/tools/tools";
 import { archiveSchema, type ProjectArchive } from "./archive-schema";
 import { getDraftDigest } from "./draft-digest";
-import { type ImportPreview, itemFields, loadDraftItems, planImport } from "./import-plan";
+import { type ImportPreview, itemFields, loadDraftItems, planImport, testCaseKey } from "./import-plan";
 
 type Item = { name: string } & Record<string, unknown>;
 
@@ -70,6 +74,28 @@ async function applyImport(access: ProjectAccess, archive: ProjectArchive, previ
   for (const name of preview.prompts.delete) await deletePrompt({ access, name });
   for (const name of preview.resources.delete) await deleteResource({ access, name });
   for (const name of preview.components.delete) await deleteComponent({ access, name });
+  await applyTestCases(access, archive);
+}
+
+/**
+ * The draft's cases become the archive's, compared with the cases as they are after the items were
+ * written (a tool re-created under a new kind lost its cases). An archive without `testCases`
+ * leaves them alone.
+ */
+async function applyTestCases(access: ProjectAccess, archive: ProjectArchive) {
+  if (!archive.testCases) return;
+  const current = new Map((await unsafeListProjectTestCases(access.project.id)).map((testCase) => [testCaseKey(testCase), testCase]));
+  const keys = new Set(archive.testCases.map(testCaseKey));
+  for (const [key, testCase] of current)
+    if (!keys.has(key)) await deleteTestCase({ access, target: targetOf(testCase), name: testCase.name });
+  for (const testCase of archive.testCases) {
+    const target = targetOf(testCase);
+    const fields = { input: (testCase.input ?? {}) as Record<string, unknown>, expectations: testCase.expectations as never };
+    const existing = current.get(testCaseKey(testCase));
+    if (!existing) await createTestCase({ access, target, input: { name: testCase.name, ...fields } });
+    else if (canonicalJson(fields) !== canonicalJson({ input: existing.input, expectations: existing.expectations }))
+      await updateTestCase({ access, target, name: testCase.name, input: fields });
+  }
 }
 
 async function recordImport(access: ProjectAccess, actor: Actor, archive: ProjectArchive, draftDigest: string) {
@@ -84,6 +110,7 @@ async function recordImport(access: ProjectAccess, actor: Actor, archive: Projec
         draftDigest,
         tools: archive.tools.length,
         components: archive.components.length,
+        ...(archive.testCases ? { testCases: archive.testCases.length } : {}),
       },
     }),
   );
@@ -115,7 +142,7 @@ export async function importAsNewProject(options: {
 }) {
   const archive = parseArchive(options.archive);
   const slug = slugSchema.parse(options.slug ?? archive.project.slug);
-  const preview = planImport(archive, { instructions: "", tools: [], components: [], prompts: [], resources: [] });
+  const preview = planImport(archive, { instructions: "", tools: [], components: [], prompts: [], resources: [], testCases: [] });
   if (options.dryRun) return { applied: false, preview, project: null, draftDigest: null };
   refuseProblems(preview);
   const project = await createProject({

@@ -1,12 +1,17 @@
 // `atelier test`: the CLI binary as a child process runs the project's saved test cases on the draft
 // (through the admin API, on the server's MCP client) and its exit code is the result.
 import { type ExecFileException, execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as exportRoute from "@/app/app/v1/organizations/[org]/projects/[project]/export/route";
+import * as importRoute from "@/app/app/v1/organizations/[org]/projects/[project]/import/route";
 import * as testRunsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/test-runs/route";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { getProjectAccess, type ProjectAccess } from "@/lib/access";
-import { createTestCase } from "@/lib/test-cases/test-cases";
+import { createPrompt } from "@/lib/prompts/prompts";
+import { createTestCase, unsafeListProjectTestCases } from "@/lib/test-cases/test-cases";
 import { createTool, updateTool } from "@/lib/tools/tools";
 import { apiToken, createOrgWithMembers, type OrgFixture } from "./helpers";
 import { startRouteServer, type TestHttpServer } from "./mcp-helpers";
@@ -44,6 +49,8 @@ beforeAll(async () => {
   server = await startRouteServer([
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute },
     { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/test-runs$/, module: testRunsRoute },
+    { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/export$/, module: exportRoute },
+    { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/import$/, module: importRoute },
   ]);
   fixture = await createOrgWithMembers();
   access = await getProjectAccess({
@@ -87,5 +94,40 @@ describe("atelier test", () => {
     expect(body).toMatchObject({ ok: false, failed: 1 });
     expect(body.results[0].expectations[0].diff).toContain('/result: expected a number (4), got a string ("4")');
     expect((await atelier(["test", "--case", "two"])).code).toBe(2);
+  });
+});
+
+describe("prompt cases and test case files", () => {
+  it("runs one prompt's cases with --prompt", async () => {
+    await createPrompt({
+      access,
+      input: { name: "greet", arguments: [{ name: "who" }], messages: [{ role: "user", content: { type: "text", text: "Hi {{who}}" } }] },
+    });
+    await createTestCase({
+      access,
+      target: { kind: "prompt", name: "greet" },
+      input: { name: "ada", input: { who: "Ada" }, expectations: [{ kind: "textContains", value: "Hi Ada" }] },
+    });
+    const run = await atelier(["test", "--prompt", "greet"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("PASS prompt greet · ada");
+    expect((await atelier(["test", "--tool", "double", "--prompt", "greet"])).code).toBe(2);
+  });
+
+  it("pulls cases as tests/ files and pushes an edited one back", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "atelier-cases-"));
+    expect((await atelier(["pull", dir])).code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, "tests/tools/double/two.json"), "utf8"))).toEqual({
+      input: { n: 2 },
+      expectations: [{ kind: "structuredEquals", value: { result: 4 } }],
+    });
+    const path = join(dir, "tests/prompts/greet/ada.json");
+    expect(JSON.parse(await readFile(path, "utf8"))).toMatchObject({ input: { who: "Ada" } });
+    await writeFile(path, JSON.stringify({ input: { who: "Grace" }, expectations: [{ kind: "textContains", value: "Hi Grace" }] }));
+    const pushed = await atelier(["push", dir, "--yes"]);
+    expect(pushed.code).toBe(0);
+    expect(pushed.stdout).toContain("~ test case prompts/greet/ada");
+    const cases = await unsafeListProjectTestCases(access.project.id);
+    expect(cases.find((item) => item.prompt === "greet")).toMatchObject({ name: "ada", input: { who: "Grace" } });
   });
 });

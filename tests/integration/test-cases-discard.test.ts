@@ -4,6 +4,8 @@ import * as discardRoute from "@/app/app/v1/organizations/[org]/projects/[projec
 import { getProjectAccess, type ProjectAccess } from "@/lib/access";
 import { publishPackage } from "@/lib/packages/publish-package";
 import { createTestCase, deleteTestCase, unsafeListProjectTestCases, updateTestCase } from "@/lib/test-cases/test-cases";
+import { createPrompt, deletePrompt } from "@/lib/prompts/prompts";
+import { createResource } from "@/lib/resources/resources";
 import { createTool } from "@/lib/tools/tools";
 import { asSession, call, createOrgWithMembers, type OrgFixture } from "./helpers";
 
@@ -13,7 +15,7 @@ let access: ProjectAccess;
 const expectations = [{ kind: "isError" as const, value: false }];
 const snapshot = async () =>
   (await unsafeListProjectTestCases(access.project.id)).map(
-    (testCase) => `${testCase.tool}/${testCase.name}:${JSON.stringify(testCase.input)}`,
+    (testCase) => `${testCase.tool ?? testCase.prompt ?? testCase.resource}/${testCase.name}:${JSON.stringify(testCase.input)}`,
   );
 
 async function discard(body: Record<string, string>) {
@@ -54,6 +56,33 @@ describe("discarding test cases", () => {
 
     const rest = await discard({});
     expect(rest.body.discarded.testCases).toEqual({ added: [], modified: [], removed: ["b/two"] });
+    expect(await snapshot()).toEqual(published);
+  });
+
+  it("restores a prompt's and a resource's cases with the whole draft, even after the prompt was deleted", async () => {
+    await createPrompt({ access, input: { name: "greet", messages: [{ role: "user", content: { type: "text", text: "Hi" } }] } });
+    await createResource({
+      access,
+      input: { name: "day", kind: "template", uri: "notes://days/{date}", handler: "async (v) => ({ text: v.date })" },
+    });
+    await createTestCase({ access, target: { kind: "prompt", name: "greet" }, input: { name: "hi", expectations } });
+    await createTestCase({
+      access,
+      target: { kind: "resource", name: "day" },
+      input: { name: "monday", input: { date: "1" }, expectations },
+    });
+    await publishPackage({ access, actor: fixture.users.owner, input: { changelog: "Prompt and resource cases" } });
+    const published = await snapshot();
+
+    await deletePrompt({ access, name: "greet" });
+    await updateTestCase({ access, target: { kind: "resource", name: "day" }, name: "monday", input: { input: { date: "2" } } });
+    // Discarding one tool leaves prompt and resource cases alone.
+    const tool = await discard({ tool: "a" });
+    expect(tool.status).toBe(200);
+    expect(await snapshot()).not.toEqual(published);
+
+    const all = await discard({});
+    expect(all.body.discarded.testCases).toEqual({ added: [], modified: ["resources/day/monday"], removed: ["prompts/greet/hi"] });
     expect(await snapshot()).toEqual(published);
   });
 });

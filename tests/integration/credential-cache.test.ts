@@ -163,6 +163,19 @@ describe("credential cache: production", () => {
     expect(await status(p.url, oauth)).toBe(401);
   });
 
+  it("serves a publish and a rollback on the next request", async () => {
+    const p = await project();
+    const token = (await p.api.createToken(fixture.users.admin, "Pointer")).body.token!;
+    expect(await toolNames(p.url, token)).toEqual(["first"]);
+    await addTool(p.access, "second");
+    const second = await p.api.publish(fixture.users.owner, { changelog: "Second" });
+    expect(second.status).toBe(201);
+    expect(await toolNames(p.url, token)).toEqual(["first", "second"]);
+    const first = (await p.api.packages(fixture.users.owner)).body.data.find((item) => item.version !== second.body.version)!;
+    expect((await p.api.rollback(fixture.users.owner, first.version)).status).toBe(200);
+    expect(await toolNames(p.url, token)).toEqual(["first"]);
+  });
+
   it("reads new rate limits on the next request", async () => {
     const p = await project();
     const token = (await p.api.createToken(fixture.users.admin, "Limited")).body.token!;

@@ -45,17 +45,35 @@ export function checkOrigin(request: Request): { origin: string | null } | Respo
   return jsonRpcErrorResponse(403, `Forbidden: requests from origin ${JSON.stringify(header)} are not allowed`);
 }
 
+/** A POST body already read under the limit by the caller (the custom server's node path, lib/mcp/node-route.ts). */
+export type PreReadBody = { tooLarge: true } | { tooLarge: false; text: string };
+
+// The text of each body the guards read, so that later steps (the JSON-RPC id of a refusal,
+// serve-project's parse) use it instead of reading the request's stream again.
+const bodyTexts = new WeakMap<Request, string>();
+
+/** The body text readLimitedRequest read for this request (undefined for a GET, or a request it never saw). */
+export function guardedBodyText(request: Request): string | undefined {
+  return bodyTexts.get(request);
+}
+
 /**
  * Reads the body under the limit (declared Content-Length first, then while reading, so a lying
  * or absent Content-Length cannot get more through) and returns a request the SDK can read again.
+ * With `preRead` the body was already read under the same limit, and `request` carries it.
  */
-export async function readLimitedRequest(request: Request): Promise<Request | Response> {
+export async function readLimitedRequest(request: Request, preRead?: PreReadBody): Promise<Request | Response> {
   if (request.method !== "POST") return request;
-  const body = await readRequestBody(request, MAX_MCP_BODY_BYTES);
+  const body = preRead ?? (await readRequestBody(request, MAX_MCP_BODY_BYTES));
   if (body.tooLarge) return jsonRpcErrorResponse(413, `Payload Too Large: the request body must not exceed ${MAX_MCP_BODY_BYTES} bytes`);
-  const headers = new Headers(request.headers);
-  headers.delete("content-length");
-  return new Request(request.url, { method: request.method, headers, body: body.text, signal: request.signal });
+  let limited = request;
+  if (!preRead) {
+    const headers = new Headers(request.headers);
+    headers.delete("content-length");
+    limited = new Request(request.url, { method: request.method, headers, body: body.text, signal: request.signal });
+  }
+  bodyTexts.set(limited, body.text);
+  return limited;
 }
 
 const CORS_HEADERS = {

@@ -17,7 +17,7 @@ import { admitHandlerRun, handlerRunOf } from "./handler-run-limits";
 import { jsonRpcErrorResponse } from "./json-rpc-response";
 import { endpointEventBus } from "./list-changed";
 import { checkMcpParamHeaders, HEADER_MISMATCH_ERROR_CODE } from "./mcp-param-headers";
-import { MAX_MCP_BODY_BYTES } from "./request-guards";
+import { guardedBodyText, MAX_MCP_BODY_BYTES } from "./request-guards";
 import { mcpEndpointUrl, type EndpointAddress } from "./protected-resource";
 import type { McpCaller, McpClientInfo, ServeContext, ServedSnapshot } from "./types";
 
@@ -206,7 +206,8 @@ type McpMessage = { request: Request; parsed?: unknown; toolCall: ToolCallMessag
  */
 async function readMcpMessage(request: Request): Promise<McpMessage> {
   if (request.method !== "POST") return { request, toolCall: null };
-  const text = await request.text();
+  // The guards already read it under the size limit (with-mcp-guards.ts).
+  const text = guardedBodyText(request) ?? (await request.text());
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,4 +1,5 @@
 // The draft MCP endpoint (Streamable HTTP, both protocol eras): /mcp/{org}/{project}/draft.
+import { registerNodeMcpRoute } from "@/lib/mcp/node-route";
 import { preflightResponse } from "@/lib/mcp/request-guards";
 import { serveDraft } from "@/lib/mcp/serve-draft";
 import { withDraftToken } from "@/lib/mcp/with-draft-token";
@@ -12,3 +13,7 @@ export const POST = withDraftToken(serveDraft);
 export const GET = POST;
 export const DELETE = POST;
 export const OPTIONS = preflightResponse;
+
+// `npm start`'s custom server (scripts/server.mjs) serves this endpoint's next requests itself with
+// these same handlers, without Next's router (lib/mcp/node-route.ts).
+registerNodeMcpRoute("draft", { POST, GET, DELETE, OPTIONS });

@@ -1,0 +1,214 @@
+// The MCP endpoints as `npm start` serves them: a plain node:http server dispatching to the handlers
+// the route files register (lib/mcp/node-route.ts), exactly as scripts/server.mjs does, driven by
+// the real SDK client, and answering every refusal as the route handlers do under Next's router
+// (startRouteServer, the Web Request path).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
+import * as productionRoute from "@/app/mcp/[org]/[project]/route";
+import { db } from "@/lib/db";
+import { flushExecutions } from "@/lib/executions/recorder";
+import { MAX_MCP_BODY_BYTES } from "@/lib/mcp/request-guards";
+import { createTool } from "@/lib/tools/tools";
+import { createOrgWithMembers } from "./helpers";
+import { connectClient, createProjectWithDraftToken, startRouteServer, type Era, type TestHttpServer } from "./mcp-helpers";
+
+type Dispatcher = { handle: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => boolean };
+
+let nodeServer: Server;
+let nodeOrigin: string;
+let routeServer: TestHttpServer;
+let projectId: string;
+let draftPath: string;
+let productionPath: string;
+let token: string;
+
+beforeAll(async () => {
+  // Importing the route files registers their handlers, as Next's first load of them does.
+  expect(draftRoute.POST).toBeTypeOf("function");
+  expect(productionRoute.POST).toBeTypeOf("function");
+  const fixture = await createOrgWithMembers();
+  const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug: fixture.organization.slug });
+  token = created.token;
+  projectId = created.project.id;
+  await createTool({
+    access: created.access,
+    input: {
+      name: "add",
+      kind: "data",
+      inputSchema: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } } },
+      handler: "async (props) => ({ sum: props.a + props.b })",
+    },
+  });
+  draftPath = `/mcp/${fixture.organization.slug}/${created.project.slug}/draft`;
+  productionPath = `/mcp/${fixture.organization.slug}/${created.project.slug}`;
+
+  // scripts/server.mjs's dispatch; what it does not take would go to Next (here: 404).
+  nodeServer = createServer((req, res) => {
+    const dispatcher = (globalThis as { [key: symbol]: Dispatcher | undefined })[Symbol.for("atelier.mcp")];
+    if (dispatcher?.handle(req, res)) return;
+    res.statusCode = 404;
+    res.end("not an MCP endpoint: Next's");
+  });
+  await new Promise<void>((resolve) => nodeServer.listen(0, "127.0.0.1", resolve));
+  nodeOrigin = `http://127.0.0.1:${(nodeServer.address() as AddressInfo).port}`;
+  routeServer = await startRouteServer([
+    { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute },
+    { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionRoute },
+  ]);
+});
+
+afterAll(async () => {
+  nodeServer.closeAllConnections();
+  await new Promise((resolve) => nodeServer.close(resolve));
+  await routeServer.close();
+});
+
+describe.each<Era>(["modern", "legacy"])("the node path with the SDK client (%s era)", (era) => {
+  it("lists and calls tools, and records the call", async () => {
+    const client = await connectClient({ url: `${nodeOrigin}${draftPath}`, token, era });
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name)).toEqual(["add"]);
+      const result = await client.callTool({ name: "add", arguments: { a: 2, b: era === "modern" ? 3 : 4 } });
+      expect(result.isError).toBeFalsy();
+      expect(result.structuredContent).toEqual({ sum: era === "modern" ? 5 : 6 });
+    } finally {
+      await client.close();
+    }
+    await flushExecutions();
+    const records = await db.execution.findMany({ where: { projectId, toolName: "add" } });
+    expect(records.filter((record) => record.status === "SUCCESS").length).toBe(era === "modern" ? 1 : 2);
+  });
+});
+
+const INIT = { jsonrpc: "2.0", id: 7, method: "tools/list", params: {} };
+const JSON_HEADERS = { "Content-Type": "application/json", Accept: "application/json, text/event-stream" };
+
+type Answer = { status: number; headers: Record<string, string>; body: unknown };
+
+async function send(origin: string, path: string, init: RequestInit): Promise<Answer> {
+  const response = await fetch(`${origin}${path}`, init);
+  const text = await response.text();
+  const headers: Record<string, string> = {};
+  for (const name of [
+    "content-type",
+    "www-authenticate",
+    "access-control-allow-origin",
+    "access-control-allow-methods",
+    "access-control-allow-headers",
+    "access-control-expose-headers",
+    "vary",
+    "retry-after",
+  ]) {
+    const value = response.headers.get(name);
+    // The 401 challenge names the endpoint's metadata by the origin the client used (each server's own port).
+    if (value !== null) headers[name] = value.replaceAll(origin, "{origin}");
+  }
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: response.status, headers, body };
+}
+
+/** The same request to both servers: the node path must answer exactly as the route handler does. */
+async function bothAnswer(path: () => string, init: () => RequestInit): Promise<Answer> {
+  const viaNode = await send(nodeOrigin, path(), init());
+  const viaRoute = await send(routeServer.origin, path(), init());
+  expect(viaNode).toEqual(viaRoute);
+  return viaNode;
+}
+
+describe("the node path answers refusals as the route handlers do", () => {
+  it("413 for an oversized body", async () => {
+    const big = JSON.stringify({ ...INIT, params: { padding: "x".repeat(MAX_MCP_BODY_BYTES) } });
+    const answer = await bothAnswer(
+      () => draftPath,
+      () => ({ method: "POST", headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}` }, body: big }),
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.body).toMatchObject({ jsonrpc: "2.0", error: { code: -32000 } });
+  });
+
+  it("a JSON-RPC parse error for malformed JSON, without a stack trace", async () => {
+    const answer = await bothAnswer(
+      () => draftPath,
+      () => ({ method: "POST", headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}` }, body: '{"jsonrpc": "2.0", "id": 1,' }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ jsonrpc: "2.0", error: { code: -32700 } });
+    expect(JSON.stringify(answer.body)).not.toMatch(/\n\s+at /);
+  });
+
+  it("403 with the request's id for a refused origin", async () => {
+    const answer = await bothAnswer(
+      () => draftPath,
+      () => ({ method: "POST", headers: { ...JSON_HEADERS, Origin: "https://evil.example" }, body: JSON.stringify(INIT) }),
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ error: { code: -32000 }, id: 7 });
+  });
+
+  it("401 with a WWW-Authenticate challenge for a missing or invalid token, with CORS for an allowed origin", async () => {
+    const missing = await bothAnswer(
+      () => draftPath,
+      () => ({ method: "POST", headers: { ...JSON_HEADERS, Origin: "https://claude.ai" }, body: JSON.stringify(INIT) }),
+    );
+    expect(missing.status).toBe(401);
+    expect(missing.headers["www-authenticate"]).toMatch(/^Bearer .*resource_metadata=/);
+    expect(missing.headers["access-control-allow-origin"]).toBe("https://claude.ai");
+    expect(missing.body).toMatchObject({ id: 7 });
+    const invalid = await bothAnswer(
+      () => draftPath,
+      () => ({ method: "POST", headers: { ...JSON_HEADERS, Authorization: "Bearer atl_draft_nope" }, body: JSON.stringify(INIT) }),
+    );
+    expect(invalid.status).toBe(401);
+    expect(invalid.headers["www-authenticate"]).toMatch(/error="invalid_token"/);
+    const production = await bothAnswer(
+      () => productionPath,
+      () => ({ method: "POST", headers: JSON_HEADERS, body: JSON.stringify(INIT) }),
+    );
+    expect(production.status).toBe(401);
+  });
+
+  it("answers a CORS preflight for an allowed origin and refuses another", async () => {
+    const allowed = await bothAnswer(
+      () => draftPath,
+      () => ({ method: "OPTIONS", headers: { Origin: "https://claude.ai", "Access-Control-Request-Method": "POST" } }),
+    );
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers["access-control-allow-methods"]).toContain("POST");
+    const refused = await bothAnswer(
+      () => draftPath,
+      () => ({ method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } }),
+    );
+    expect(refused.status).toBe(403);
+  });
+
+  it("records a tools/call refused for its credentials", async () => {
+    const call = { jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "add", arguments: { a: 1, b: 1 } } };
+    const answer = await send(nodeOrigin, draftPath, {
+      method: "POST",
+      headers: { ...JSON_HEADERS, Authorization: "Bearer atl_draft_nope" },
+      body: JSON.stringify(call),
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({ id: 9 });
+    await flushExecutions();
+    const refused = await db.execution.findMany({ where: { projectId, toolName: "add", errorType: "auth" } });
+    expect(refused.length).toBe(1);
+  });
+
+  it("leaves other paths and methods to Next", async () => {
+    for (const [path, method] of [
+      [`${draftPath}/`, "POST"],
+      [`${draftPath}`, "PUT"],
+      ["/mcp/some-org", "POST"],
+    ]) {
+      const response = await fetch(`${nodeOrigin}${path}`, { method, headers: JSON_HEADERS, body: "{}" });
+      expect(await response.text()).toBe("not an MCP endpoint: Next's");
+    }
+  });
+});

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { OrganizationAccess } from "@/lib/access";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, paginationSchema, slugSchema, toPage, type Pagination } from "@/lib/validation/common";
 
 const instant = z
@@ -58,15 +58,19 @@ export type AuditEventItem = Prisma.AuditEventGetPayload<{ select: typeof auditE
  * project (by slug, so a deleted project's events still match), something inside it labelled
  * "{project}/…" (production tokens, secrets), or a row of the project found by id (OAuth grants).
  */
-async function projectScope(organizationId: string, slug: string): Promise<Prisma.AuditEventWhereInput> {
+async function projectTargetIds(organizationId: string, slug: string): Promise<string[]> {
   const project = await db.project.findUnique({ where: { organizationId_slug: { organizationId, slug } }, select: { id: true } });
-  const insideIds = project
+  return project
     ? [
         project.id,
         ...(await db.oAuthGrant.findMany({ where: { projectId: project.id }, select: { id: true } })).map((grant) => grant.id),
         ...(await db.productionToken.findMany({ where: { projectId: project.id }, select: { id: true } })).map((token) => token.id),
       ]
     : [];
+}
+
+async function projectScope(organizationId: string, slug: string): Promise<Prisma.AuditEventWhereInput> {
+  const insideIds = await projectTargetIds(organizationId, slug);
   return {
     OR: [
       { targetType: "project", targetLabel: slug },
@@ -102,22 +106,62 @@ export async function listAuditEvents(options: { access: OrganizationAccess; fil
 
 export const EXPORT_BATCH_SIZE = 5_000;
 
+const utc = (date: Date) => Prisma.sql`CAST(${date.toISOString()} AS timestamp(3))`;
+
+/** The same selection as whereOf, as SQL (the exports read the table directly; see below). */
+async function sqlWhereOf(organizationId: string, filters: AuditFilters): Promise<Prisma.Sql> {
+  const conditions = [Prisma.sql`"organizationId" = ${organizationId}`];
+  if (filters.action) conditions.push(Prisma.sql`"action" = ${filters.action}`);
+  if (filters.from) conditions.push(Prisma.sql`"createdAt" >= ${utc(filters.from)}`);
+  if (filters.to) conditions.push(Prisma.sql`"createdAt" <= ${utc(filters.to)}`);
+  if (filters.actor) conditions.push(Prisma.sql`("actorUserId" = ${filters.actor} OR "actorTokenId" = ${filters.actor})`);
+  if (filters.project) {
+    const insideIds = await projectTargetIds(organizationId, filters.project);
+    // A slug is lowercase letters, digits and hyphens (slugSchema): nothing LIKE would read as a wildcard.
+    const scope = [
+      Prisma.sql`("targetType" = 'project' AND "targetLabel" = ${filters.project})`,
+      Prisma.sql`"targetLabel" LIKE ${`${filters.project}/%`}`,
+      ...(insideIds.length ? [Prisma.sql`"targetId" IN (${Prisma.join(insideIds)})`] : []),
+    ];
+    conditions.push(Prisma.sql`(${Prisma.join(scope, " OR ")})`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+type AuditEventJson = Omit<AuditEventItem, "createdAt"> & { createdAt: string };
+
 /**
- * Every matching event, newest first, a batch (one keyset page) at a time so a big log never sits
- * in memory at once; the exports write each batch as one chunk.
+ * Every matching event, newest first, a batch (one keyset page on createdAt, id) at a time so a
+ * big log never sits in memory at once; the exports write each batch as one chunk. Each row comes
+ * back as one JSON text built by the database (row_to_json) rather than thirteen typed columns:
+ * decoding typed columns was most of an export's time. The events are exactly what
+ * listAuditEvents returns (same fields in the same order, JSON values parsed the same way).
  */
 export async function* iterateAuditEventBatches(options: { access: OrganizationAccess; filters: AuditFilters; batchSize?: number }) {
-  const where = await whereOf(options.access.organization.id, options.filters);
+  const where = await sqlWhereOf(options.access.organization.id, options.filters);
   const limit = options.batchSize ?? EXPORT_BATCH_SIZE;
-  let cursor: string | undefined;
+  let after: { createdAt: string; id: string } | null = null;
   do {
-    const page = toPage(
-      await db.auditEvent.findMany({ where, select: auditEventSelect, orderBy: newestFirst, ...pageArgs({ limit, cursor }) }),
-      { limit, cursor },
-    );
-    if (page.data.length) yield page.data;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+    const keyset: Prisma.Sql = after
+      ? Prisma.sql` AND ("createdAt", "id") < (CAST(${after.createdAt} AS timestamp(3)), ${after.id})`
+      : Prisma.empty;
+    const rows = await db.$queryRaw<{ event: string }[]>`
+      SELECT row_to_json(page)::text AS "event" FROM (
+        SELECT "id", "createdAt", "action", "actorUserId", "actorTokenId", "actorLabel", "targetType", "targetId",
+               "targetLabel", "oldValue", "newValue", "ip", "userAgent"
+        FROM "AuditEvent" WHERE ${where}${keyset}
+        ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit}
+      ) AS page`;
+    const batch: AuditEventItem[] = new Array(rows.length);
+    for (let index = 0; index < rows.length; index++) {
+      const row = JSON.parse(rows[index].event) as AuditEventJson;
+      // A timestamp without time zone, as JSON: "2026-11-21T09:30:00.12", in UTC.
+      batch[index] = { ...row, createdAt: new Date(`${row.createdAt}Z`) };
+    }
+    if (batch.length) yield batch;
+    const last = rows.length === limit ? (JSON.parse(rows[rows.length - 1].event) as AuditEventJson) : null;
+    after = last && { createdAt: last.createdAt, id: last.id };
+  } while (after);
 }
 
 /** What the filter selects offer: everyone and everything that appears in this organization's log. */

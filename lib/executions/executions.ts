@@ -96,55 +96,57 @@ export async function getExecutionStats(options: { access: ProjectAccess; query:
   if (query.environment) scope.push(Prisma.sql`"environment" = CAST(${upper(query.environment)} AS "Environment")`);
   const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql` AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
-  const figures = new Map<string, Figures>();
-  const figuresOf = (toolName: string) => {
-    let entry = figures.get(toolName);
-    if (!entry) figures.set(toolName, (entry = emptyFigures()));
-    return entry;
-  };
-
+  // One query: the rollups' counters per tool, their histograms merged per tool and slot, and the
+  // edges' raw rows binned the same way. Rows: (tool, slot null, counters) or (tool, slot, count).
+  const parts: Prisma.Sql[] = [];
   if (cover.buckets.length > 0) {
     const ranges = cover.buckets.map(
       (range) =>
         Prisma.sql`("bucketSeconds" = ${range.bucketSeconds} AND "bucketStart" >= ${utc(range.from)} AND "bucketStart" < ${utc(range.to)})`,
     );
-    const rollups = await db.$queryRaw<RollupRow[]>`
-      SELECT "toolName", "calls", "errors", "ran", "durationSumMs"::float8 AS "durationSumMs", "histogram"
-      FROM "ExecutionRollup"
-      WHERE "projectId" = ${projectId} AND (${Prisma.join(ranges, " OR ")})${and(scope)}`;
-    for (const row of rollups) {
-      const entry = figuresOf(row.toolName);
+    const picked = Prisma.sql`(
+      SELECT "toolName", "calls", "errors", "ran", "durationSumMs", "histogram" FROM "ExecutionRollup"
+      WHERE "projectId" = ${projectId} AND (${Prisma.join(ranges, " OR ")})${and(scope)}
+    ) AS picked`;
+    parts.push(
+      Prisma.sql`SELECT "toolName", NULL::int AS "slot", SUM("calls")::int AS "calls", SUM("errors")::int AS "errors", SUM("ran")::int AS "ran",
+                        SUM("durationSumMs")::float8 AS "durationSumMs"
+                 FROM ${picked} GROUP BY "toolName"`,
+      Prisma.sql`SELECT "toolName", slot.i::int AS "slot", SUM(slot.n)::int AS "calls", 0 AS "errors", 0 AS "ran", 0 AS "durationSumMs"
+                 FROM ${picked}, unnest("histogram") WITH ORDINALITY AS slot(n, i)
+                 WHERE slot.n <> 0 GROUP BY "toolName", slot.i`,
+    );
+  }
+  if (cover.raw.length > 0) {
+    // createdAt is `timestamp(3)` holding UTC: compare with UTC wall-clock text, whatever the session time zone.
+    const ranges = cover.raw.map((range) => Prisma.sql`("createdAt" >= ${utc(range.from)} AND "createdAt" < ${utc(range.to)})`);
+    const tail = Prisma.sql`(
+      SELECT "toolName", "status", "durationMs",
+             CASE WHEN "errorType" IS NULL OR "errorType" NOT IN ('rate_limited', 'auth') THEN execution_latency_slot("durationMs") END AS "slot"
+      FROM "Execution" WHERE "projectId" = ${projectId} AND (${Prisma.join(ranges, " OR ")})${and(scope)}
+    ) AS tail`;
+    parts.push(
+      Prisma.sql`SELECT "toolName", NULL::int AS "slot", COUNT(*)::int AS "calls", (COUNT(*) FILTER (WHERE "status" = 'ERROR'))::int AS "errors",
+                        (COUNT(*) FILTER (WHERE "slot" IS NOT NULL))::int AS "ran",
+                        COALESCE(SUM("durationMs") FILTER (WHERE "slot" IS NOT NULL), 0)::float8 AS "durationSumMs"
+                 FROM ${tail} GROUP BY "toolName"`,
+      Prisma.sql`SELECT "toolName", "slot", COUNT(*)::int AS "calls", 0 AS "errors", 0 AS "ran", 0 AS "durationSumMs" FROM ${tail} WHERE "slot" IS NOT NULL GROUP BY "toolName", "slot"`,
+    );
+  }
+  const rows = parts.length ? await db.$queryRaw<StatsPartRow[]>`${Prisma.join(parts, " UNION ALL ")}` : [];
+
+  const figures = new Map<string, Figures>();
+  for (const row of rows) {
+    let entry = figures.get(row.toolName);
+    if (!entry) figures.set(row.toolName, (entry = emptyFigures()));
+    if (row.slot === null) {
       entry.calls += row.calls;
       entry.errors += row.errors;
       entry.ran += row.ran;
       entry.durationSumMs += row.durationSumMs;
-      mergeHistogramInto(entry.histogram, row.histogram ?? []);
-    }
-  }
-
-  if (cover.raw.length > 0) {
-    // createdAt is `timestamp(3)` holding UTC: compare with UTC wall-clock text, whatever the session time zone.
-    const ranges = cover.raw.map((range) => Prisma.sql`("createdAt" >= ${utc(range.from)} AND "createdAt" < ${utc(range.to)})`);
-    const rows = await db.$queryRaw<RawTailRow[]>`
-      SELECT "toolName", "slot", COUNT(*)::int AS "calls", (COUNT(*) FILTER (WHERE "status" = 'ERROR'))::int AS "errors",
-             COALESCE(SUM("durationMs"), 0)::float8 AS "durationSumMs"
-      FROM (
-        SELECT "toolName", "status", "durationMs",
-               CASE WHEN "errorType" IS NULL OR "errorType" NOT IN ('rate_limited', 'auth') THEN execution_latency_slot("durationMs") END AS "slot"
-        FROM "Execution"
-        WHERE "projectId" = ${projectId} AND (${Prisma.join(ranges, " OR ")})${and(scope)}
-      ) AS tail
-      GROUP BY "toolName", "slot"`;
-    for (const row of rows) {
-      const entry = figuresOf(row.toolName);
-      entry.calls += row.calls;
-      entry.errors += row.errors;
-      if (row.slot === null) continue;
-      entry.ran += row.calls;
-      entry.durationSumMs += row.durationSumMs;
-      const histogram = new Array<number>(row.slot).fill(0);
-      histogram[row.slot - 1] = row.calls;
-      mergeHistogramInto(entry.histogram, histogram);
+    } else {
+      while (entry.histogram.length < row.slot) entry.histogram.push(0);
+      entry.histogram[row.slot - 1] += row.calls;
     }
   }
 
@@ -163,8 +165,8 @@ export async function getExecutionStats(options: { access: ProjectAccess; query:
   return { from, to, tools, total: presentToolStats(statsRow(total)) };
 }
 
-type RollupRow = { toolName: string; calls: number; errors: number; ran: number; durationSumMs: number; histogram: number[] | null };
-type RawTailRow = { toolName: string; slot: number | null; calls: number; errors: number; durationSumMs: number };
+/** Counters (slot null) or one histogram slot's count (in `calls`) of a tool. */
+type StatsPartRow = { toolName: string; slot: number | null; calls: number; errors: number; ran: number; durationSumMs: number };
 type Figures = { calls: number; errors: number; ran: number; durationSumMs: number; histogram: number[] };
 
 const emptyFigures = (): Figures => ({ calls: 0, errors: 0, ran: 0, durationSumMs: 0, histogram: [] });

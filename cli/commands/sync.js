@@ -93,7 +93,8 @@ export async function push({ positionals, values, out }) {
   out.progress(`Comparing ${dir} with the draft of ${org}/${project}…`);
   const [current, planned] = await Promise.all([api.get(`${base}/export`), api.post(`${base}/import`, { archive, dryRun: true })]);
   const { preview } = planned;
-  const diffs = fileDiffs(archiveToFiles(current), files);
+  // A folder without tests/ (pulled before cases were exported) leaves the draft's cases alone: not a difference.
+  const diffs = fileDiffs(archiveToFiles(archive.testCases ? current : { ...current, testCases: undefined }), files);
   const problems = preview.problems.map((problem) => locateProblem(problem, files));
   const plan = {
     project: `${org}/${project}`,

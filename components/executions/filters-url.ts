@@ -7,7 +7,7 @@ import {
   type ExecutionEnvironment,
   type ExecutionErrorType,
   type ExecutionStatusName,
-} from "@/lib/executions/execution-filters";
+} from "@/lib/executions/execution-values";
 import {
   DEFAULT_EXECUTION_FILTERS,
   TIME_RANGE_PRESETS,

@@ -8,7 +8,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { apiFetch, errorMessage } from "@/lib/hooks/api-fetch";
 import { projectPath } from "@/lib/hooks/use-projects";
 import type { BehaviourDiff } from "@/lib/test-cases/behaviour-diff";
-import { targetKey, targetLabel } from "@/lib/test-cases/test-case-input";
+import { targetKey, targetLabel } from "@/lib/test-cases/test-target";
 
 function pretty(value: unknown) {
   return JSON.stringify(value, null, 2) ?? "—";

@@ -8,7 +8,7 @@ import { Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { TestGate, TestRunSummary } from "@/lib/hooks/use-test-cases";
-import { targetKey, targetLabel } from "@/lib/test-cases/test-case-input";
+import { targetKey, targetLabel } from "@/lib/test-cases/test-target";
 
 export type GateState = { blocked: boolean; checking: boolean };
 

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/hooks/api-fetch";
 import { useRunTests, useTargetTestCases, useTestRuns } from "@/lib/hooks/use-test-cases";
-import { type TestTarget, targetOf, targetRef } from "@/lib/test-cases/test-case-input";
+import { type TestTarget, targetOf, targetRef } from "@/lib/test-cases/test-target";
 import { CaseResultView, ResultBadge } from "./case-result";
 
 /** A tool's saved cases in its test panel. */

@@ -3,13 +3,16 @@
 import { z } from "zod";
 import { paginationSchema } from "@/lib/validation/common";
 
-export const EXECUTION_ENVIRONMENTS = ["draft", "production"] as const;
-export const EXECUTION_STATUSES = ["success", "error"] as const;
-export const EXECUTION_ERROR_TYPES = ["validation", "runtime", "timeout", "rate_limited", "auth", "cancelled"] as const;
+import { EXECUTION_ENVIRONMENTS, EXECUTION_ERROR_TYPES, EXECUTION_STATUSES } from "./execution-values";
 
-export type ExecutionEnvironment = (typeof EXECUTION_ENVIRONMENTS)[number];
-export type ExecutionStatusName = (typeof EXECUTION_STATUSES)[number];
-export type ExecutionErrorType = (typeof EXECUTION_ERROR_TYPES)[number];
+// The values themselves live in ./execution-values, free of zod, for the studio's client code.
+export {
+  EXECUTION_ENVIRONMENTS,
+  EXECUTION_STATUSES,
+  type ExecutionEnvironment,
+  type ExecutionErrorType,
+  type ExecutionStatusName,
+} from "./execution-values";
 
 /** Stats cover the last 24 hours unless `from` says otherwise. */
 export const DEFAULT_STATS_WINDOW_MS = 24 * 60 * 60 * 1000;

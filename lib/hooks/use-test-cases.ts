@@ -6,7 +6,8 @@ import { markDraftChanged } from "@/lib/hooks/use-publish";
 import { projectPath } from "@/lib/hooks/use-projects";
 import { queryKeys } from "@/lib/query-keys";
 import type { CaseResult, TestRunSummary } from "@/lib/test-cases/run-test-cases";
-import { type Expectation, type TargetRef, type TestTarget, targetPath } from "@/lib/test-cases/test-case-input";
+import type { Expectation } from "@/lib/test-cases/test-case-input";
+import { type TargetRef, type TestTarget, targetPath } from "@/lib/test-cases/test-target";
 
 export type { CaseResult, Expectation, TestRunSummary };
 export type TestCase = TargetRef & { id: string; name: string; input: Record<string, unknown>; expectations: Expectation[] };

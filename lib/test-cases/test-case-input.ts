@@ -3,6 +3,7 @@
 // admin API, the studio form and the package manifest.
 import { z } from "zod";
 import { checkSchemaDefinition } from "@/lib/json-schema/json-schema";
+import type { TestTargetKind } from "./test-target";
 
 const jsonValue: z.ZodType<unknown> = z.unknown().refine((value) => value !== undefined, "is required");
 
@@ -53,41 +54,8 @@ export const expectationSchema = z.discriminatedUnion("kind", [
 
 export type Expectation = z.infer<typeof expectationSchema>;
 
-/**
- * What a case runs against. Its owner appears in cases, results and manifests as exactly one of
- * `tool`, `prompt` or `resource` (tool cases keep the shape they had before prompts and
- * resources had cases, so earlier package digests are unchanged).
- */
-export type TestTargetKind = "tool" | "prompt" | "resource";
-export type TestTarget = { kind: TestTargetKind; name: string };
-export type TargetRef = { tool?: string; prompt?: string; resource?: string };
-
-export function targetOf(ref: TargetRef): TestTarget {
-  if (ref.prompt !== undefined) return { kind: "prompt", name: ref.prompt };
-  if (ref.resource !== undefined) return { kind: "resource", name: ref.resource };
-  return { kind: "tool", name: ref.tool ?? "" };
-}
-
-export function targetRef(target: TestTarget): TargetRef {
-  return { [target.kind]: target.name };
-}
-
-/** A target as a path segment: the tool's name (as before), or prompts/<name>, resources/<name>. */
-export function targetKey(ref: TargetRef): string {
-  const target = targetOf(ref);
-  return target.kind === "tool" ? target.name : `${target.kind}s/${target.name}`;
-}
-
-/** The API path of a target, under the project: tools/<name>, prompts/<name>, resources/<name>. */
-export function targetPath(target: TestTarget): string {
-  return `${target.kind}s/${encodeURIComponent(target.name)}`;
-}
-
-/** How a person reads a target: `get_weather`, `prompt greet`, `resource weather`. */
-export function targetLabel(ref: TargetRef): string {
-  const target = targetOf(ref);
-  return target.kind === "tool" ? target.name : `${target.kind} ${target.name}`;
-}
+// Targets (what a case runs against) live in ./test-target, free of zod, for the studio's client code.
+export { type TargetRef, type TestTarget, type TestTargetKind, targetKey, targetLabel, targetOf, targetRef } from "./test-target";
 
 /** The expectation kinds that mean something for a target (prompts have no MIME type, tools neither). */
 export function expectationKindsFor(kind: TestTargetKind): Expectation["kind"][] {

@@ -1,15 +1,11 @@
 // A real MCP client (SDK v2) talking to the project's draft endpoint from the browser, exactly as
 // a host would: Streamable HTTP, the draft token as a bearer token. Same-origin requests carry
-// this origin, which the endpoint's Origin check accepts.
-import {
-  type CallToolRequest,
-  type CallToolResult,
-  Client,
-  type ReadResourceResult,
-  SdkHttpError,
-  StreamableHTTPClientTransport,
-} from "@modelcontextprotocol/client";
-import { isToolVisibilityModelOnly, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/app-bridge";
+// this origin, which the endpoint's Origin check accepts. The SDK is fetched on first use (the
+// first Run), not with the page: it is no part of what the tool editor needs to be interactive.
+import type { CallToolRequest, CallToolResult, Client, ReadResourceResult } from "@modelcontextprotocol/client";
+
+const sdk = () => import("@modelcontextprotocol/client");
+const appBridge = () => import("@modelcontextprotocol/ext-apps/app-bridge");
 
 const EXTENSION_ID = "io.modelcontextprotocol/ui";
 
@@ -26,7 +22,8 @@ export function draftEndpointUrl(org: string, project: string): URL {
   return new URL(`${window.location.origin}/mcp/${encodeURIComponent(org)}/${encodeURIComponent(project)}/draft`);
 }
 
-function isUnauthorized(error: unknown): boolean {
+async function isUnauthorized(error: unknown): Promise<boolean> {
+  const { SdkHttpError } = await sdk();
   return (error instanceof SdkHttpError && error.status === 401) || (error instanceof Error && error.name === "UnauthorizedError");
 }
 
@@ -35,7 +32,7 @@ export async function withDraftErrors<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (isUnauthorized(error)) throw new DraftTokenRefusedError();
+    if (await isUnauthorized(error)) throw new DraftTokenRefusedError();
     if (error instanceof TypeError) throw new Error("Could not reach the draft endpoint. Check your connection and try again.");
     throw error instanceof Error ? error : new Error(String(error));
   }
@@ -46,6 +43,7 @@ export async function connectDraft(org: string, project: string, token: string):
   // panel's calls are recorded on the Executions page as "atelier-test-panel 1.0.0", not as the browser.
   // It declares the MCP Apps extension like any host that renders components, so app-only tools
   // are listed for it (their views call them) with their visibility.
+  const [{ Client, StreamableHTTPClientTransport }, { RESOURCE_MIME_TYPE }] = await Promise.all([sdk(), appBridge()]);
   const client = new Client(
     { name: "atelier-test-panel", version: "1.0.0" },
     {
@@ -96,7 +94,8 @@ export async function callToolFromView(connection: DraftConnection, params: Call
   const { tools } = await withDraftErrors(() => connection.client.listTools());
   const tool = tools.find((candidate) => candidate.name === params.name);
   if (!tool) throw new Error(`Unknown tool: ${params.name}`);
-  if (isToolVisibilityModelOnly(tool)) throw new Error(`${params.name} is visible to the model only: views cannot call it`);
+  if ((await appBridge()).isToolVisibilityModelOnly(tool))
+    throw new Error(`${params.name} is visible to the model only: views cannot call it`);
   return (await withDraftErrors(() => connection.client.callTool(params))) as CallToolResult;
 }
 

@@ -4,8 +4,12 @@ import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { OutputBlock, OutputCode } from "@/components/ui/output-block";
 import type { CallToolResult } from "@modelcontextprotocol/client";
-import { AppFrame, type ViewHost } from "./app-frame";
+import dynamic from "next/dynamic";
+import type { ViewHost } from "./app-frame";
 import type { ComponentDocument } from "./draft-client";
+
+// The MCP Apps host (AppBridge and the SDK) loads when a UI Tool's result is first shown, not with the page.
+const AppFrame = dynamic(() => import("./app-frame").then((module) => module.AppFrame), { ssr: false });
 
 export type ToolError = { code: string; message: string; path?: string };
 type LogEntry = { level: string; message: string; at?: number };

@@ -1,0 +1,135 @@
+// Studio bundles, measured: how long a cold page takes to be usable, and how much JavaScript it fetched.
+//
+// Starts the production build on the embedded default (fresh data directory, demo data), signs in
+// as the demo user in Chromium, then opens each page BENCH_BUNDLES_REPEAT times, each time in a
+// fresh browser context (the session cookie only: no HTTP cache, no service worker, nothing warm):
+//   - tool editor: the demo project's add_numbers; interactive when the handler's code editor has
+//     taken a typed character (hydrated and CodeMirror loaded);
+//   - Executions: interactive when its filters can be used and no loading state is left.
+// Prints the time from navigation start to interactive (in the page's clock) and the JavaScript the
+// page fetched until then: gzipped bytes as transferred, and the number of scripts.
+//
+//   npm run build && tsx scripts/bench-bundles.ts
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "@playwright/test";
+
+const PORT = Number(process.env.BENCH_BUNDLES_PORT ?? 3402);
+const REPEAT = Number(process.env.BENCH_BUNDLES_REPEAT ?? 5);
+const PASSWORD = "bench-bundles-password";
+const root = path.resolve(import.meta.dirname, "..");
+const base = `http://localhost:${PORT}`;
+const project = "/orgs/acme/projects/demo";
+
+async function startAtelier() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "atelier-bench-bundles-"));
+  const env = {
+    ...process.env,
+    PORT: String(PORT),
+    ATELIER_DATA_DIR: dataDir,
+    ATELIER_DEMO_PASSWORD: PASSWORD,
+    DATABASE_URL: "",
+    REDIS_URL: "",
+  };
+  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    if (/Ready in|started server|Local:/i.test(output)) return { child, dataDir, exited };
+    if (child.exitCode !== null) throw new Error(`Atelier exited early:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("Atelier did not start within 10 minutes");
+}
+
+type Target = { name: string; path: string; ready: (page: Page) => Promise<void> };
+
+const TARGETS: Target[] = [
+  {
+    name: "tool editor (add_numbers)",
+    path: `${project}/tools/add_numbers`,
+    ready: async (page) => {
+      const editor = page.getByRole("textbox", { name: "Handler code" });
+      await editor.click();
+      await page.keyboard.press("End");
+      await page.keyboard.type("/");
+      await page.waitForFunction(() => document.querySelector('[aria-label="Handler code"]')?.textContent?.includes("/"));
+    },
+  },
+  {
+    name: "Executions",
+    path: `${project}/executions`,
+    ready: async (page) => {
+      await page.getByRole("heading", { name: "Executions" }).waitFor();
+      await page.getByLabel("Tool", { exact: true }).selectOption({ index: 0 });
+      await page.waitForFunction(() => !document.querySelector("[data-loading-region]"));
+    },
+  },
+];
+
+async function measure(context: BrowserContext, target: Target) {
+  const page = await context.newPage();
+  const scripts: Promise<number>[] = [];
+  page.on("requestfinished", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.sizes().then((sizes) => sizes.responseBodySize));
+  });
+  await page.goto(`${base}${target.path}`, { waitUntil: "commit" });
+  await target.ready(page);
+  const ms = await page.evaluate(() => performance.now());
+  const bytes = (await Promise.all(scripts)).reduce((total, size) => total + size, 0);
+  const count = scripts.length;
+  await page.close();
+  return { ms, kb: bytes / 1024, count };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+const atelier = await startAtelier();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+try {
+  const signIn = await browser.newContext();
+  const page = await signIn.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Email").fill("demo@atelier.local");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  const storageState = await signIn.storageState();
+  await signIn.close();
+
+  const results = new Map<string, Array<{ ms: number; kb: number; count: number }>>();
+  // A warm-up visit of each page first (the server's own first-render work), not counted.
+  for (let run = 0; run <= REPEAT; run++) {
+    for (const target of TARGETS) {
+      const context = await browser.newContext({ storageState, viewport: { width: 1440, height: 900 } });
+      const result = await measure(context, target);
+      await context.close();
+      if (run > 0) results.set(target.name, [...(results.get(target.name) ?? []), result]);
+    }
+  }
+  console.log(`\nCold page loads (production build, Chromium, fresh context each; load ${os.loadavg()[0].toFixed(2)}):`);
+  console.table(
+    Object.fromEntries(
+      [...results].map(([name, runs]) => [
+        name,
+        {
+          "interactive p50": `${median(runs.map((run) => run.ms)).toFixed(0)} ms`,
+          "interactive max": `${Math.max(...runs.map((run) => run.ms)).toFixed(0)} ms`,
+          "JS transferred": `${median(runs.map((run) => run.kb)).toFixed(0)} KB`,
+          scripts: median(runs.map((run) => run.count)),
+        },
+      ]),
+    ),
+  );
+} finally {
+  await browser.close();
+  atelier.child.kill("SIGTERM");
+  await atelier.exited;
+  rmSync(atelier.dataDir, { recursive: true, force: true });
+}

@@ -39,7 +39,7 @@ CREATE INDEX "Execution_projectId_errorType_createdAt_id_idx" ON "Execution"("pr
 ALTER TABLE "ExecutionRollup" ADD CONSTRAINT "ExecutionRollup_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Execution rollups (lib/executions/rollups.ts). Everything below is outside Prisma's schema
+-- Execution rollups (read by getExecutionStats, lib/executions/executions.ts). Everything below is outside Prisma's schema
 -- language: functions, the triggers that maintain "ExecutionRollup", and the backfill.
 
 -- The latency slot (1-based) of a duration: one slot per millisecond below 16 ms, then slots

@@ -2,8 +2,11 @@
 // and the list from per-filter indexes with keyset pagination. Each is checked against the raw
 // rows, through the real routes: stats equal the percentile_cont computation over the rows
 // (calls, errors, averages exactly; percentiles within LATENCY_RELATIVE_PRECISION) after several
-// batches, concurrent batches, updates, retention, and for windows whose edges fall anywhere; every
-// list filter returns exactly the rows the raw query would, in order, across pages.
+// batches, concurrent batches, updates, retention, the migration's backfill, and for windows whose
+// edges fall anywhere; every list filter returns exactly the rows the raw query would, in order,
+// across pages.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as executionsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/executions/route";
 import * as statsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/executions/stats/route";
@@ -257,6 +260,28 @@ describe("rollup stats equal the raw rows", () => {
     await db.execution.deleteMany({ where: { id: { in: gone.map((row) => row.id) } } });
     await expectStatsMatchRaw(project, { from: new Date(low), to: new Date(high) });
     for (const range of windows(low, high, 5)) await expectStatsMatchRaw(project, range);
+  });
+});
+
+describe("the migration's backfill", () => {
+  it("builds the rollups of records written before it, equal to the raw rows", async () => {
+    const project = await newProject();
+    await seed(project, { count: 700, startMs: START, spanMs: 2 * DAY, seed: 60 });
+    // As if these records predated the migration: no rollups, then the migration's own backfill
+    // statement, restricted to this project's rows (the database is shared with other files).
+    await db.executionRollup.deleteMany({ where: { projectId: project.id } });
+    expect((await stats(project, { from: new Date(START), to: new Date(START + 2 * DAY) })).total.calls).toBeLessThan(700);
+    const migrations = path.resolve(import.meta.dirname, "../../prisma/migrations");
+    const directory = readdirSync(migrations).find((name) => name.endsWith("_execution_rollups")) ?? "missing";
+    const sql = readFileSync(path.join(migrations, directory, "migration.sql"), "utf8");
+    const backfill = sql.slice(sql.indexOf("-- Backfill:"));
+    expect(backfill).toContain('FROM "Execution" AS e');
+    await db.$executeRawUnsafe(
+      backfill.replace('FROM "Execution" AS e', 'FROM (SELECT * FROM "Execution" WHERE "projectId" = $1) AS e'),
+      project.id,
+    );
+    await expectStatsMatchRaw(project, { from: new Date(START - HOUR), to: new Date(START + 2 * DAY + HOUR) });
+    for (const range of windows(START, START + 2 * DAY, 5)) await expectStatsMatchRaw(project, range);
   });
 });
 

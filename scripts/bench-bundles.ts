@@ -90,8 +90,12 @@ async function measure(context: BrowserContext, target: Target) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-const atelier = await startAtelier();
+// The browser first: if it cannot start, no server is left running.
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+const atelier = await startAtelier().catch(async (error: unknown) => {
+  await browser.close();
+  throw error;
+});
 try {
   const signIn = await browser.newContext();
   const page = await signIn.newPage();

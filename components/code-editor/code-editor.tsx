@@ -10,9 +10,12 @@ export type CodeLanguage = "javascript" | "json" | "html" | "tsx";
 /** A problem to mark in the editor, 1-based like the server reports it. */
 export type EditorDiagnostic = { line: number; column: number; message: string; severity?: "error" | "warning" };
 
-// CodeMirror is fetched once the page is on screen (one chunk for every editor of the page), so it
-// is never part of the JavaScript a page needs before it is interactive.
+// CodeMirror is a chunk of its own, loaded with a dynamic import (one for every editor of the page),
+// so it is never part of the JavaScript that must run before a page is interactive.
 const loadEditor = () => import("./create-editor");
+// A page that has an editor starts fetching it as soon as this module runs in the browser, alongside
+// hydration rather than after it (the request is the same one every editor of the page awaits).
+if (typeof window !== "undefined") void loadEditor();
 
 /**
  * CodeMirror 6, bundled with the studio: line numbers, highlighting, bracket help, inline lint.

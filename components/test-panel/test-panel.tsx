@@ -41,7 +41,7 @@ export function TestPanel({
     <aside
       id="test-panel"
       aria-labelledby={titleId}
-      className="min-w-0 scroll-mt-4 self-start rounded-xl border border-line bg-surface shadow-xs xl:sticky xl:top-4 xl:max-h-[calc(100dvh-2rem)] xl:overflow-y-auto"
+      className="min-w-0 scroll-mt-4 self-start rounded-xl border border-line bg-surface shadow-xs lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto"
     >
       <div className="border-b border-line px-4 py-3">
         <h3 id={titleId} className="text-base font-semibold">

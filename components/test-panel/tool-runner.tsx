@@ -91,13 +91,27 @@ export function ToolRunner({
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const resultRef = useRef<HTMLElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   // After a run, bring the result into view (the panel may be scrolled to the arguments).
   useEffect(() => {
     if (outcome) resultRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    // The Cancel button the keyboard was on is gone: Run takes its place, and the focus.
+    if (outcome?.kind === "cancelled" && (document.activeElement === document.body || document.activeElement === null)) {
+      formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+    }
   }, [outcome]);
 
   useEffect(() => () => abortRef.current?.abort(), []);
+
+  // Run turns into a disabled "Running…" button: a keyboard user who pressed it lands on Cancel.
+  const cancelRef = useRef<HTMLDivElement>(null);
+  const focusCancelRef = useRef(false);
+  useEffect(() => {
+    if (!running || !focusCancelRef.current) return;
+    focusCancelRef.current = false;
+    cancelRef.current?.querySelector<HTMLButtonElement>("button[data-cancel]")?.focus();
+  }, [running]);
 
   useEffect(() => () => void connectionRef.current?.client.close(), []);
 
@@ -146,6 +160,9 @@ export function ToolRunner({
     const input = currentArguments();
     if (typeof input === "string") return setRawError(input);
     setRawError(null);
+    const active = document.activeElement;
+    focusCancelRef.current =
+      active instanceof HTMLButtonElement && active.type === "submit" && (formRef.current?.contains(active) ?? false);
     setRunning(true);
     const id = ++runIdRef.current;
     const controller = new AbortController();
@@ -199,7 +216,7 @@ export function ToolRunner({
         onPick={(preset) => replaceArguments(preset.arguments)}
       />
 
-      <form onSubmit={run} noValidate className="space-y-4">
+      <form ref={formRef} onSubmit={run} noValidate className="space-y-4">
         <div className="flex items-center justify-between gap-2">
           <h4 className="text-sm font-medium">Arguments</h4>
           {/* biome-ignore lint/a11y/useSemanticElements: a segmented control (two toggle buttons), not a form fieldset. */}
@@ -243,11 +260,13 @@ export function ToolRunner({
         )}
 
         {running && startedAt !== null ? (
-          <div className="flex items-center gap-2">
+          <div ref={cancelRef} className="flex items-center gap-2">
             <Button type="submit" variant="primary" className="flex-1" loading>
               Running… <Elapsed startedAt={startedAt} />
             </Button>
-            <Button onClick={() => abortRef.current?.abort()}>Cancel</Button>
+            <Button data-cancel onClick={() => abortRef.current?.abort()}>
+              Cancel
+            </Button>
           </div>
         ) : (
           <Button type="submit" variant="primary" className="w-full">
@@ -261,7 +280,8 @@ export function ToolRunner({
           <h4 className="text-sm font-semibold">Result</h4>
           {outcome.kind === "cancelled" ? (
             <Alert tone="warning" title="Cancelled">
-              You cancelled the call after {seconds(outcome.afterMs)}.
+              You cancelled the call after {seconds(outcome.afterMs)}. The server stopped the handler; Executions lists the call as
+              cancelled.
             </Alert>
           ) : outcome.kind === "failure" ? (
             <Alert tone="danger" title="The call did not complete">

@@ -17,6 +17,7 @@ import { ComponentTab } from "./component-tab";
 import { DeleteToolDialog } from "./delete-tool-dialog";
 import { DetailsTab } from "./details-tab";
 import { DiscardChangesDialog } from "./discard-changes-dialog";
+import { EditorSplit } from "./editor-split";
 import { SaveStatus } from "@/components/ui/save-status";
 import { SchemaTab } from "./schema-tab";
 import { SecretsTab } from "./secrets-tab";
@@ -224,8 +225,8 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
           </div>
           {tool.title && <p className="text-sm text-muted">{tool.title}</p>}
         </div>
-        {/* Below 1280 px the test panel sits under the editor: one jump away, the editor keeps its full width. */}
-        <a href="#test-panel" className="text-sm font-medium text-accent hover:underline xl:hidden">
+        {/* Below 1024 px the test panel sits under the editor: one jump away, the editor keeps its full width. */}
+        <a href="#test-panel" className="text-sm font-medium text-accent hover:underline lg:hidden">
           Go to the test panel ↓
         </a>
         {canEdit ? (
@@ -260,12 +261,14 @@ export function ToolEditor({ org, project, initialTool, componentNames, canEdit 
         </Alert>
       )}
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <section aria-label="Editor" className="min-w-0 self-start rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
-          <Tabs label="Tool editor" items={items} selected={tab} onSelect={setTab} />
-        </section>
-        <TestPanel org={org} project={project} tool={tool} canRun={canEdit} hasUnsavedChanges={dirty} />
-      </div>
+      <EditorSplit
+        editor={
+          <section aria-label="Editor" className="min-w-0 rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
+            <Tabs label="Tool editor" items={items} selected={tab} onSelect={setTab} />
+          </section>
+        }
+        panel={<TestPanel org={org} project={project} tool={tool} canRun={canEdit} hasUnsavedChanges={dirty} />}
+      />
     </main>
   );
 }

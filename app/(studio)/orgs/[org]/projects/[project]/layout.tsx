@@ -58,8 +58,9 @@ export default async function ProjectLayout({ children, params }: Props) {
           />
         </div>
       </header>
-      <div className="flex flex-col gap-6 md:flex-row md:gap-10">
-        <aside className="md:w-48 md:shrink-0">
+      {/* Narrower below 1280 px, so the tool page's editor and test panel fit side by side at 1024 px. */}
+      <div className="flex flex-col gap-6 md:flex-row xl:gap-10">
+        <aside className="md:w-40 md:shrink-0 xl:w-48">
           <ProjectNav org={org} project={project.slug} />
         </aside>
         <div className="min-w-0 flex-1">{children}</div>

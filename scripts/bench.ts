@@ -112,7 +112,7 @@ async function startMcpHandler(): Promise<Server> {
 
 /** Migrates and seeds a fresh data directory (as `npm start` would), then raises the demo project's limits. */
 async function prepareData(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/prepare.ts")], {
+  const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", path.join(root, "scripts/prepare.ts")], {
     cwd: root,
     env,
     encoding: "utf8",

@@ -96,11 +96,15 @@ export function ToolRunner({
   // After a run, bring the result into view (the panel may be scrolled to the arguments).
   useEffect(() => {
     if (outcome) resultRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-    // The Cancel button the keyboard was on is gone: Run takes its place, and the focus.
-    if (outcome?.kind === "cancelled" && (document.activeElement === document.body || document.activeElement === null)) {
+  }, [outcome]);
+
+  // The Cancel button the keyboard was on is gone: Run takes its place, and the focus.
+  useEffect(() => {
+    if (running || outcome?.kind !== "cancelled") return;
+    if (document.activeElement === document.body || document.activeElement === null) {
       formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
     }
-  }, [outcome]);
+  }, [outcome, running]);
 
   useEffect(() => () => abortRef.current?.abort(), []);
 

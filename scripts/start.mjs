@@ -55,9 +55,8 @@ function sourceDigest() {
 // on first run) takes seconds, mostly loading TypeScript and opening the database. On the embedded
 // default it is skipped when it would do nothing: the data directory's own marker says it was
 // prepared with these migrations, this prepare step and this configuration. The marker lives in
-// PGlite's directory, so a new or replaced database has none. On PostgreSQL it always runs (another
-// instance or a restored backup may have changed the database; the schema engine locks while
-// migrating, so instances starting together stay safe).
+// PGlite's directory, so a new or replaced database has none. On PostgreSQL it always runs, as
+// before (another instance or a restored backup may have changed the database).
 function preparedMarker() {
   if (env.DATABASE_URL) return null;
   const pglite = path.join(path.resolve(root, env.ATELIER_DATA_DIR || ".data"), "pglite");

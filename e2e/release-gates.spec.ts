@@ -92,6 +92,9 @@ test("a case saved from the test panel gates Publish: blocked while the tool is 
   await dialog.getByLabel("Changelog").fill("First release");
   await dialog.getByRole("button", { name: "Publish version" }).click();
   await expect(dialog.getByText("Published v1.0.0")).toBeVisible();
+  // One run of the suite per opening of the dialog: Publish reused the dialog's run instead of running it again.
+  const runs = (await (await page.request.get(`${api}/test-runs`)).json()) as { runs: Array<{ environment: string }> };
+  expect(runs.runs.map((run) => run.environment)).toEqual(["draft", "draft"]);
 
   // The Tests page lists the case with its last result.
   await page.goto(`/orgs/${ORG}/projects/${project}/tests`);

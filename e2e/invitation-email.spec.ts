@@ -3,7 +3,7 @@
 // no sink listens, sending fails and the studio says so, with the link to share and the invitation
 // kept; once it listens, the invitation is emailed (to, subject, link), and the emailed link,
 // opened in a fresh browser, joins the invitee to the organization. Resend and revoke too.
-import { expect, test } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
 import { E2E_DEMO_PASSWORD, E2E_MAIL_ORIGIN, E2E_SMTP_PORT } from "../playwright.config";
 import { newPerson, signIn, signUp } from "./fixtures";
@@ -13,6 +13,24 @@ type Captured = { to: string[]; raw: string };
 const ORG = "acme";
 
 test.use({ baseURL: E2E_MAIL_ORIGIN });
+
+// The mail-enabled studio is not warmed by global-setup.ts (which warms the main one): its first
+// sign-in loads the auth modules and hashes a password, which on a busy machine outlasts a 10 s
+// expectation. Done once here, with global-setup's patience.
+test.beforeAll(async () => {
+  const context = await request.newContext({ baseURL: E2E_MAIL_ORIGIN });
+  try {
+    for (const path of ["/sign-in", "/sign-up"]) expect((await context.get(path, { timeout: 120_000 })).ok()).toBe(true);
+    const { csrfToken } = (await (await context.get("/api/auth/csrf", { timeout: 120_000 })).json()) as { csrfToken: string };
+    await context.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: "demo@atelier.local", password: E2E_DEMO_PASSWORD, json: "true" },
+      timeout: 120_000,
+    });
+    expect((await context.get(`/orgs/${ORG}/settings/members`, { timeout: 120_000 })).ok()).toBe(true);
+  } finally {
+    await context.dispose();
+  }
+});
 
 /** The message as text: quoted-printable soft breaks joined and =XX decoded. */
 const decoded = (raw: string) =>

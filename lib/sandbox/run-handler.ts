@@ -205,11 +205,9 @@ function copyEnv(env: SandboxEnv): SandboxEnv {
   return { secrets: { ...secrets }, organizationId, projectId, environment, locale };
 }
 
-let slots: IsolateSlots | undefined;
-
-// On globalThis: Next may load this module more than once (one copy per bundle layer), and one
-// set of worker threads must serve them all.
-const shared = globalThis as { __atelierSandboxPool?: IsolatePool };
+// On globalThis: Next may load this module more than once (one copy per bundle layer, and the
+// MCP routes' own server), and one bound and one set of worker threads must serve them all.
+const shared = globalThis as { __atelierSandboxPool?: IsolatePool; __atelierSandboxSlots?: IsolateSlots };
 
 function processPool(): IsolatePool {
   if (shared.__atelierSandboxPool) return shared.__atelierSandboxPool;
@@ -232,6 +230,9 @@ function processPool(): IsolatePool {
 
 function processSlots(): IsolateSlots {
   const config = sandboxConfig();
-  slots ??= createIsolateSlots({ maxConcurrent: config.ATELIER_SANDBOX_MAX_CONCURRENT, maxQueued: config.ATELIER_SANDBOX_MAX_QUEUED });
-  return slots;
+  shared.__atelierSandboxSlots ??= createIsolateSlots({
+    maxConcurrent: config.ATELIER_SANDBOX_MAX_CONCURRENT,
+    maxQueued: config.ATELIER_SANDBOX_MAX_QUEUED,
+  });
+  return shared.__atelierSandboxSlots;
 }

@@ -200,7 +200,7 @@ test("a component is created with a live preview, and deleting it while a UI Too
   // The starter HTML shows the structuredContent it receives, as a host would deliver it.
   await expect(page.frameLocator('iframe[title="greeting-card preview"]').getByText("Hello from the preview")).toBeVisible();
   await page.getByRole("button", { name: "Create component" }).click();
-  await expect(page).toHaveURL(new RegExp(`/components/greeting-card$`));
+  await expect(page).toHaveURL(/\/components\/greeting-card$/);
 
   const created = await page.request.post(`${toolsApi(project)}/tools`, {
     headers: STUDIO_ORIGIN,

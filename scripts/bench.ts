@@ -112,11 +112,15 @@ async function startMcpHandler(): Promise<Server> {
 
 /** Migrates and seeds a fresh data directory (as `npm start` would), then raises the demo project's limits. */
 async function prepareData(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", path.join(root, "scripts/prepare.ts")], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-  });
+  const prepared = spawnSync(
+    path.join(root, "node_modules/.bin/tsx"),
+    ["--conditions=react-server", path.join(root, "scripts/prepare.ts")],
+    {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    },
+  );
   const token = /Bearer (atl_draft_\S+)/.exec(prepared.stdout)?.[1];
   if (prepared.status !== 0 || !token) throw new Error(`Preparing the data directory failed:\n${prepared.stdout}\n${prepared.stderr}`);
   await withDatabase(dataDir, (db) =>

@@ -30,7 +30,8 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // Hashing the password is CPU work the server shares with both Chromium workers.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
 }
 
 /**

@@ -154,6 +154,9 @@ async function memberPage(browser: Browser, owner: Page, role: "ADMIN" | "EDITOR
 }
 
 test("each role sees the visibility, kill switch and rate-limit controls the server would allow", async ({ page, browser }) => {
+  // Four people sign up and sign in at once (eight password hashes) and four browsers open the
+  // settings page: over a minute on the 2-core CI machine when the other worker is busy too.
+  test.setTimeout(150_000);
   await signIn(page, OWNER_EMAIL, E2E_DEMO_PASSWORD);
   const project = unique("roles");
   expect(

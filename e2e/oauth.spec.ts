@@ -254,6 +254,9 @@ test("a host given http://127.0.0.1:PORT (not the configured localhost) connects
   await expect(page.getByRole("main").locator("dl").getByText(endpoint, { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Authorize" }).click();
   const params = await callback;
+  // The redirect is caught when requested; its page must have loaded before this page navigates
+  // again, or that navigation is interrupted by it.
+  await expect(page.getByRole("heading", { name: "Back in the host" })).toBeVisible();
   expect(params.get("iss")).toBe(origin);
   await transport.finishAuth(params);
 

@@ -30,7 +30,9 @@ const serverEnv = {
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  timeout: 60_000,
+  // A spec that signs several people up and clicks through many pages takes close to a minute on the
+  // 2-core CI machine with both workers busy: 120 s leaves room without hiding a hang.
+  timeout: 120_000,
   // 15 s, not 10: on the 2-core CI machine two Chromium workers and the server share the cores, and a
   // cold page (its first sign-in, its first MCP connection) has been seen taking just over 10 s.
   expect: { timeout: 15_000 },

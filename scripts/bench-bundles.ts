@@ -10,43 +10,16 @@
 // page fetched until then: gzipped bytes as transferred, and the number of scripts.
 //
 //   npm run build && tsx scripts/bench-bundles.ts
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "@playwright/test";
+import { startStudio } from "./bench/studio";
 
 const PORT = Number(process.env.BENCH_BUNDLES_PORT ?? 3402);
 const REPEAT = Number(process.env.BENCH_BUNDLES_REPEAT ?? 5);
 const PASSWORD = "bench-bundles-password";
-const root = path.resolve(import.meta.dirname, "..");
 const base = `http://localhost:${PORT}`;
 const project = "/orgs/acme/projects/demo";
-
-async function startAtelier() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "atelier-bench-bundles-"));
-  const env = {
-    ...process.env,
-    PORT: String(PORT),
-    ATELIER_DATA_DIR: dataDir,
-    ATELIER_DEMO_PASSWORD: PASSWORD,
-    DATABASE_URL: "",
-    REDIS_URL: "",
-  };
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (/Ready in|started server|Local:/i.test(output)) return { child, dataDir, exited };
-    if (child.exitCode !== null) throw new Error(`Atelier exited early:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("Atelier did not start within 10 minutes");
-}
 
 type Target = { name: string; path: string; ready: (page: Page) => Promise<void> };
 
@@ -92,10 +65,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 // The browser first: if it cannot start, no server is left running.
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
-const atelier = await startAtelier().catch(async (error: unknown) => {
-  await browser.close();
-  throw error;
-});
+const atelier = await startStudio({ port: PORT, demoPassword: PASSWORD, dataDirPrefix: "atelier-bench-bundles-" }).catch(
+  async (error: unknown) => {
+    await browser.close();
+    throw error;
+  },
+);
 try {
   const signIn = await browser.newContext();
   const page = await signIn.newPage();

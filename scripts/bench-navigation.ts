@@ -7,44 +7,16 @@
 //     (prefetched) or its content;
 //   - "content": the section's own content, with no loading state left.
 // Prints p50/p90/max per measure over all clicks. The first round is a warm-up and not counted.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { startStudio } from "./bench/studio";
 
 const PORT = Number(process.env.BENCH_NAV_PORT ?? 3401);
 const ROUNDS = Number(process.env.BENCH_NAV_ROUNDS ?? 4);
 const PASSWORD = "bench-navigation-password";
-const root = path.resolve(import.meta.dirname, "..");
 const base = `http://localhost:${PORT}`;
 const project = "/orgs/acme/projects/demo";
 const SECTIONS = ["", "/ui-tools", "/data-tools", "/components", "/server", "/history", "/executions", "/settings"];
-
-async function startAtelier() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "atelier-bench-nav-"));
-  const env = {
-    ...process.env,
-    PORT: String(PORT),
-    ATELIER_DATA_DIR: dataDir,
-    ATELIER_DEMO_PASSWORD: PASSWORD,
-    DATABASE_URL: "",
-    REDIS_URL: "",
-  };
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (/Ready in|started server|Local:/i.test(output)) return { child, dataDir, exited };
-    if (child.exitCode !== null) throw new Error(`Atelier exited early:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("Atelier did not start within 10 minutes");
-}
 
 /**
  * One sidebar click, timed in the page with requestAnimationFrame (no round trips to the driver).
@@ -79,7 +51,7 @@ function summary(values: number[]) {
   return { clicks: sorted.length, p50: ms(at(0.5)), p90: ms(at(0.9)), max: ms(sorted.at(-1) ?? Number.NaN) };
 }
 
-const atelier = await startAtelier();
+const atelier = await startStudio({ port: PORT, demoPassword: PASSWORD, dataDirPrefix: "atelier-bench-nav-" });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

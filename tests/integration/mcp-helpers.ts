@@ -137,6 +137,14 @@ export async function createProjectWithDraftToken(options: { owner: TestUser; or
   return { project, access, token };
 }
 
+/** A 2025-era initialize request, as a host without the SDK sends it. */
+export const RAW_INITIALIZE = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+};
+
 /** A 2025-era client's raw JSON-RPC POST (what hosts without the SDK send). */
 export async function postJsonRpc(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, {

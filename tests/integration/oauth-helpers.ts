@@ -1,8 +1,18 @@
 // The OAuth authorization server over real HTTP, next to the MCP endpoints it protects: one route
 // table with every OAuth, discovery and MCP route (and the /authorize /token /register aliases),
 // and the steps of the host flow as a host performs them — register, authorize with the user's
-// studio session, consent, exchange the code.
+// studio session, consent, exchange the code — by hand or through the SDK v2 client's own OAuth.
 import { createHash, randomBytes } from "node:crypto";
+import {
+  auth,
+  Client,
+  StreamableHTTPClientTransport,
+  type OAuthClientProvider,
+  type OAuthDiscoveryState,
+  type StoredOAuthClientInformation,
+  type StoredOAuthTokens,
+} from "@modelcontextprotocol/client";
+import { expect } from "vitest";
 import * as authorizeAliasRoute from "@/app/authorize/route";
 import * as authorizationServerRoute from "@/app/.well-known/oauth-authorization-server/[[...path]]/route";
 import * as openIdRoute from "@/app/.well-known/openid-configuration/[[...path]]/route";
@@ -20,7 +30,7 @@ import * as tokenRoute from "@/app/oauth/token/route";
 import * as registerAliasRoute from "@/app/register/route";
 import * as tokenAliasRoute from "@/app/token/route";
 import { sessionCookie, type TestUser } from "./helpers";
-import { startRouteServer, type TestHttpServer } from "./mcp-helpers";
+import { postJsonRpc, RAW_INITIALIZE, startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
 /**
  * `authorize` replaces the /oauth/authorize (and /authorize) handlers, for a test that passes them
@@ -139,15 +149,23 @@ export async function submitConsent(options: {
   return { status: response.status, location: location ? new URL(location) : null };
 }
 
-/** GET /oauth/authorize as the signed-in user, then Authorize on the consent page: the redirect back to the client. */
-export async function authorizeAndApprove(origin: string, user: TestUser, params: AuthorizeParams, path?: string): Promise<URL> {
-  const first = await navigate(authorizeUrl(origin, params, path), user);
+/**
+ * The browser step: the signed-in user opens an authorization URL, then Authorize on the consent
+ * page (posted to `origin`, else to the consent page's own origin): the redirect back to the client.
+ */
+export async function approveInBrowser(url: string, user: TestUser, origin?: string): Promise<URL> {
+  const first = await navigate(url, user);
   if (first.location?.pathname !== "/oauth/consent")
     throw new Error(`expected the consent page, got ${first.status} ${first.location?.href}`);
   const consentRequest = first.location.searchParams.get("request")!;
-  const decided = await submitConsent({ origin, user, consentRequest, decision: "approve" });
+  const decided = await submitConsent({ origin: origin ?? first.location.origin, user, consentRequest, decision: "approve" });
   if (!decided.location) throw new Error(`expected a redirect, got ${decided.status}`);
   return decided.location;
+}
+
+/** GET /oauth/authorize as the signed-in user, then Authorize on the consent page: the redirect back to the client. */
+export async function authorizeAndApprove(origin: string, user: TestUser, params: AuthorizeParams, path?: string): Promise<URL> {
+  return approveInBrowser(authorizeUrl(origin, params, path), user, origin);
 }
 
 export type TokenBody = {
@@ -185,4 +203,76 @@ export async function connectWithOAuth(origin: string, user: TestUser, resource:
   });
   if (tokens.status !== 200) throw new Error(`token exchange failed: ${JSON.stringify(tokens.body)}`);
   return { client, tokens: tokens.body };
+}
+
+/** A raw 2025-era initialize with `token` as the bearer (what a host without the SDK sends): the status and challenge it sees. */
+export async function attemptWithToken(url: string, token: string) {
+  const response = await postJsonRpc(url, RAW_INITIALIZE, { Authorization: `Bearer ${token}` });
+  return { status: response.status, challenge: response.headers.get("www-authenticate") };
+}
+
+/**
+ * A host's OAuth state for an SDK client's own OAuth support, kept in memory (`Info` and `Tokens`
+ * are the SDK's types); the authorization URL it would open in a browser is kept too.
+ */
+export class InMemoryOAuthProvider<Info, Tokens> {
+  authorizationUrl: URL | null = null;
+  private info: Info | undefined;
+  private stored: Tokens | undefined;
+  private verifier = "";
+  readonly redirectUrl = CALLBACK;
+  readonly clientMetadata;
+  constructor(clientName: string) {
+    this.clientMetadata = {
+      client_name: clientName,
+      redirect_uris: [CALLBACK],
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "none",
+    };
+  }
+  clientInformation = () => this.info;
+  saveClientInformation = (info: Info) => void (this.info = info);
+  tokens = () => this.stored;
+  saveTokens = (tokens: Tokens) => void (this.stored = tokens);
+  redirectToAuthorization = (url: URL) => void (this.authorizationUrl = url);
+  saveCodeVerifier = (verifier: string) => void (this.verifier = verifier);
+  codeVerifier = () => this.verifier;
+}
+
+/** The SDK v2 client's OAuth support, as a host uses it: state kept in memory, the browser step done with the user's session. */
+export class TestOAuthProvider
+  extends InMemoryOAuthProvider<StoredOAuthClientInformation, StoredOAuthTokens>
+  implements OAuthClientProvider
+{
+  private discovery: OAuthDiscoveryState | undefined;
+  constructor() {
+    super("SDK Host");
+  }
+  state = () => randomBytes(8).toString("hex");
+  saveDiscoveryState = (state: OAuthDiscoveryState) => void (this.discovery = state);
+  discoveryState = () => this.discovery;
+}
+
+/**
+ * The SDK v2 client's OAuth from the endpoint URL alone: discovery and registration end in a
+ * redirect to the authorization URL, `user` approves in the browser, and the code from the
+ * callback is exchanged. The provider then holds the tokens.
+ */
+export async function authorizeWithSdk(serverUrl: string, user: TestUser) {
+  const provider = new TestOAuthProvider();
+  expect(await auth(provider, { serverUrl })).toBe("REDIRECT");
+  const authorizationUrl = provider.authorizationUrl!;
+  const callback = await approveInBrowser(authorizationUrl.href, user);
+  expect(
+    await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")!, iss: callback.searchParams.get("iss")! }),
+  ).toBe("AUTHORIZED");
+  return { provider, authorizationUrl, callback };
+}
+
+/** An SDK v2 client connected to `serverUrl` with the provider's tokens. */
+export async function connectWithProvider(serverUrl: string, provider: OAuthClientProvider): Promise<Client> {
+  const client = new Client({ name: "sdk-host", version: "1.0.0" });
+  await client.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
+  return client;
 }

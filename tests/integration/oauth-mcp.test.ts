@@ -1,16 +1,6 @@
 // OAuth access tokens on the MCP endpoints, over real HTTP with the real SDK v2 client: a token
 // opens exactly the endpoint it was granted for, and stops working the moment its grant, its
 // user's membership or role, or its lifetime says so.
-import { randomBytes } from "node:crypto";
-import {
-  auth,
-  Client,
-  StreamableHTTPClientTransport,
-  type OAuthClientProvider,
-  type OAuthDiscoveryState,
-  type StoredOAuthClientInformation,
-  type StoredOAuthTokens,
-} from "@modelcontextprotocol/client";
 import { auth as v1Auth, type OAuthClientProvider as V1ClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client as V1Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport as V1StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -22,9 +12,18 @@ import { removeMember, updateMemberRole } from "@/lib/members/members";
 import { unsafeRevokeGrant } from "@/lib/oauth/revoke-grant";
 import { hashToken } from "@/lib/tokens/secret-token";
 import { createTool } from "@/lib/tools/tools";
-import { addMember, createOrgWithMembers, createTestUser, type OrgFixture, type TestUser } from "./helpers";
-import { connectClient, createProjectWithDraftToken, postJsonRpc, type Era, type TestHttpServer } from "./mcp-helpers";
-import { CALLBACK, connectWithOAuth, navigate, startOAuthServer, submitConsent, tokenRequest } from "./oauth-helpers";
+import { addMember, createOrgWithMembers, createTestUser, type OrgFixture } from "./helpers";
+import { connectClient, createProjectWithDraftToken, postJsonRpc, RAW_INITIALIZE, type Era, type TestHttpServer } from "./mcp-helpers";
+import {
+  approveInBrowser,
+  attemptWithToken as attempt,
+  authorizeWithSdk,
+  connectWithOAuth,
+  connectWithProvider,
+  InMemoryOAuthProvider,
+  startOAuthServer,
+  tokenRequest,
+} from "./oauth-helpers";
 import { publishingApi } from "./publish-helpers";
 
 let server: TestHttpServer;
@@ -32,13 +31,6 @@ let fixture: OrgFixture;
 let production: string;
 let draft: string;
 let otherProduction: string;
-
-const initialize = {
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
-};
 
 async function publishedProject() {
   const orgSlug = fixture.organization.slug;
@@ -68,12 +60,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** Calls tools/list with a raw 2025-era initialize: the status and challenge a host sees. */
-async function attempt(url: string, token: string) {
-  const response = await postJsonRpc(url, initialize, { Authorization: `Bearer ${token}` });
-  return { status: response.status, challenge: response.headers.get("www-authenticate") };
-}
 
 const metadataOf = (url: string) => url.replace(server.origin, `${server.origin}/.well-known/oauth-protected-resource`);
 
@@ -166,7 +152,7 @@ describe("a host with an OAuth access token", () => {
 
   it("is refused on the draft endpoint as an OAuth access token, not as a draft token", async () => {
     const { tokens } = await connectWithOAuth(server.origin, fixture.users.editor, production);
-    const response = await postJsonRpc(draft, initialize, { Authorization: `Bearer ${tokens.access_token}` });
+    const response = await postJsonRpc(draft, RAW_INITIALIZE, { Authorization: `Bearer ${tokens.access_token}` });
     expect(response.status).toBe(401);
     const body = JSON.parse(response.text) as { error: { message: string } };
     expect(body.error.message).toMatch(/OAuth access token is not valid for this endpoint/);
@@ -248,43 +234,13 @@ describe("a host with an OAuth access token", () => {
   });
 });
 
-/** The SDK client's own OAuth support, as a host uses it: state kept in memory, the browser step done with the user's session. */
-class TestOAuthProvider implements OAuthClientProvider {
-  authorizationUrl: URL | null = null;
-  private info: StoredOAuthClientInformation | undefined;
-  private stored: StoredOAuthTokens | undefined;
-  private verifier = "";
-  private discovery: OAuthDiscoveryState | undefined;
-  readonly redirectUrl = CALLBACK;
-  readonly clientMetadata = {
-    client_name: "SDK Host",
-    redirect_uris: [CALLBACK],
-    grant_types: ["authorization_code", "refresh_token"],
-    response_types: ["code"],
-    token_endpoint_auth_method: "none",
-  };
-  state = () => randomBytes(8).toString("hex");
-  clientInformation = () => this.info;
-  saveClientInformation = (info: StoredOAuthClientInformation) => void (this.info = info);
-  tokens = () => this.stored;
-  saveTokens = (tokens: StoredOAuthTokens) => void (this.stored = tokens);
-  redirectToAuthorization = (url: URL) => void (this.authorizationUrl = url);
-  saveCodeVerifier = (verifier: string) => void (this.verifier = verifier);
-  codeVerifier = () => this.verifier;
-  saveDiscoveryState = (state: OAuthDiscoveryState) => void (this.discovery = state);
-  discoveryState = () => this.discovery;
-}
-
-async function consentInBrowser(user: TestUser, url: URL): Promise<URL> {
-  const { location } = await navigate(url.href, user);
-  if (location?.pathname !== "/oauth/consent") throw new Error(`expected the consent page, got ${location?.href}`);
-  const decided = await submitConsent({
-    origin: location.origin,
-    user,
-    consentRequest: location.searchParams.get("request")!,
-    decision: "approve",
-  });
-  return decided.location!;
+/** The tool names the client lists, then the client closed. */
+async function toolNamesThenClose(client: { listTools(): Promise<{ tools: Array<{ name: string }> }>; close(): Promise<void> }) {
+  try {
+    return (await client.listTools()).tools.map((tool) => tool.name);
+  } finally {
+    await client.close();
+  }
 }
 
 describe("the SDK v2 client's OAuth support", () => {
@@ -292,46 +248,18 @@ describe("the SDK v2 client's OAuth support", () => {
     ["production", () => production],
     ["draft", () => draft],
   ])("discovers, registers, authorizes and connects to %s from the endpoint URL alone", async (_label, endpoint) => {
-    const provider = new TestOAuthProvider();
     const serverUrl = endpoint();
-    expect(await auth(provider, { serverUrl })).toBe("REDIRECT");
-    expect(provider.authorizationUrl?.searchParams.get("resource")).toBe(serverUrl);
-    const callback = await consentInBrowser(fixture.users.editor, provider.authorizationUrl!);
-    expect(
-      await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")!, iss: callback.searchParams.get("iss")! }),
-    ).toBe("AUTHORIZED");
-
-    const client = new Client({ name: "sdk-host", version: "1.0.0" });
-    await client.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
-    try {
-      expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(["echo"]);
-    } finally {
-      await client.close();
-    }
+    const { provider, authorizationUrl } = await authorizeWithSdk(serverUrl, fixture.users.editor);
+    expect(authorizationUrl.searchParams.get("resource")).toBe(serverUrl);
+    expect(await toolNamesThenClose(await connectWithProvider(serverUrl, provider))).toEqual(["echo"]);
   });
 });
 
 /** The SDK v1 client's OAuth support (what MCP Inspector and mcp-remote use), state in memory. */
-class V1OAuthProvider implements V1ClientProvider {
-  authorizationUrl: URL | null = null;
-  private info: V1ClientInformation | undefined;
-  private stored: V1Tokens | undefined;
-  private verifier = "";
-  readonly redirectUrl = CALLBACK;
-  readonly clientMetadata = {
-    client_name: "SDK v1 Host",
-    redirect_uris: [CALLBACK],
-    grant_types: ["authorization_code", "refresh_token"],
-    response_types: ["code"],
-    token_endpoint_auth_method: "none",
-  };
-  clientInformation = () => this.info;
-  saveClientInformation = (info: V1ClientInformation) => void (this.info = info);
-  tokens = () => this.stored;
-  saveTokens = (tokens: V1Tokens) => void (this.stored = tokens);
-  redirectToAuthorization = (url: URL) => void (this.authorizationUrl = url);
-  saveCodeVerifier = (verifier: string) => void (this.verifier = verifier);
-  codeVerifier = () => this.verifier;
+class V1OAuthProvider extends InMemoryOAuthProvider<V1ClientInformation, V1Tokens> implements V1ClientProvider {
+  constructor() {
+    super("SDK v1 Host");
+  }
 }
 
 // Without ATELIER_URL the server describes itself at whatever address the host was given: the
@@ -348,34 +276,19 @@ describe("a stock SDK client given any address of the server (no ATELIER_URL)", 
   ] as const)("SDK %s connects with OAuth at http://%s:PORT/mcp/…/draft", async (sdk, host) => {
     const serverUrl = at(draft, host);
     if (sdk === "v2") {
-      const provider = new TestOAuthProvider();
-      expect(await auth(provider, { serverUrl })).toBe("REDIRECT");
-      expect(provider.authorizationUrl?.origin).toBe(new URL(serverUrl).origin);
-      const callback = await consentInBrowser(fixture.users.editor, provider.authorizationUrl!);
+      const { provider, authorizationUrl, callback } = await authorizeWithSdk(serverUrl, fixture.users.editor);
+      expect(authorizationUrl.origin).toBe(new URL(serverUrl).origin);
       expect(callback.searchParams.get("iss")).toBe(new URL(serverUrl).origin);
-      expect(
-        await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")!, iss: callback.searchParams.get("iss")! }),
-      ).toBe("AUTHORIZED");
-      const client = new Client({ name: "sdk-host", version: "1.0.0" });
-      await client.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
-      try {
-        expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(["echo"]);
-      } finally {
-        await client.close();
-      }
+      expect(await toolNamesThenClose(await connectWithProvider(serverUrl, provider))).toEqual(["echo"]);
     } else {
       const provider = new V1OAuthProvider();
       expect(await v1Auth(provider, { serverUrl })).toBe("REDIRECT");
       expect(provider.authorizationUrl?.searchParams.get("resource")).toBe(serverUrl);
-      const callback = await consentInBrowser(fixture.users.editor, provider.authorizationUrl!);
+      const callback = await approveInBrowser(provider.authorizationUrl!.href, fixture.users.editor);
       expect(await v1Auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")! })).toBe("AUTHORIZED");
       const client = new V1Client({ name: "sdk-v1-host", version: "1.0.0" });
       await client.connect(new V1StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
-      try {
-        expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(["echo"]);
-      } finally {
-        await client.close();
-      }
+      expect(await toolNamesThenClose(client)).toEqual(["echo"]);
     }
   });
 
@@ -383,7 +296,7 @@ describe("a stock SDK client given any address of the server (no ATELIER_URL)", 
     const path = new URL(production).pathname;
     for (const host of ["127.0.0.1", "localhost"] as const) {
       const origin = at(server.origin, host);
-      const challenge = (await postJsonRpc(`${origin}${path}`, initialize)).headers.get("www-authenticate");
+      const challenge = (await postJsonRpc(`${origin}${path}`, RAW_INITIALIZE)).headers.get("www-authenticate");
       expect(challenge).toContain(`resource_metadata="${origin}/.well-known/oauth-protected-resource${path}"`);
       expect(challenge).toContain('scope="mcp"');
       const metadata = (await (await fetch(`${origin}/.well-known/oauth-protected-resource${path}`)).json()) as Record<string, unknown>;

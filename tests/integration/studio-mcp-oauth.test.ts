@@ -3,16 +3,7 @@
 // metadata → DCR → authorize → consent → token), the member's role decides what each tool allows,
 // revocation and membership changes hold on the next request, and a token opens only the endpoint
 // it was granted for (a project endpoint's token is refused here, and this one there).
-import { randomBytes } from "node:crypto";
-import {
-  auth,
-  Client,
-  StreamableHTTPClientTransport,
-  type OAuthClientProvider,
-  type OAuthDiscoveryState,
-  type StoredOAuthClientInformation,
-  type StoredOAuthTokens,
-} from "@modelcontextprotocol/client";
+import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getOrganizationAccess } from "@/lib/access";
 import { db } from "@/lib/db";
@@ -20,8 +11,8 @@ import { listGrants } from "@/lib/grants/grants";
 import { removeMember } from "@/lib/members/members";
 import { unsafeRevokeGrant } from "@/lib/oauth/revoke-grant";
 import { addMember, createOrgWithMembers, createTestUser, type OrgFixture, type TestUser } from "./helpers";
-import { postJsonRpc, type TestHttpServer } from "./mcp-helpers";
-import { CALLBACK, connectWithOAuth, navigate, startOAuthServer, submitConsent } from "./oauth-helpers";
+import { postJsonRpc, RAW_INITIALIZE, type TestHttpServer } from "./mcp-helpers";
+import { attemptWithToken as attempt, authorizeWithSdk, connectWithOAuth, connectWithProvider, startOAuthServer } from "./oauth-helpers";
 
 type ToolResult = { isError?: boolean; content: Array<{ type: string; text: string }> };
 
@@ -32,64 +23,12 @@ const clients: Client[] = [];
 const studioUrl = () => `${server.origin}/mcp/${fixture.organization.slug}`;
 const draftUrl = () => `${server.origin}/mcp/${fixture.organization.slug}/${fixture.project.slug}/draft`;
 
-const initialize = {
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
-};
-
-async function attempt(url: string, token: string) {
-  const response = await postJsonRpc(url, initialize, { Authorization: `Bearer ${token}` });
-  return { status: response.status, challenge: response.headers.get("www-authenticate") };
-}
-
-class TestOAuthProvider implements OAuthClientProvider {
-  authorizationUrl: URL | null = null;
-  private info: StoredOAuthClientInformation | undefined;
-  private stored: StoredOAuthTokens | undefined;
-  private verifier = "";
-  private discovery: OAuthDiscoveryState | undefined;
-  readonly redirectUrl = CALLBACK;
-  readonly clientMetadata = {
-    client_name: "SDK Host",
-    redirect_uris: [CALLBACK],
-    grant_types: ["authorization_code", "refresh_token"],
-    response_types: ["code"],
-    token_endpoint_auth_method: "none",
-  };
-  state = () => randomBytes(8).toString("hex");
-  clientInformation = () => this.info;
-  saveClientInformation = (info: StoredOAuthClientInformation) => void (this.info = info);
-  tokens = () => this.stored;
-  saveTokens = (tokens: StoredOAuthTokens) => void (this.stored = tokens);
-  redirectToAuthorization = (url: URL) => void (this.authorizationUrl = url);
-  saveCodeVerifier = (verifier: string) => void (this.verifier = verifier);
-  codeVerifier = () => this.verifier;
-  saveDiscoveryState = (state: OAuthDiscoveryState) => void (this.discovery = state);
-  discoveryState = () => this.discovery;
-}
-
 /** The SDK client connected to the studio server as `user`, through OAuth from the URL alone. */
 async function connectWithSdk(user: TestUser) {
-  const provider = new TestOAuthProvider();
   const serverUrl = studioUrl();
-  expect(await auth(provider, { serverUrl })).toBe("REDIRECT");
-  expect(provider.authorizationUrl?.searchParams.get("resource")).toBe(serverUrl);
-  const { location } = await navigate(provider.authorizationUrl!.href, user);
-  expect(location?.pathname).toBe("/oauth/consent");
-  const decided = await submitConsent({
-    origin: location!.origin,
-    user,
-    consentRequest: location!.searchParams.get("request")!,
-    decision: "approve",
-  });
-  const callback = decided.location!;
-  expect(
-    await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")!, iss: callback.searchParams.get("iss")! }),
-  ).toBe("AUTHORIZED");
-  const client = new Client({ name: "sdk-host", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
+  const { provider, authorizationUrl } = await authorizeWithSdk(serverUrl, user);
+  expect(authorizationUrl.searchParams.get("resource")).toBe(serverUrl);
+  const client = await connectWithProvider(serverUrl, provider);
   clients.push(client);
   return { client, provider };
 }
@@ -112,7 +51,7 @@ afterAll(async () => {
 
 describe("studio MCP server over OAuth", () => {
   it("challenges with its own protected resource metadata, naming /mcp/{org} as the resource", async () => {
-    const response = await postJsonRpc(studioUrl(), initialize);
+    const response = await postJsonRpc(studioUrl(), RAW_INITIALIZE);
     expect(response.status).toBe(401);
     const metadataUrl = `${server.origin}/.well-known/oauth-protected-resource/mcp/${fixture.organization.slug}`;
     expect(response.headers.get("www-authenticate")).toContain(`resource_metadata="${metadataUrl}"`);

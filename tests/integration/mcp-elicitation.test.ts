@@ -3,23 +3,13 @@
 // sampling handlers and retries, and the handler runs again with the answers. A client without the
 // capability, and a 2025-era client (stateless: its answer could not reach the call), get an error
 // result saying so.
-import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { db } from "@/lib/db";
 import { flushExecutions } from "@/lib/executions/recorder";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createResource } from "@/lib/resources/resources";
-import { createTool } from "@/lib/tools/tools";
-import { createOrgWithMembers } from "./helpers";
-import {
-  connectClient,
-  createProjectWithDraftToken,
-  parseJsonRpc,
-  postJsonRpc,
-  startRouteServer,
-  type TestHttpServer,
-} from "./mcp-helpers";
+import { connectClient, createDraftProject, parseJsonRpc, postJsonRpc, startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
 let server: TestHttpServer;
 let draftUrl: string;
@@ -27,17 +17,13 @@ let token: string;
 let projectId: string;
 
 beforeAll(async () => {
-  const fixture = await createOrgWithMembers();
-  const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug: fixture.organization.slug });
-  token = created.token;
-  projectId = created.project.id;
-  await createTool({
-    access: created.access,
-    input: {
-      name: "archive_note",
-      kind: "data",
-      inputSchema: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
-      handler: `async (props) => {
+  const created = await createDraftProject({
+    tools: [
+      {
+        name: "archive_note",
+        kind: "data",
+        inputSchema: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
+        handler: `async (props) => {
         console.log("run");
         const answer = await mcp.elicit({
           message: "Archive " + props.name + "?",
@@ -47,8 +33,11 @@ beforeAll(async () => {
         const summary = await mcp.sample({ messages: [{ role: "user", content: { type: "text", text: "Summarize " + props.name } }], maxTokens: 50 });
         return { archived: true, summary: summary.content.text };
       }`,
-    },
+      },
+    ],
   });
+  token = created.token;
+  projectId = created.project.id;
   await createPrompt({
     access: created.access,
     input: {
@@ -73,23 +62,14 @@ beforeAll(async () => {
     },
   });
   server = await startRouteServer([{ pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute }]);
-  draftUrl = `${server.origin}/mcp/${fixture.organization.slug}/${created.project.slug}/draft`;
+  draftUrl = `${server.origin}${created.draftPath}`;
 });
 
 afterAll(async () => {
   await server?.close();
 });
 
-async function modernClient(capabilities: Record<string, object>) {
-  const client = new Client(
-    { name: "atelier-tests", version: "1.0.0" },
-    { versionNegotiation: { mode: { pin: "2026-07-28" } }, capabilities },
-  );
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(draftUrl), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
-  );
-  return client;
-}
+const modernClient = (capabilities: Record<string, object>) => connectClient({ url: draftUrl, token, era: "modern", capabilities });
 
 type Result = { isError?: boolean; content: Array<{ type: string; text?: string }>; structuredContent?: Record<string, unknown> };
 

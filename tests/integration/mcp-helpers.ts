@@ -8,7 +8,9 @@ import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/cli
 import { getOrganizationAccess, getProjectAccess } from "@/lib/access";
 import { createProject } from "@/lib/projects/projects";
 import { rotateDraftToken } from "@/lib/projects/draft-token";
-import { uniqueSlug, type TestUser } from "./helpers";
+import type { CreateToolInput } from "@/lib/tools/tool-input";
+import { createTool } from "@/lib/tools/tools";
+import { createOrgWithMembers, uniqueSlug, type TestUser } from "./helpers";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 /** `module` is a route file's exports (`import * as route from "@/app/…/route"`). */
@@ -102,10 +104,15 @@ export async function connectClient(options: {
   token: string | null;
   era: Era;
   headers?: Record<string, string>;
+  /** What the client declares it can do (elicitation, sampling…); none when absent. */
+  capabilities?: Record<string, object>;
 }): Promise<Client> {
   const client = new Client(
     { name: "atelier-tests", version: "1.0.0" },
-    options.era === "modern" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {},
+    {
+      ...(options.era === "modern" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {}),
+      ...(options.capabilities ? { capabilities: options.capabilities } : {}),
+    },
   );
   const transport = new StreamableHTTPClientTransport(new URL(options.url), {
     // token null: an anonymous caller (production of a public project).
@@ -135,6 +142,17 @@ export async function createProjectWithDraftToken(options: { owner: TestUser; or
   });
   const { token } = await rotateDraftToken({ access, actor: options.owner });
   return { project, access, token };
+}
+
+/**
+ * A new organization (createOrgWithMembers) with a project of its owner's, the project's draft
+ * token and the given draft tools; `draftPath` is the path of the project's draft endpoint.
+ */
+export async function createDraftProject(options: { tools?: CreateToolInput[] } = {}) {
+  const fixture = await createOrgWithMembers();
+  const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug: fixture.organization.slug });
+  for (const input of options.tools ?? []) await createTool({ access: created.access, input });
+  return { fixture, ...created, draftPath: `/mcp/${fixture.organization.slug}/${created.project.slug}/draft` };
 }
 
 /** A 2025-era initialize request, as a host without the SDK sends it. */

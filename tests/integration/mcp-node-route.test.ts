@@ -10,9 +10,7 @@ import * as productionRoute from "@/app/mcp/[org]/[project]/route";
 import { db } from "@/lib/db";
 import { flushExecutions } from "@/lib/executions/recorder";
 import { MAX_MCP_BODY_BYTES } from "@/lib/mcp/request-guards";
-import { createTool } from "@/lib/tools/tools";
-import { createOrgWithMembers } from "./helpers";
-import { connectClient, createProjectWithDraftToken, startRouteServer, type Era, type TestHttpServer } from "./mcp-helpers";
+import { connectClient, createDraftProject, startRouteServer, type Era, type TestHttpServer } from "./mcp-helpers";
 
 type Dispatcher = { handle: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => boolean };
 
@@ -28,21 +26,20 @@ beforeAll(async () => {
   // Importing the route files registers their handlers, as Next's first load of them does.
   expect(draftRoute.POST).toBeTypeOf("function");
   expect(productionRoute.POST).toBeTypeOf("function");
-  const fixture = await createOrgWithMembers();
-  const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug: fixture.organization.slug });
+  const created = await createDraftProject({
+    tools: [
+      {
+        name: "add",
+        kind: "data",
+        inputSchema: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } } },
+        handler: "async (props) => ({ sum: props.a + props.b })",
+      },
+    ],
+  });
   token = created.token;
   projectId = created.project.id;
-  await createTool({
-    access: created.access,
-    input: {
-      name: "add",
-      kind: "data",
-      inputSchema: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } } },
-      handler: "async (props) => ({ sum: props.a + props.b })",
-    },
-  });
-  draftPath = `/mcp/${fixture.organization.slug}/${created.project.slug}/draft`;
-  productionPath = `/mcp/${fixture.organization.slug}/${created.project.slug}`;
+  draftPath = created.draftPath;
+  productionPath = `/mcp/${created.fixture.organization.slug}/${created.project.slug}`;
 
   // scripts/server.mjs's dispatch; what it does not take would go to Next (here: 404).
   nodeServer = createServer((req, res) => {

@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { db } from "@/lib/db";
 import { flushExecutions } from "@/lib/executions/recorder";
-import { createTool } from "@/lib/tools/tools";
-import { createOrgWithMembers } from "./helpers";
-import { connectClient, createProjectWithDraftToken, type Era, startRouteServer, type TestHttpServer } from "./mcp-helpers";
+import { connectClient, createDraftProject, type Era, startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
 let server: TestHttpServer;
 let draftUrl: string;
@@ -18,16 +16,12 @@ let projectId: string;
 const LOG_LEVEL_META_KEY = "io.modelcontextprotocol/logLevel";
 
 beforeAll(async () => {
-  const fixture = await createOrgWithMembers();
-  const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug: fixture.organization.slug });
-  token = created.token;
-  projectId = created.project.id;
-  await createTool({
-    access: created.access,
-    input: {
-      name: "long_job",
-      kind: "data",
-      handler: `async (props) => {
+  const created = await createDraftProject({
+    tools: [
+      {
+        name: "long_job",
+        kind: "data",
+        handler: `async (props) => {
         mcp.log("debug", "starting");
         mcp.progress(1, 3, "fetched");
         mcp.log("info", { step: 2, secret: env_secret_free() });
@@ -37,14 +31,14 @@ beforeAll(async () => {
         return { ok: true };
         function env_secret_free() { return "none"; }
       }`,
-    },
+      },
+      { name: "bad_level", kind: "data", handler: `async () => { mcp.log("loud", "x"); return {}; }` },
+    ],
   });
-  await createTool({
-    access: created.access,
-    input: { name: "bad_level", kind: "data", handler: `async () => { mcp.log("loud", "x"); return {}; }` },
-  });
+  token = created.token;
+  projectId = created.project.id;
   server = await startRouteServer([{ pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute }]);
-  draftUrl = `${server.origin}/mcp/${fixture.organization.slug}/${created.project.slug}/draft`;
+  draftUrl = `${server.origin}${created.draftPath}`;
 });
 
 afterAll(async () => {

@@ -47,8 +47,28 @@ function isOwnHostName(hostname: string, allowedHosts: readonly string[]): boole
   return name === machine || name === `${machine}.local` || allowedHosts.includes(name);
 }
 
+// Every MCP request asks (its URLs and challenges are built from the answer), and parsing the
+// host and reading the machine's name cost more than the rest of the question: the answers are
+// remembered per list of allowed hosts (the configuration's, a fixed array) and per protocol and
+// host, a few hundred at most (a client sending ever-new Host headers only empties the memory).
+const MAX_REMEMBERED_ORIGINS = 256;
+const rememberedOrigins = new WeakMap<readonly string[], Map<string, string | null>>();
+
 function originOf(protocol: string, host: string | null | undefined, allowedHosts: readonly string[]): string | null {
-  if (!host || !HOST.test(host)) return null;
+  if (!host) return null;
+  let remembered = rememberedOrigins.get(allowedHosts);
+  if (!remembered) rememberedOrigins.set(allowedHosts, (remembered = new Map()));
+  const key = `${protocol}://${host}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const origin = computeOrigin(protocol, host, allowedHosts);
+  if (remembered.size >= MAX_REMEMBERED_ORIGINS) remembered.clear();
+  remembered.set(key, origin);
+  return origin;
+}
+
+function computeOrigin(protocol: string, host: string, allowedHosts: readonly string[]): string | null {
+  if (!HOST.test(host)) return null;
   try {
     const url = new URL(`${protocol}://${host}`);
     return isOwnHostName(url.hostname, allowedHosts) ? url.origin : null;

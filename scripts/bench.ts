@@ -24,7 +24,9 @@
 // loop took to be answered, and the server's memory afterwards.
 //
 // Smaller runs: BENCH_SECONDS (each measured run, default 2.5), BENCH_REPETITIONS (3),
-// BENCH_IN_FLIGHT (1,8,32), BENCH_REQUESTS (most requests in one run, 5000), BENCH_NOISY_REQUESTS (200).
+// BENCH_IN_FLIGHT (1,8,32), BENCH_REQUESTS (most requests in one run, 5000), BENCH_NOISY_REQUESTS (200),
+// BENCH_METHODS (tools/list,tools/call). To profile Atelier's server process alone:
+// BENCH_ATELIER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (node flags for its server process only).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -182,7 +184,8 @@ async function startAtelier(): Promise<Server & { noisyUrl: string; noisyToken: 
   const env = { ...process.env, PORT: String(PORT), ATELIER_DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" };
   const token = await prepareData(dataDir, env);
   const noisyToken = await createNoisyTenant(dataDir);
-  const started = await startProcess("Atelier", [path.join(root, "scripts/start.mjs")], {
+  const nodeArgs = (process.env.BENCH_ATELIER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const started = await startProcess("Atelier", [...nodeArgs, path.join(root, "scripts/start.mjs")], {
     cwd: root,
     env,
     ready: /Ready in|started server/i,
@@ -322,7 +325,7 @@ const targets: Target[] = [bare, mcpHandler, atelier].map((server) => ({
   client: leanClient(server.url, { token: server.token, lanes: Math.max(lanes, NOISY_LANES) }),
 }));
 const atelierTarget = targets[2];
-const methods: Method[] = ["tools/list", "tools/call"];
+const methods = (process.env.BENCH_METHODS ?? "tools/list,tools/call").split(",") as Method[];
 const runs = new Map<string, Run[]>();
 const key = (target: Target, method: Method, inFlight: number) => `${target.name} ${method} ${inFlight}`;
 try {

@@ -12,6 +12,7 @@ import { recordToolCall } from "@/lib/executions/recorder";
 import { clientInfo } from "@/lib/http";
 import { getRateLimiter } from "@/lib/rate-limit/rate-limiter";
 import type { EndpointAddress } from "./protected-resource";
+import { guardedBodyText } from "./request-guards";
 import { requestClientInfo, toolCallOf } from "./serve-project";
 
 export const AUTH_RECORDS_PER_MINUTE = 60;
@@ -27,7 +28,7 @@ export async function recordRefusedCall(options: {
 }): Promise<void> {
   try {
     if (options.request.method !== "POST") return;
-    const call = toolCallOf(parseJson(await options.request.clone().text()));
+    const call = toolCallOf(parseJson(guardedBodyText(options.request) ?? (await options.request.clone().text())));
     if (!call) return;
     const project = options.project ?? (await findProject(options.address));
     if (!project || !(await withinCap(project.id))) return;

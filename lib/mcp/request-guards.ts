@@ -60,7 +60,8 @@ export function guardedBodyText(request: Request): string | undefined {
 /**
  * Reads the body under the limit (declared Content-Length first, then while reading, so a lying
  * or absent Content-Length cannot get more through) and returns a request the SDK can read again.
- * With `preRead` the body was already read under the same limit, and `request` carries it.
+ * With `preRead` the body was already read under the same limit (the custom server's node path): its
+ * text is kept for `request` as is, which may carry no body of its own, so read it with guardedBodyText.
  */
 export async function readLimitedRequest(request: Request, preRead?: PreReadBody): Promise<Request | Response> {
   if (request.method !== "POST") return request;

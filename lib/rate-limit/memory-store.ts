@@ -2,7 +2,9 @@
 // fallback while Redis is unreachable. Same semantics as the Redis store (see rules.ts).
 import type { BucketRule, RateLimitDecision, RateLimitRule, RateLimitStore, WindowRule } from "./rules";
 
-type WindowState = { kind: "window"; times: number[]; expiresAt: number };
+// `times` holds the calls' times in the order they came, oldest first; those before `start` have
+// left the window (dropped in place rather than copying up to `limit` times on every call).
+type WindowState = { kind: "window"; times: number[]; start: number; expiresAt: number };
 type BucketState = { kind: "bucket"; tokens: number; updatedAt: number; expiresAt: number };
 type State = WindowState | BucketState;
 
@@ -37,13 +39,25 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 
   private evaluateWindow(rule: WindowRule, now: number) {
-    const state = this.states.get(rule.key);
-    const times = state?.kind === "window" ? state.times.filter((time) => time > now - rule.windowMs) : [];
+    const known = this.states.get(rule.key);
+    const state: WindowState = known?.kind === "window" ? known : { kind: "window", times: [], start: 0, expiresAt: 0 };
+    const { times } = state;
+    while (state.start < times.length && times[state.start] <= now - rule.windowMs) state.start++;
+    if (state.start > 64 && state.start * 2 > times.length) {
+      times.splice(0, state.start);
+      state.start = 0;
+    }
+    const inWindow = times.length - state.start;
     // The call is allowed again once enough of the oldest calls have left the window.
-    const retryAfterMs = times.length >= rule.limit ? times[times.length - rule.limit] + rule.windowMs - now : 0;
+    const retryAfterMs = inWindow >= rule.limit ? times[times.length - rule.limit] + rule.windowMs - now : 0;
     return {
-      retryAfterMs: Math.max(retryAfterMs, times.length >= rule.limit ? 1 : 0),
-      commit: () => this.store(rule.key, { kind: "window", times: [...times, now], expiresAt: now + rule.windowMs }),
+      retryAfterMs: Math.max(retryAfterMs, inWindow >= rule.limit ? 1 : 0),
+      commit: () => {
+        // A clock that stepped back never puts a time before the newest one: the list stays in order.
+        times.push(Math.max(now, times.at(-1) ?? now));
+        state.expiresAt = now + rule.windowMs;
+        this.store(rule.key, state);
+      },
     };
   }
 

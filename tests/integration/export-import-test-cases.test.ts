@@ -3,31 +3,20 @@
 // the preview lists case changes; a case naming an item the archive lacks is refused; and an
 // archive written before cases were exported still imports, leaving the draft's cases alone.
 import { beforeAll, describe, expect, it } from "vitest";
-import * as digestRoute from "@/app/app/v1/organizations/[org]/projects/[project]/draft/digest/route";
-import * as exportRoute from "@/app/app/v1/organizations/[org]/projects/[project]/export/route";
-import * as importRoute from "@/app/app/v1/organizations/[org]/projects/[project]/import/route";
-import * as newImportRoute from "@/app/app/v1/organizations/[org]/project-imports/route";
-import { getProjectAccess, type ProjectAccess } from "@/lib/access";
+import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
-import type { ProjectArchive } from "@/lib/export/archive-schema";
-import type { ImportPreview } from "@/lib/export/import-plan";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createResource } from "@/lib/resources/resources";
 import { createTestCase, unsafeListProjectTestCases } from "@/lib/test-cases/test-cases";
 import { createTool } from "@/lib/tools/tools";
 import {
-  asToken,
-  call,
-  createOrgWithMembers,
-  createTestOrganization,
-  createTestUser,
-  type OrgFixture,
-  type TestUser,
-  uniqueSlug,
-} from "./helpers";
-
-type ErrorBody = { error?: { code: string; message: string; details?: { problems: Array<{ item: string; message: string }> } } };
-type ImportResult = { applied: boolean; preview: ImportPreview; draftDigest: string | null } & ErrorBody;
+  createExportImportOrgs,
+  digestOf,
+  exportArchive as exportOf,
+  importNew as importNewAs,
+  importOnto as importOntoAs,
+} from "./export-helpers";
+import { type OrgFixture, type TestUser, uniqueSlug } from "./helpers";
 
 let source: OrgFixture;
 let access: ProjectAccess;
@@ -36,53 +25,15 @@ let other: { owner: TestUser; orgSlug: string };
 const org = () => source.organization.slug;
 const project = () => source.project.slug;
 
-async function exportArchive() {
-  return (
-    await call<ProjectArchive>(exportRoute.GET, {
-      path: "/",
-      headers: await asToken(source.users.editor),
-      params: { org: org(), project: project() },
-    })
-  ).body;
-}
-
-const digestOf = async (user: TestUser, orgSlug: string, projectSlug: string) =>
-  (
-    await call<{ digest: string }>(digestRoute.GET, {
-      path: "/",
-      headers: await asToken(user),
-      params: { org: orgSlug, project: projectSlug },
-    })
-  ).body.digest;
-
-async function importNew(archive: unknown, slug: string) {
-  return call<ImportResult>(newImportRoute.POST, {
-    method: "POST",
-    path: "/",
-    headers: await asToken(other.owner),
-    params: { org: other.orgSlug },
-    body: { archive, slug },
-  });
-}
-
-async function importOnto(archive: unknown, dryRun = false) {
-  return call<ImportResult>(importRoute.POST, {
-    method: "POST",
-    path: "/",
-    headers: await asToken(source.users.owner),
-    params: { org: org(), project: project() },
-    body: { archive, dryRun },
-  });
-}
+const exportArchive = async () => (await exportOf(source.users.editor, org(), project())).body;
+const importNew = (archive: unknown, slug: string) => importNewAs(other.owner, other.orgSlug, { archive, slug });
+const importOnto = (archive: unknown, dryRun = false) => importOntoAs(source.users.owner, org(), project(), { archive, dryRun });
 
 const caseKeys = async (projectId: string) =>
   (await unsafeListProjectTestCases(projectId)).map((item) => `${item.tool ?? item.prompt ?? item.resource}/${item.name}`);
 
 beforeAll(async () => {
-  source = await createOrgWithMembers();
-  const owner = await createTestUser({ name: "Other owner" });
-  other = { owner, orgSlug: (await createTestOrganization(owner, "Other")).slug };
-  access = await getProjectAccess({ actor: source.users.owner, orgSlug: org(), projectSlug: project(), permission: "project.edit" });
+  ({ source, other, access } = await createExportImportOrgs());
   await createTool({ access, input: { name: "double", kind: "data", handler: "async ({ n }) => ({ n: n * 2 })" } });
   await createPrompt({
     access,

@@ -3,74 +3,27 @@
 // new project with the same draft digest, previews what it would change onto an existing draft,
 // refuses a broken archive naming the item, and keeps roles and organizations apart.
 import { beforeAll, describe, expect, it } from "vitest";
-import * as digestRoute from "@/app/app/v1/organizations/[org]/projects/[project]/draft/digest/route";
-import * as exportRoute from "@/app/app/v1/organizations/[org]/projects/[project]/export/route";
-import * as importRoute from "@/app/app/v1/organizations/[org]/projects/[project]/import/route";
-import * as newImportRoute from "@/app/app/v1/organizations/[org]/project-imports/route";
 import { getProjectAccess } from "@/lib/access";
 import { createComponent } from "@/lib/components/components";
 import { db } from "@/lib/db";
-import type { ProjectArchive } from "@/lib/export/archive-schema";
-import type { ImportPreview } from "@/lib/export/import-plan";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createResource } from "@/lib/resources/resources";
 import { setSecret } from "@/lib/tools/secrets";
 import { createTool } from "@/lib/tools/tools";
-import {
-  asToken,
-  call,
-  createOrgWithMembers,
-  createTestOrganization,
-  createTestUser,
-  type OrgFixture,
-  type TestUser,
-  uniqueSlug,
-} from "./helpers";
+import { createExportImportOrgs, digestOf, exportArchive as exportOf, importNew, importOnto } from "./export-helpers";
+import { type OrgFixture, type TestUser, uniqueSlug } from "./helpers";
 
 const SECRET_VALUE = "sk-live-export-never-leaves-1234";
 
 let source: OrgFixture;
 let other: { owner: TestUser; orgSlug: string };
 
-async function exportArchive(user: TestUser, org = source.organization.slug, project = source.project.slug) {
-  return call<ProjectArchive & { error?: { code: string } }>(exportRoute.GET, {
-    path: `/app/v1/organizations/${org}/projects/${project}/export`,
-    headers: await asToken(user),
-    params: { org, project },
-  });
-}
-
-async function digestOf(user: TestUser, org: string, project: string) {
-  const result = await call<{ digest: string }>(digestRoute.GET, {
-    path: `/app/v1/organizations/${org}/projects/${project}/draft/digest`,
-    headers: await asToken(user),
-    params: { org, project },
-  });
-  return result.body.digest;
-}
-
-type ImportResult = { applied: boolean; preview: ImportPreview; draftDigest: string | null; project: { slug: string } | null };
-
-async function importNew(user: TestUser, org: string, body: Record<string, unknown>) {
-  return call<ImportResult & { error?: { code: string; message: string; details?: { problems: unknown[] } } }>(newImportRoute.POST, {
-    method: "POST",
-    path: `/app/v1/organizations/${org}/project-imports`,
-    headers: await asToken(user),
-    params: { org },
-    body,
-  });
-}
+const exportArchive = (user: TestUser) => exportOf(user, source.organization.slug, source.project.slug);
 
 beforeAll(async () => {
-  source = await createOrgWithMembers();
-  const owner = await createTestUser({ name: "Other owner" });
-  other = { owner, orgSlug: (await createTestOrganization(owner, "Other")).slug };
-  const access = await getProjectAccess({
-    actor: source.users.owner,
-    orgSlug: source.organization.slug,
-    projectSlug: source.project.slug,
-    permission: "project.edit",
-  });
+  const orgs = await createExportImportOrgs();
+  ({ source, other } = orgs);
+  const { access } = orgs;
   await db.project.update({ where: { id: access.project.id }, data: { instructions: "Use get_weather for forecasts." } });
   await createComponent({
     access,
@@ -188,14 +141,7 @@ describe("import onto an existing draft", () => {
       ...archive,
       tools: archive.tools.map((tool) => (tool.name === "get_weather" ? { ...tool, description: "Edited forecast" } : tool)),
     };
-    const post = async (dryRun: boolean) =>
-      call<ImportResult>(importRoute.POST, {
-        method: "POST",
-        path: `/app/v1/organizations/${other.orgSlug}/projects/${slug}/import`,
-        headers: await asToken(other.owner),
-        params: { org: other.orgSlug, project: slug },
-        body: { archive: edited, dryRun },
-      });
+    const post = (dryRun: boolean) => importOnto(other.owner, other.orgSlug, slug, { archive: edited, dryRun });
     const preview = await post(true);
     expect(preview.status).toBe(200);
     expect(preview.body.preview.tools).toEqual({ create: [], update: ["get_weather"], delete: ["extra"], unchanged: ["show_card"] });
@@ -214,13 +160,7 @@ describe("import onto an existing draft", () => {
 
   it("is refused to a Viewer", async () => {
     const archive = (await exportArchive(source.users.viewer)).body;
-    const result = await call(importRoute.POST, {
-      method: "POST",
-      path: `/app/v1/organizations/${source.organization.slug}/projects/${source.project.slug}/import`,
-      headers: await asToken(source.users.viewer),
-      params: { org: source.organization.slug, project: source.project.slug },
-      body: { archive },
-    });
+    const result = await importOnto(source.users.viewer, source.organization.slug, source.project.slug, { archive });
     expect(result.status).toBe(403);
   });
 });

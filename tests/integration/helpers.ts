@@ -11,6 +11,10 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { acceptInvitation, createInvitation } from "@/lib/members/invitations";
 import { createOrganization } from "@/lib/organizations/organizations";
 import { createProject, updateProject } from "@/lib/projects/projects";
+import type { CreateTestCaseInput } from "@/lib/test-cases/test-case-input";
+import { createTestCase } from "@/lib/test-cases/test-cases";
+import type { CreateToolInput } from "@/lib/tools/tool-input";
+import { createTool } from "@/lib/tools/tools";
 import { createUser } from "@/lib/users/create-user";
 
 export type TestUser = Actor & { id: string };
@@ -103,4 +107,21 @@ export async function createOrgWithMembers() {
   await updateProject({ access: projectAccess, actor: owner, input: { owners: [projectOwner.id] } });
 
   return { organization, project, users: { owner, admin, editor, viewer, projectOwner } };
+}
+
+/**
+ * An organization (createOrgWithMembers) whose project has one draft tool and one saved test case
+ * of it; `access` edits the project as its owner.
+ */
+export async function createOrgWithToolCase(tool: CreateToolInput, testCase: CreateTestCaseInput) {
+  const fixture = await createOrgWithMembers();
+  const access = await getProjectAccess({
+    actor: fixture.users.owner,
+    orgSlug: fixture.organization.slug,
+    projectSlug: fixture.project.slug,
+    permission: "project.edit",
+  });
+  await createTool({ access, input: tool });
+  await createTestCase({ access, target: { kind: "tool", name: tool.name }, input: testCase });
+  return { fixture, access };
 }

@@ -9,11 +9,11 @@ import * as exportRoute from "@/app/app/v1/organizations/[org]/projects/[project
 import * as importRoute from "@/app/app/v1/organizations/[org]/projects/[project]/import/route";
 import * as testRunsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/test-runs/route";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
-import { getProjectAccess, type ProjectAccess } from "@/lib/access";
+import type { ProjectAccess } from "@/lib/access";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createTestCase, unsafeListProjectTestCases } from "@/lib/test-cases/test-cases";
-import { createTool, updateTool } from "@/lib/tools/tools";
-import { apiToken, createOrgWithMembers, type OrgFixture } from "./helpers";
+import { updateTool } from "@/lib/tools/tools";
+import { apiToken, createOrgWithToolCase, type OrgFixture } from "./helpers";
 import { startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
 const BIN = join(process.cwd(), "cli/atelier.js");
@@ -52,27 +52,15 @@ beforeAll(async () => {
     { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/export$/, module: exportRoute },
     { pattern: /^\/app\/v1\/organizations\/(?<org>[^/]+)\/projects\/(?<project>[^/]+)\/import$/, module: importRoute },
   ]);
-  fixture = await createOrgWithMembers();
-  access = await getProjectAccess({
-    actor: fixture.users.owner,
-    orgSlug: fixture.organization.slug,
-    projectSlug: fixture.project.slug,
-    permission: "project.edit",
-  });
-  await createTool({
-    access,
-    input: {
+  ({ fixture, access } = await createOrgWithToolCase(
+    {
       name: "double",
       kind: "data",
       inputSchema: { type: "object", properties: { n: { type: "number" } } },
       handler: "async ({ n }) => ({ result: n * 2 })",
     },
-  });
-  await createTestCase({
-    access,
-    target: { kind: "tool", name: "double" },
-    input: { name: "two", input: { n: 2 }, expectations: [{ kind: "structuredEquals", value: { result: 4 } }] },
-  });
+    { name: "two", input: { n: 2 }, expectations: [{ kind: "structuredEquals", value: { result: 4 } }] },
+  ));
   token = await apiToken(fixture.users.editor, "ci");
 });
 

@@ -5,13 +5,11 @@ import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as studioRoute from "@/app/mcp/[org]/route";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
-import { getProjectAccess, type ProjectAccess } from "@/lib/access";
+import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { setTestGate } from "@/lib/test-cases/publish-gate";
 import { runTestCases } from "@/lib/test-cases/run-test-cases";
-import { createTestCase } from "@/lib/test-cases/test-cases";
-import { createTool } from "@/lib/tools/tools";
-import { apiToken, createOrgWithMembers, type OrgFixture } from "./helpers";
+import { apiToken, createOrgWithToolCase, type OrgFixture } from "./helpers";
 import { connectClient, startRouteServer, type TestHttpServer } from "./mcp-helpers";
 
 type ToolResult = { isError?: boolean; content: Array<{ type: string; text: string }> };
@@ -38,27 +36,15 @@ beforeAll(async () => {
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute },
     { pattern: /^\/mcp\/(?<org>[^/]+)$/, module: studioRoute },
   ]);
-  fixture = await createOrgWithMembers();
-  access = await getProjectAccess({
-    actor: fixture.users.owner,
-    orgSlug: fixture.organization.slug,
-    projectSlug: fixture.project.slug,
-    permission: "project.edit",
-  });
-  await createTool({
-    access,
-    input: {
+  ({ fixture, access } = await createOrgWithToolCase(
+    {
       name: "half",
       kind: "data",
       inputSchema: { type: "object", properties: { n: { type: "number" } } },
       handler: "async ({ n }) => ({ half: String(n / 2) })",
     },
-  });
-  await createTestCase({
-    access,
-    target: { kind: "tool", name: "half" },
-    input: { name: "four", input: { n: 4 }, expectations: [{ kind: "structuredEquals", value: { half: 2 } }] },
-  });
+    { name: "four", input: { n: 4 }, expectations: [{ kind: "structuredEquals", value: { half: 2 } }] },
+  ));
   await setTestGate({ access, actor: fixture.users.owner, testGate: "required" });
   await runTestCases({ access, actor: fixture.users.owner, origin: server.origin });
 });

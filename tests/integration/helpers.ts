@@ -64,6 +64,43 @@ export async function call<T = unknown>(
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
 }
 
+type ErrorBody = { error: { code: string; message: string } };
+
+/**
+ * The admin API of one kind of a project's named items (`kind`: prompts, resources), through its
+ * collection and item route files, as `user`'s studio session: create, list, update, remove.
+ */
+export function namedItemsApi(
+  routes: { collection: { GET: RouteHandler; POST: RouteHandler }; item: { PATCH: RouteHandler; DELETE: RouteHandler } },
+  target: { orgSlug: string; projectSlug: string; kind: string },
+  user: TestUser,
+) {
+  const params = { org: target.orgSlug, project: target.projectSlug };
+  const base = `/app/v1/organizations/${target.orgSlug}/projects/${target.projectSlug}/${target.kind}`;
+  return {
+    create: async (body: unknown) =>
+      call<Record<string, unknown> & ErrorBody>(routes.collection.POST, {
+        method: "POST",
+        path: base,
+        headers: await asSession(user),
+        params,
+        body,
+      }),
+    list: async () =>
+      call<{ data: Array<{ name: string }> }>(routes.collection.GET, { path: base, headers: await asSession(user), params }),
+    update: async (name: string, body: unknown) =>
+      call<Record<string, unknown> & ErrorBody>(routes.item.PATCH, {
+        method: "PATCH",
+        path: `${base}/${name}`,
+        headers: await asSession(user),
+        params: { ...params, name },
+        body,
+      }),
+    remove: async (name: string) =>
+      call(routes.item.DELETE, { method: "DELETE", path: `${base}/${name}`, headers: await asSession(user), params: { ...params, name } }),
+  };
+}
+
 export async function createTestOrganization(owner: TestUser, name = "Test Org") {
   return createOrganization({ actor: owner, input: { slug: uniqueSlug("org"), name } });
 }

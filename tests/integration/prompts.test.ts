@@ -8,8 +8,8 @@ import * as productionRoute from "@/app/mcp/[org]/[project]/route";
 import * as promptRoute from "@/app/app/v1/organizations/[org]/projects/[project]/prompts/[name]/route";
 import * as promptsRoute from "@/app/app/v1/organizations/[org]/projects/[project]/prompts/route";
 import { db } from "@/lib/db";
-import { asSession, call, createOrgWithMembers, type OrgFixture, type TestUser } from "./helpers";
-import { connectClient, createProjectWithDraftToken, type Era, startRouteServer, type TestHttpServer } from "./mcp-helpers";
+import { namedItemsApi, type OrgFixture, type TestUser } from "./helpers";
+import { connectClient, createDraftProject, type Era, startRouteServer, type TestHttpServer } from "./mcp-helpers";
 import { publishingApi } from "./publish-helpers";
 
 let fixture: OrgFixture;
@@ -19,33 +19,8 @@ let projectSlug: string;
 let token: string;
 let draftUrl: string;
 
-type ErrorBody = { error: { code: string; message: string } };
-
-function promptsApi(user: TestUser) {
-  const params = { org: orgSlug, project: projectSlug };
-  const base = `/app/v1/organizations/${orgSlug}/projects/${projectSlug}/prompts`;
-  return {
-    create: async (body: unknown) =>
-      call<Record<string, unknown> & ErrorBody>(promptsRoute.POST, {
-        method: "POST",
-        path: base,
-        headers: await asSession(user),
-        params,
-        body,
-      }),
-    list: async () => call<{ data: Array<{ name: string }> }>(promptsRoute.GET, { path: base, headers: await asSession(user), params }),
-    update: async (name: string, body: unknown) =>
-      call<Record<string, unknown> & ErrorBody>(promptRoute.PATCH, {
-        method: "PATCH",
-        path: `${base}/${name}`,
-        headers: await asSession(user),
-        params: { ...params, name },
-        body,
-      }),
-    remove: async (name: string) =>
-      call(promptRoute.DELETE, { method: "DELETE", path: `${base}/${name}`, headers: await asSession(user), params: { ...params, name } }),
-  };
-}
+const promptsApi = (user: TestUser) =>
+  namedItemsApi({ collection: promptsRoute, item: promptRoute }, { orgSlug, projectSlug, kind: "prompts" }, user);
 
 const review = {
   name: "review_code",
@@ -80,16 +55,15 @@ const greeting = {
 };
 
 beforeAll(async () => {
-  fixture = await createOrgWithMembers();
+  const created = await createDraftProject();
+  ({ fixture, token } = created);
   orgSlug = fixture.organization.slug;
-  const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug });
   projectSlug = created.project.slug;
-  token = created.token;
   server = await startRouteServer([
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute },
     { pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)$/, module: productionRoute },
   ]);
-  draftUrl = `${server.origin}/mcp/${orgSlug}/${projectSlug}/draft`;
+  draftUrl = `${server.origin}${created.draftPath}`;
 });
 
 afterAll(async () => {

@@ -8,8 +8,8 @@ import * as resourcesRoute from "@/app/app/v1/organizations/[org]/projects/[proj
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { createComponent } from "@/lib/components/components";
 import { MAX_RESOURCE_BYTES } from "@/lib/resources/resource-input";
-import { asSession, call, createOrgWithMembers, type OrgFixture, type TestUser } from "./helpers";
-import { connectClient, createProjectWithDraftToken, type Era, startRouteServer, type TestHttpServer } from "./mcp-helpers";
+import { namedItemsApi, type OrgFixture, type TestUser } from "./helpers";
+import { connectClient, createDraftProject, type Era, startRouteServer, type TestHttpServer } from "./mcp-helpers";
 import { publishingApi } from "./publish-helpers";
 
 let fixture: OrgFixture;
@@ -19,48 +19,19 @@ let projectSlug: string;
 let token: string;
 let draftUrl: string;
 
-type ErrorBody = { error: { code: string; message: string } };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3]).toString("base64");
 
-function resourcesApi(user: TestUser) {
-  const params = { org: orgSlug, project: projectSlug };
-  const base = `/app/v1/organizations/${orgSlug}/projects/${projectSlug}/resources`;
-  return {
-    create: async (body: unknown) =>
-      call<Record<string, unknown> & ErrorBody>(resourcesRoute.POST, {
-        method: "POST",
-        path: base,
-        headers: await asSession(user),
-        params,
-        body,
-      }),
-    update: async (name: string, body: unknown) =>
-      call<Record<string, unknown> & ErrorBody>(resourceRoute.PATCH, {
-        method: "PATCH",
-        path: `${base}/${name}`,
-        headers: await asSession(user),
-        params: { ...params, name },
-        body,
-      }),
-    remove: async (name: string) =>
-      call(resourceRoute.DELETE, {
-        method: "DELETE",
-        path: `${base}/${name}`,
-        headers: await asSession(user),
-        params: { ...params, name },
-      }),
-  };
-}
+const resourcesApi = (user: TestUser) =>
+  namedItemsApi({ collection: resourcesRoute, item: resourceRoute }, { orgSlug, projectSlug, kind: "resources" }, user);
 
 beforeAll(async () => {
-  fixture = await createOrgWithMembers();
+  const created = await createDraftProject();
+  ({ fixture, token } = created);
   orgSlug = fixture.organization.slug;
-  const created = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug });
   projectSlug = created.project.slug;
-  token = created.token;
   await createComponent({ access: created.access, input: { name: "card", html: "<div>card</div>" } });
   server = await startRouteServer([{ pattern: /^\/mcp\/(?<org>[^/]+)\/(?<project>[^/]+)\/draft$/, module: draftRoute }]);
-  draftUrl = `${server.origin}/mcp/${orgSlug}/${projectSlug}/draft`;
+  draftUrl = `${server.origin}${created.draftPath}`;
 });
 
 afterAll(async () => {

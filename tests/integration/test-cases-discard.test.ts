@@ -76,10 +76,15 @@ describe("discarding test cases", () => {
 
     await deletePrompt({ access, name: "greet" });
     await updateTestCase({ access, target: { kind: "resource", name: "day" }, name: "monday", input: { input: { date: "2" } } });
-    // Discarding one tool leaves prompt and resource cases alone.
+    // Discarding one tool (with a changed case, so its cases are reset) leaves prompt and resource cases alone.
+    await updateTestCase({ access, target: { kind: "tool", name: "a" }, name: "one", input: { input: { n: 5 } } });
+    const promptAndResourceCases = async () => (await snapshot()).filter((entry) => !entry.startsWith("a/") && !entry.startsWith("b/"));
+    const before = await promptAndResourceCases();
+    expect(before).toEqual(['day/monday:{"date":"2"}']);
     const tool = await discard({ tool: "a" });
     expect(tool.status).toBe(200);
-    expect(await snapshot()).not.toEqual(published);
+    expect(tool.body.discarded.testCases).toEqual({ added: [], modified: ["a/one"], removed: [] });
+    expect(await promptAndResourceCases()).toEqual(before);
 
     const all = await discard({});
     expect(all.body.discarded.testCases).toEqual({ added: [], modified: ["resources/day/monday"], removed: ["prompts/greet/hi"] });

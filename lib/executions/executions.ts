@@ -109,10 +109,11 @@ export async function getExecutionStats(options: { access: ProjectAccess; query:
       WHERE "projectId" = ${projectId} AND (${Prisma.join(ranges, " OR ")})${and(scope)}
     ) AS picked`;
     parts.push(
-      Prisma.sql`SELECT "toolName", NULL::int AS "slot", SUM("calls")::int AS "calls", SUM("errors")::int AS "errors", SUM("ran")::int AS "ran",
-                        SUM("durationSumMs")::float8 AS "durationSumMs"
+      // float8, not int: a busy tool's calls over a long window pass 2^31 (an int cast fails the query).
+      Prisma.sql`SELECT "toolName", NULL::int AS "slot", SUM("calls")::float8 AS "calls", SUM("errors")::float8 AS "errors",
+                        SUM("ran")::float8 AS "ran", SUM("durationSumMs")::float8 AS "durationSumMs"
                  FROM ${picked} GROUP BY "toolName"`,
-      Prisma.sql`SELECT "toolName", slot.i::int AS "slot", SUM(slot.n)::int AS "calls", 0 AS "errors", 0 AS "ran", 0 AS "durationSumMs"
+      Prisma.sql`SELECT "toolName", slot.i::int AS "slot", SUM(slot.n)::float8 AS "calls", 0 AS "errors", 0 AS "ran", 0 AS "durationSumMs"
                  FROM ${picked}, unnest("histogram") WITH ORDINALITY AS slot(n, i)
                  WHERE slot.n <> 0 GROUP BY "toolName", slot.i`,
     );

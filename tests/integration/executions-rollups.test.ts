@@ -263,6 +263,39 @@ describe("rollup stats equal the raw rows", () => {
   });
 });
 
+describe("sums past 2^31", () => {
+  it("a tool's calls, errors and latency slot add up beyond the int range", async () => {
+    const project = await newProject();
+    const big = 2_000_000_000;
+    const day = Date.parse("2004-03-20T00:00:00.000Z");
+    // Two daily rollups (each within int range), summed over a window of both days.
+    for (const bucketStart of [day, day + DAY]) {
+      await db.executionRollup.create({
+        data: {
+          projectId: project.id,
+          bucketSeconds: 86_400,
+          bucketStart: new Date(bucketStart),
+          toolName: "alpha",
+          environment: "PRODUCTION",
+          calls: big,
+          errors: big / 2,
+          ran: big,
+          durationSumMs: BigInt(big) * 5n,
+          histogram: [0, 0, 0, big],
+        },
+      });
+    }
+    const body = await stats(project, { from: new Date(day), to: new Date(day + 2 * DAY) });
+    expect(body.tools.map((tool) => [tool.toolName, tool.calls, tool.errors, tool.avgMs])).toEqual([["alpha", 2 * big, big, 5]]);
+    expect({ calls: body.total.calls, errors: body.total.errors, avgMs: body.total.avgMs }).toEqual({
+      calls: 2 * big,
+      errors: big,
+      avgMs: 5,
+    });
+    expect(body.total.p50Ms).not.toBeNull();
+  });
+});
+
 describe("the migration's backfill", () => {
   it("builds the rollups of records written before it, equal to the raw rows", async () => {
     const project = await newProject();

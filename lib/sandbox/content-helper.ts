@@ -117,7 +117,7 @@ export const MCP_HELPER_SOURCE = `
     if (json === undefined || json.length > ${MAX_LOG_TRANSFER_CHARS}) {
       return Promise.reject(new TypeError(method + ": the request is larger than ${MAX_LOG_TRANSFER_CHARS} characters"));
     }
-    const answer = hostLog.applySync(undefined, ["info", "[" + method + "] " + key, false, json]);
+    const answer = sendLog("info", "[" + method + "] " + key, false, json);
     if (typeof answer === "string") return Promise.resolve(JSON.parse(answer));
     const error = new McpInputRequired(key + " is waiting for the client's answer");
     error.name = "McpInputRequired";
@@ -128,8 +128,7 @@ export const MCP_HELPER_SOURCE = `
   // Through the console's channel (isolate-globals.ts): same cap, same redaction, same record.
   const mcpEvent = (consoleLevel, text, json) => {
     if (logCalls++ > ${MAX_LOG_ENTRIES}) return;
-    const cut = text.length > ${MAX_LOG_TRANSFER_CHARS};
-    hostLog.applySync(undefined, [consoleLevel, cut ? text.slice(0, ${MAX_LOG_TRANSFER_CHARS}) : text, cut, json]);
+    sendLog(consoleLevel, text, false, json);
   };
   const isMcpResult = (value) => mcpResults.has(value);
 `;

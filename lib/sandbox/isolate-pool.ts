@@ -91,8 +91,10 @@ export function createIsolatePool(options: { workers: number; readyPerLimit: num
         inputWaitMs: INPUT_WAIT_MS,
       },
       transferList: [port2],
-      // The worker's own heap holds only references and messages; the isolates' heaps are
-      // outside it, each bounded by its call's memory limit.
+      // The isolates' heaps are outside the worker's, each bounded by its call's memory limit. The
+      // worker's own heap holds what calls send out (logs, events, fetch requests and responses,
+      // results), each bounded in the isolate (ISOLATE_BOUNDARY_SOURCE in isolate-globals.ts) and
+      // fetch responses by MAX_FETCH_BODY_BYTES.
       resourceLimits: { maxOldGenerationSizeMb: 256 },
     });
     worker.unref();

@@ -1,6 +1,6 @@
 import { NOT_A_FUNCTION_MESSAGE, wrapHandlerSource } from "./check-handler-syntax";
 import { MCP_HELPER_SOURCE } from "./content-helper";
-import { ISOLATE_GLOBALS_SOURCE } from "./isolate-globals";
+import { ISOLATE_BOUNDARY_SOURCE, ISOLATE_GLOBALS_SOURCE } from "./isolate-globals";
 import { MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_STACK_CHARS, MAX_OUTPUT_BYTES } from "./limits";
 
 /** What the isolate hands back when the handler settles (copied out as plain data). */
@@ -14,17 +14,18 @@ export type IsolateOutcome =
 // Serialising inside the isolate means oversized output is caught before it is copied out.
 const PRELUDE = `const runHandler = (function (props, env, hostLog, hostFetch) {
   "use strict";
+  ${ISOLATE_BOUNDARY_SOURCE}
   ${MCP_HELPER_SOURCE}
   ${ISOLATE_GLOBALS_SOURCE}
 
   // Cut inside the isolate, like outputs: a 60 MB message is never copied out to the host.
-  const cutText = (text, max) => (text.length > max ? text.slice(0, max) + "… [truncated: longer than " + max + " characters]" : text);
+  const cutText = (text, max) => (text.length > max ? cutString(text, max) + "… [truncated: longer than " + max + " characters]" : text);
   const describeError = (error) => {
     try {
       if (error instanceof Error) {
-        const name = String(error.name);
+        const name = toText(error.name);
         const named = name && name !== "Error";
-        const message = cutText(named ? name.slice(0, 200) + ": " + String(error.message) : String(error.message), ${MAX_ERROR_MESSAGE_CHARS});
+        const message = cutText(named ? cutString(name, 200) + ": " + toText(error.message) : toText(error.message), ${MAX_ERROR_MESSAGE_CHARS});
         const stack = typeof error.stack === "string" ? cutText(error.stack, ${MAX_ERROR_STACK_CHARS}) : undefined;
         return { kind: "error", message, stack };
       }
@@ -40,10 +41,11 @@ const PRELUDE = `const runHandler = (function (props, env, hostLog, hostFetch) {
     }
     let json;
     try {
-      json = JSON.stringify(value === undefined ? null : value) ?? "null";
+      json = stringify(value === undefined ? null : value) ?? "null";
     } catch (error) {
       return { kind: "error", message: "The handler's return value is not JSON-serialisable: " + describeError(error).message };
     }
+    if (typeof json !== "string") return { kind: "error", message: "The handler's return value is not JSON-serialisable" };
     // A string's UTF-8 size is at least its length, so this check never lets too much through.
     if (json.length > ${MAX_OUTPUT_BYTES}) return { kind: "too_large" };
     return { kind: isMcpResult(value) ? "content" : "output", json };

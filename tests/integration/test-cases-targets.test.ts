@@ -19,7 +19,9 @@ import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { createPrompt, deletePrompt, updatePrompt } from "@/lib/prompts/prompts";
 import { createResource, updateResource } from "@/lib/resources/resources";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BehaviourDiff } from "@/lib/test-cases/behaviour-diff";
+import { checkPublishGate } from "@/lib/test-cases/publish-gate";
 import type { CaseResult, TestRunSummary } from "@/lib/test-cases/run-test-cases";
 import type { Expectation } from "@/lib/test-cases/test-case-input";
 import { asSession, call, createOrgWithMembers, type OrgFixture, sessionCookie, type TestUser } from "./helpers";
@@ -443,7 +445,6 @@ describe("the Publish dialog's flow runs the draft suite once", () => {
   it("runs the suite again when the run no longer describes the draft, or is not a complete draft run", async () => {
     await setGate("advisory");
     const run = await runTests(fixture.users.owner);
-    const partial = await runTests(fixture.users.owner, { resource: "weather" });
     await updatePrompt({ access, name: "greet", input: { description: "changed after the run" } });
     const before = await countRuns("draft");
     const stale = await post<{ testRun: TestRunSummary }>(fixture.users.owner, "publish", {
@@ -454,12 +455,60 @@ describe("the Publish dialog's flow runs the draft suite once", () => {
     expect(stale.body.testRun.id).not.toBe(run.body.id);
     expect(await countRuns("draft")).toBe(before + 1);
 
+    // A run of only the weather cases, made at the current revision: complete it is not.
     await updatePrompt({ access, name: "greet", input: { description: "changed again" } });
-    const fresh = await runTests(fixture.users.owner, { resource: "weather" });
-    const diff = await post<BehaviourDiff>(fixture.users.owner, "behaviour-diff", { draftRunId: fresh.body.id });
-    expect(diff.body.draftRun.id).not.toBe(fresh.body.id);
+    const partial = await runTests(fixture.users.owner, { resource: "weather" });
+    expect(partial.status).toBe(201);
+    expect(partial.body.draftRevision).toBe(await draftRevision());
+    const beforeDiff = await countRuns("draft");
+    const diff = await post<BehaviourDiff>(fixture.users.owner, "behaviour-diff", { draftRunId: partial.body.id });
+    expect(diff.status).toBe(200);
     expect(diff.body.draftRun.id).not.toBe(partial.body.id);
-    expect(diff.body.draftRun.results.length).toBeGreaterThan(fresh.body.results.length);
+    expect(diff.body.draftRun.results.length).toBeGreaterThan(partial.body.results.length);
+    expect(await countRuns("draft")).toBe(beforeDiff + 1);
+    const beforePublish = await countRuns("draft");
+    const published = await post<{ testRun: TestRunSummary }>(fixture.users.owner, "publish", {
+      changelog: "Partial run",
+      testRunId: partial.body.id,
+    });
+    expect(published.status).toBe(201);
+    expect(published.body.testRun.id).not.toBe(partial.body.id);
+    expect(await countRuns("draft")).toBe(beforePublish + 1);
+    await setGate("off");
+  });
+
+  it("does not reuse a run of another project, a production run, or a run older than 30 minutes", async () => {
+    await setGate("advisory");
+    const run = await runTests(fixture.users.owner);
+    expect(run.status).toBe(201);
+    // The control: this complete run at the current revision is reused by both.
+    const reused = await post<BehaviourDiff>(fixture.users.owner, "behaviour-diff", { draftRunId: run.body.id });
+    expect(reused.body.draftRun.id).toBe(run.body.id);
+    const gate = await checkPublishGate({ access, actor: fixture.users.owner, origin: server.origin, testRunId: run.body.id });
+    expect(gate.run?.id).toBe(run.body.id);
+
+    // Copies of that run, each differing in one way only.
+    const { id: _, results, ...row } = await db.testRun.findUniqueOrThrow({ where: { id: run.body.id } });
+    const other = await createProjectWithDraftToken({ owner: fixture.users.owner, orgSlug });
+    const copy = async (data: { projectId?: string; environment?: string; createdAt?: Date }) =>
+      (await db.testRun.create({ data: { ...row, results: results as Prisma.InputJsonValue, ...data }, select: { id: true } })).id;
+    const notReusable = {
+      "another project": await copy({ projectId: other.access.project.id }),
+      production: await copy({ environment: "production" }),
+      "31 minutes old": await copy({ createdAt: new Date(Date.now() - 31 * 60 * 1000) }),
+    };
+    for (const [label, id] of Object.entries(notReusable)) {
+      const beforeDiff = await countRuns("draft");
+      const diff = await post<BehaviourDiff>(fixture.users.owner, "behaviour-diff", { draftRunId: id });
+      expect(diff.status, label).toBe(200);
+      expect(diff.body.draftRun.id, label).not.toBe(id);
+      expect(await countRuns("draft"), label).toBe(beforeDiff + 1);
+
+      const beforeGate = await countRuns("draft");
+      const checked = await checkPublishGate({ access, actor: fixture.users.owner, origin: server.origin, testRunId: id });
+      expect(checked.run?.id, label).not.toBe(id);
+      expect(await countRuns("draft"), label).toBe(beforeGate + 1);
+    }
     await setGate("off");
   });
 

@@ -8,6 +8,9 @@
 // publishes each holding one and then asking to update the row deadlock (P2034). With the row
 // locked first, the second publish waits, finds the pointer moved, and answers 409; a collision
 // on (projectId, version) aborts the same way, so production never skips a package.
+// Under the same lock it checks the draft is still at the revision the publish gate's test run
+// tested (gate.draftRevision): an edit landing after the gate looked would otherwise be published
+// with a run that never tested it.
 import "server-only";
 import { z } from "zod";
 import type { ProjectAccess } from "@/lib/access";
@@ -30,11 +33,15 @@ export const publishSchema = z.object({
   overrideReason: z.string().trim().min(1, "is required: say why you publish despite failing tests").max(2000).optional(),
 });
 
-/** What the publish gate decided: the test run it looked at, and an override's reason. */
-export type PublishGateRecord = { testRunId: string | null; failed: number; overrideReason: string | null };
+/**
+ * What the publish gate decided: the test run it looked at, the draft revision that run tested
+ * (null when nothing ran), and an override's reason.
+ */
+export type PublishGateRecord = { testRunId: string | null; draftRevision: number | null; failed: number; overrideReason: string | null };
 
 const LOST_RACE =
   "Production changed while you were publishing (someone else published or rolled back). Review the changes again, then publish.";
+const DRAFT_CHANGED = "The draft changed while you were publishing, after its tests ran. Run the tests again, then publish.";
 
 export async function publishPackage(options: {
   access: ProjectAccess;
@@ -77,9 +84,11 @@ export async function publishPackage(options: {
   let packageId: string;
   try {
     packageId = await db.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<Array<{ productionPackageId: string | null }>>`
-        SELECT "productionPackageId" FROM "Project" WHERE "id" = ${project.id} FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<Array<{ productionPackageId: string | null; draftRevision: number }>>`
+        SELECT "productionPackageId", "draftRevision" FROM "Project" WHERE "id" = ${project.id} FOR UPDATE`;
       if (!locked || locked.productionPackageId !== plan.productionPackageId) throw conflict(LOST_RACE);
+      const tested = options.gate?.draftRevision;
+      if (tested != null && Number(locked.draftRevision) !== tested) throw conflict(DRAFT_CHANGED);
       const created = await tx.package.create({
         data: {
           projectId: project.id,

@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
-import { publishPackage, publishSchema } from "@/lib/packages/publish-package";
+import { type PublishGateRecord, publishPackage, publishSchema } from "@/lib/packages/publish-package";
 import { can } from "@/lib/permissions";
 import { findReusableDraftRun, runTestCases, type TestRunSummary } from "./run-test-cases";
 
@@ -80,6 +80,16 @@ export async function checkPublishGate(options: {
   return { mode, run, overrideReason: options.overrideReason };
 }
 
+/** What publishPackage records of the gate, and the draft revision its run tested (checked under the publish lock). */
+export function publishGateRecord(gate: GateOutcome): PublishGateRecord {
+  return {
+    testRunId: gate.run?.id ?? null,
+    draftRevision: gate.run?.draftRevision ?? null,
+    failed: gate.run?.failed ?? 0,
+    overrideReason: gate.overrideReason,
+  };
+}
+
 export async function publishWithGate(options: {
   access: ProjectAccess;
   actor: Actor;
@@ -97,7 +107,7 @@ export async function publishWithGate(options: {
     access: options.access,
     actor: options.actor,
     input: options.input,
-    gate: { testRunId: gate.run?.id ?? null, failed: gate.run?.failed ?? 0, overrideReason: gate.overrideReason },
+    gate: publishGateRecord(gate),
   });
   return { ...published, testGate: gate.mode, testRun: gate.run };
 }

@@ -8,6 +8,8 @@ import * as testCasesRoute from "@/app/app/v1/organizations/[org]/projects/[proj
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import { getProjectAccess, type ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
+import { publishPackage } from "@/lib/packages/publish-package";
+import { checkPublishGate, publishGateRecord } from "@/lib/test-cases/publish-gate";
 import type { TestRunSummary } from "@/lib/test-cases/run-test-cases";
 import { createTool, updateTool } from "@/lib/tools/tools";
 import { asSession, call, createOrgWithMembers, type OrgFixture, sessionCookie, type TestUser } from "./helpers";
@@ -177,5 +179,31 @@ describe("publish gate", () => {
     expect(await db.auditEvent.count({ where: { organizationId: fixture.organization.id, action: "package.publish_gate_override" } })).toBe(
       1,
     );
+  });
+
+  it("refuses with 409, writing no package, when the draft changes after the gate's run and before publish", async () => {
+    await touch(GOOD);
+    const gate = await checkPublishGate({ access, actor: fixture.users.projectOwner, origin: server.origin });
+    const { draftRevision } = await db.project.findUniqueOrThrow({ where: { id: access.project.id } });
+    expect(gate).toMatchObject({ mode: "required", run: { failed: 0, draftRevision } });
+    // An edit lands between the gate's check and publishPackage's plan.
+    await touch(GOOD);
+    const packagesBefore = await db.package.count({ where: { projectId: access.project.id } });
+    const raced = publishPackage({
+      access,
+      actor: fixture.users.projectOwner,
+      input: { changelog: "Raced" },
+      gate: publishGateRecord(gate),
+    });
+    await expect(raced).rejects.toMatchObject({
+      code: "conflict",
+      status: 409,
+      message: "The draft changed while you were publishing, after its tests ran. Run the tests again, then publish.",
+    });
+    expect(await db.package.count({ where: { projectId: access.project.id } })).toBe(packagesBefore);
+    // Publishing again runs the tests on the draft as it is now and goes through.
+    const published = await publish(fixture.users.projectOwner, { testRunId: gate.run?.id ?? "" });
+    expect(published.status).toBe(201);
+    expect(published.body.testRun?.id).not.toBe(gate.run?.id);
   });
 });

@@ -171,15 +171,42 @@ async function writeResponse(res: ServerResponse, response: Response) {
   }
   res.flushHeaders();
   const reader = response.body.getReader();
-  res.once("close", () => {
+  // The client may have gone before the answer began (its "close" already fired) or go while it
+  // streams: either way the body is cancelled, so what it holds (serve-project.ts's releaseWhenSent
+  // keeps the call's activity until then) is released.
+  const onClose = () => {
     if (!res.writableFinished) reader.cancel().catch(() => {});
-  });
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done || res.destroyed) break;
-    if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
+  };
+  res.once("close", onClose);
+  let finished = false;
+  try {
+    while (!res.destroyed) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        break;
+      }
+      if (res.destroyed) break;
+      if (!res.write(value)) await drainedOrClosed(res);
+    }
+  } finally {
+    res.off("close", onClose);
+    if (!finished) reader.cancel().catch(() => {});
   }
   res.end();
+}
+
+/** Resolves once the socket can take more, or is gone; neither listener outlives the wait (a slow client's long stream waits many times). */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const settle = () => {
+      res.off("drain", settle);
+      res.off("close", settle);
+      resolve();
+    };
+    res.once("drain", settle);
+    res.once("close", settle);
+  });
 }
 
 /** Never a stack trace to the client: the error is logged, the client gets a JSON-RPC error. */

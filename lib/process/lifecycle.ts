@@ -52,6 +52,11 @@ export function beginActivity(): () => void {
   };
 }
 
+/** How many activities are running now (work a graceful shutdown would wait for). */
+export function runningActivities(): number {
+  return state.active;
+}
+
 /**
  * Registers work to do when the process stops: "flush" hooks run first (after running activities
  * finished), then "close" hooks. Registering the same name again replaces the hook.

@@ -10,11 +10,11 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { requestListener } from "./request-listener.mjs";
 
 const started = performance.now();
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
-const MCP = Symbol.for("atelier.mcp");
 const nodePath = process.env.ATELIER_MCP_NODE_PATH !== "off";
 
 // instrumentation.ts's register() runs during prepare(), as under `next start`.
@@ -22,10 +22,7 @@ const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 await app.prepare();
 const handleWithNext = app.getRequestHandler();
 
-const server = createServer((req, res) => {
-  if (nodePath && req.url?.startsWith("/mcp/") && globalThis[MCP]?.handle(req, res)) return;
-  void handleWithNext(req, res);
-});
+const server = createServer(requestListener(handleWithNext, { nodePath }));
 // Idle keep-alive connections stay open 65 s (Node's default is 5 s): longer than a load balancer's
 // or a client's own idle timeout (60 s is common), so a client never reuses a socket the server is
 // closing at that instant, which it would see as ECONNRESET. Headers must be allowed longer still.

@@ -130,9 +130,9 @@ function readBody(req: IncomingMessage): Promise<PreReadBody> {
       cleanup();
       resolve({ tooLarge: false, text: chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8") });
     };
-    const onError = (error: Error) => {
+    const onError = (error: NodeJS.ErrnoException) => {
       cleanup();
-      reject(error);
+      reject(error.code === "ECONNRESET" || error.message === "aborted" ? new ClientWentAway(error) : error);
     };
     const cleanup = () => {
       req.off("data", onData);
@@ -143,6 +143,13 @@ function readBody(req: IncomingMessage): Promise<PreReadBody> {
     req.on("end", onEnd);
     req.on("error", onError);
   });
+}
+
+/** The client closed the connection before its request body was complete. */
+class ClientWentAway extends Error {
+  constructor(cause: NodeJS.ErrnoException) {
+    super(`the client went away before its request was read (${cause.code ?? cause.message})`);
+  }
 }
 
 // next.config.mjs's headers() add this to every answer Next gives, MCP routes included.
@@ -211,6 +218,12 @@ function drainedOrClosed(res: ServerResponse): Promise<void> {
 
 /** Never a stack trace to the client: the error is logged, the client gets a JSON-RPC error. */
 function failed(res: ServerResponse, error: unknown) {
+  // A client that drops the connection mid-upload is routine: one line, no stack, nobody to answer.
+  if (error instanceof ClientWentAway) {
+    console.warn(`[mcp] ${error.message}`);
+    res.destroy();
+    return;
+  }
   console.error("[mcp] request failed", error);
   if (res.headersSent) {
     res.destroy();

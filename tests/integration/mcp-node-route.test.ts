@@ -2,17 +2,16 @@
 // the route files register (lib/mcp/node-route.ts), exactly as scripts/server.mjs does, driven by
 // the real SDK client, and answering every refusal as the route handlers do under Next's router
 // (startRouteServer, the Web Request path).
-import { createServer, type Server } from "node:http";
+import { Agent, createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as draftRoute from "@/app/mcp/[org]/[project]/draft/route";
 import * as productionRoute from "@/app/mcp/[org]/[project]/route";
 import { db } from "@/lib/db";
 import { flushExecutions } from "@/lib/executions/recorder";
 import { MAX_MCP_BODY_BYTES } from "@/lib/mcp/request-guards";
+import { requestListener } from "../../scripts/request-listener.mjs";
 import { connectClient, createDraftProject, startRouteServer, type Era, type TestHttpServer } from "./mcp-helpers";
-
-type Dispatcher = { handle: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => boolean };
 
 let nodeServer: Server;
 let nodeOrigin: string;
@@ -41,13 +40,16 @@ beforeAll(async () => {
   draftPath = created.draftPath;
   productionPath = `/mcp/${created.fixture.organization.slug}/${created.project.slug}`;
 
-  // scripts/server.mjs's dispatch; what it does not take would go to Next (here: 404).
-  nodeServer = createServer((req, res) => {
-    const dispatcher = (globalThis as { [key: symbol]: Dispatcher | undefined })[Symbol.for("atelier.mcp")];
-    if (dispatcher?.handle(req, res)) return;
-    res.statusCode = 404;
-    res.end("not an MCP endpoint: Next's");
-  });
+  // scripts/server.mjs's listener; what it does not take would go to Next (here: 404).
+  nodeServer = createServer(
+    requestListener(
+      async (_req, res) => {
+        res.statusCode = 404;
+        res.end("not an MCP endpoint: Next's");
+      },
+      { nodePath: true },
+    ),
+  );
   await new Promise<void>((resolve) => nodeServer.listen(0, "127.0.0.1", resolve));
   nodeOrigin = `http://127.0.0.1:${(nodeServer.address() as AddressInfo).port}`;
   routeServer = await startRouteServer([
@@ -127,6 +129,61 @@ describe("the node path answers refusals as the route handlers do", () => {
     );
     expect(answer.status).toBe(413);
     expect(answer.body).toMatchObject({ jsonrpc: "2.0", error: { code: -32000 } });
+  });
+
+  it("413 for a chunked body (no Content-Length) over the limit, and the connection is dropped", async () => {
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const answer = await new Promise<{ status: number; text: string; socket: import("node:net").Socket }>((resolve) => {
+        const req = httpRequest(`${nodeOrigin}${draftPath}`, {
+          method: "POST",
+          agent,
+          headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}`, "Transfer-Encoding": "chunked" },
+        });
+        req.on("error", () => {}); // the server drops the connection while this is still uploading
+        req.on("response", (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => {
+            text += chunk;
+          });
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text, socket: req.socket as import("node:net").Socket }));
+        });
+        req.write('{"jsonrpc":"2.0","id":7,"method":"tools/list","params":{"padding":"');
+        // Twice the limit, and never ended: only the limit stops the server reading.
+        const chunk = Buffer.alloc(64 * 1024, "x");
+        for (let sent = 0; sent <= 2 * MAX_MCP_BODY_BYTES; sent += chunk.length) req.write(chunk);
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.text)).toMatchObject({ jsonrpc: "2.0", error: { code: -32000 } });
+      // The unread rest is not taken as this keep-alive connection's next request: it is closed.
+      await expect.poll(() => answer.socket.destroyed, { timeout: 5_000 }).toBe(true);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("logs one line, without a stack, for a client that drops the connection mid-upload", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await new Promise<void>((resolve) => {
+        const req = httpRequest(`${nodeOrigin}${draftPath}`, {
+          method: "POST",
+          headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}`, "Content-Length": "1000" },
+        });
+        req.on("error", () => {});
+        req.write('{"jsonrpc":"2.0",', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      await expect.poll(() => warn.mock.calls).toContainEqual(["[mcp] the client went away before its request was read (ECONNRESET)"]);
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 
   it("a JSON-RPC parse error for malformed JSON, without a stack trace", async () => {

@@ -32,10 +32,12 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ivm from "isolated-vm";
 import { compileComponent } from "../lib/components/compile-component";
 import { connectDatabase } from "../lib/database/adapter";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { PROJECT_RATE_LIMITS } from "../lib/rate-limit/limits";
+import { buildIsolateSource } from "../lib/sandbox/isolate-source";
 import { generateToken } from "../lib/tokens/secret-token";
 import { ADD_NUMBERS, checkAddNumbers, checkToolsList, type LeanClient, leanClient } from "./bench/lean-client";
 import { type Load, processTreeRssMb, watchLoad } from "./bench/load";
@@ -452,5 +454,31 @@ for (let run = 0; run < 6; run++) {
 const warm = compileTimes.slice(1).sort((a, b) => a - b);
 console.log(
   `\ncompile a ${tsxLines.length}-line TSX component: cold ${compileTimes[0].toFixed(0)} ms, warm median ${warm[Math.floor(warm.length / 2)].toFixed(0)} ms`,
+);
+// The floor a fresh isolate per call sets (issue 18): one call's isolate lifecycle on this thread,
+// alone — create the isolate and its context, evaluate the prelude and a trivial handler, dispose —
+// as CPU per call. Two cores can run at most 2000 / this many calls a second, before any HTTP,
+// auth, rate limits or records.
+const isolateSource = buildIsolateSource("async ({ a, b }) => ({ sum: a + b })");
+const env = { secrets: {}, organizationId: "bench", projectId: "bench", environment: "draft", locale: "en" };
+const lifecycle = async () => {
+  const isolate = new ivm.Isolate({ memoryLimit: 128 });
+  const context = isolate.createContextSync();
+  const log = new ivm.Reference(() => undefined);
+  const fetchReference = new ivm.Reference(() => undefined);
+  const args = [new ivm.ExternalCopy({ a: 1, b: 2 }).copyInto(), new ivm.ExternalCopy(env).copyInto(), log, fetchReference];
+  await context.evalClosure(isolateSource, args, { timeout: 1000, result: { promise: true, copy: true } });
+  isolate.dispose();
+};
+for (let run = 0; run < 50; run++) await lifecycle();
+const lifecycleRuns = 500;
+const lifecycleCpu = process.cpuUsage();
+for (let run = 0; run < lifecycleRuns; run++) await lifecycle();
+const { user, system } = process.cpuUsage(lifecycleCpu);
+const perCallMs = (user + system) / 1000 / lifecycleRuns;
+console.log(
+  `a fresh isolate per call, alone (create, context, prelude + trivial handler, dispose): ${perCallMs.toFixed(2)} ms of CPU — ` +
+    `at most ${Math.round((os.cpus().length * 1000) / perCallMs)} calls/s on ${os.cpus().length} cores for the isolates alone; ` +
+    `p50 < 10 ms at 8 in flight needs ~${Math.round(8 / 0.01)} calls/s`,
 );
 process.exit(0);

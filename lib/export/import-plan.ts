@@ -161,9 +161,15 @@ function testCaseProblems(archive: ProjectArchive): ImportProblem[] {
   });
 }
 
+/** A tool's kind is fixed once created: import deletes a tool whose kind the archive changes and creates it again. */
+export function recreatesTool(draftTool: Item | undefined, archived: Item): boolean {
+  return draftTool !== undefined && archived.kind !== undefined && draftTool.kind !== archived.kind;
+}
+
 /**
  * The test-case part of the preview. Without `testCases` (an archive from before they were
- * exported) the draft's cases stay, except those of items the import deletes.
+ * exported) the draft's cases stay, except those of items the import deletes, and of tools it
+ * deletes and creates again (recreatesTool): their cases go with the deleted tool.
  */
 function planTestCases(archive: ProjectArchive, draft: Draft, deleted: Record<ItemKind, string[]>): ItemChanges {
   const entry: ItemChanges = { create: [], update: [], delete: [], unchanged: [] };
@@ -210,7 +216,15 @@ export function planImport(archive: ProjectArchive, draft: Draft): ImportPreview
     instructionsChanged: archive.project.instructions !== draft.instructions,
     ...changes,
     testCases: planTestCases(archive, draft, {
-      tools: changes.tools.delete,
+      tools: [
+        ...changes.tools.delete,
+        ...changes.tools.update.filter((name) =>
+          recreatesTool(
+            draft.tools.find((tool) => tool.name === name),
+            (archive.tools as Item[]).find((tool) => tool.name === name)!,
+          ),
+        ),
+      ],
       components: changes.components.delete,
       prompts: changes.prompts.delete,
       resources: changes.resources.delete,

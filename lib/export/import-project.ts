@@ -22,7 +22,7 @@ import { createTestCase, deleteTestCase, unsafeListProjectTestCases, updateTestC
 import { createTool, deleteTool, updateTool } from "@/lib/tools/tools";
 import { archiveSchema, type ProjectArchive } from "./archive-schema";
 import { getDraftDigest } from "./draft-digest";
-import { type ImportPreview, itemFields, loadDraftItems, planImport, testCaseKey } from "./import-plan";
+import { type ImportPreview, itemFields, loadDraftItems, planImport, recreatesTool, testCaseKey } from "./import-plan";
 
 type Item = { name: string } & Record<string, unknown>;
 
@@ -58,7 +58,7 @@ async function applyImport(access: ProjectAccess, archive: ProjectArchive, previ
   for (const name of preview.tools.update) {
     const item = find(archive.tools, name);
     // A tool's kind is fixed once created: a changed kind is a new tool under the same name.
-    if (item.kind !== undefined && draftTools.get(name)?.kind !== item.kind) {
+    if (recreatesTool(draftTools.get(name), item)) {
       await deleteTool({ access, name });
       await createTool({ access, input: itemFields(item) as never });
     } else await updateTool({ access, name, input: patch(item) as never });

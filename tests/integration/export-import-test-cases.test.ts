@@ -170,4 +170,25 @@ describe("test cases in export and import", () => {
     const imported = await db.project.findFirstOrThrow({ where: { slug, organization: { slug: other.orgSlug } } });
     expect(await caseKeys(imported.id)).toEqual([]);
   });
+
+  it("previews the cases of a tool whose kind an archive without cases changes as deleted, as the import deletes them", async () => {
+    const { testCases: _testCases, ...old } = await exportArchive();
+    // The import deletes "double" and creates it again as a UI tool; its cases go with it.
+    const kindChanged = {
+      ...old,
+      components: [...old.components, { name: "card", html: "<!doctype html><p>card</p>" }],
+      tools: old.tools.map((tool) => (tool.name === "double" ? { name: "double", kind: "ui", component: "card" } : tool)),
+    };
+    const preview = await importOnto(kindChanged, true);
+    expect(preview.status).toBe(200);
+    expect(preview.body.preview.tools.update).toEqual(["double"]);
+    expect(preview.body.preview.testCases).toEqual({
+      create: [],
+      update: [],
+      delete: ["double/two"],
+      unchanged: ["prompts/greet/ada", "prompts/greet/grace"],
+    });
+    expect((await importOnto(kindChanged)).status).toBe(200);
+    expect(await caseKeys(access.project.id)).toEqual(["greet/ada", "greet/grace"]);
+  });
 });

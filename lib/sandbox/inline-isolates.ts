@@ -7,8 +7,10 @@ import type { IsolatePool, PoolReply } from "./isolate-pool";
 
 export function createInlineIsolates(): IsolatePool {
   let running = 0;
+  let created = 0;
   return {
     run(request, hooks) {
+      created++;
       const isolate = new ivm.Isolate({ memoryLimit: request.memoryMb });
       const logReference = new ivm.Reference(hooks.log);
       const fetchReference = new ivm.Reference(hooks.fetch);
@@ -48,6 +50,9 @@ export function createInlineIsolates(): IsolatePool {
     threads: [],
     get load() {
       return [running];
+    },
+    get isolatesCreated() {
+      return created;
     },
   };
 }

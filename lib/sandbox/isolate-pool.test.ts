@@ -37,6 +37,26 @@ describe("isolate pool", () => {
     expect(together.map((result) => result.ok && result.output)).toEqual(Array(6).fill(NOTHING_SEEN));
   });
 
+  it("does not make spares for memory limits a tenant rotates through faster than they are kept", async () => {
+    const pool = createIsolatePool({ workers: 1, readyPerLimit: 2, defaultMemoryMb: 128 });
+    try {
+      const call = (memoryMb: number) =>
+        runHandler({ code: "async () => 1", props: {}, env, allowedDomains: [], limits: { memoryMb, timeoutMs: 30_000 }, slots, pool });
+      expect(await call(128)).toMatchObject({ ok: true });
+      const before = pool.isolatesCreated;
+      // Five limits in turn, more than the three a worker keeps spares for: each call is a new limit to it.
+      const limits = [16, 32, 48, 64, 80];
+      for (let round = 0; round < 4; round++) for (const memoryMb of limits) expect(await call(memoryMb)).toMatchObject({ ok: true });
+      // One isolate per call, as without a pool (making and dropping spares each time would be ~3 per call).
+      expect(pool.isolatesCreated - before).toBeLessThanOrEqual(limits.length * 4 + 2);
+      // A limit used again while it is kept does get spares: the next calls take them.
+      for (let index = 0; index < 4; index++) expect(await call(48)).toMatchObject({ ok: true });
+      expect(pool.isolatesCreated).toBeGreaterThan(before + limits.length * 4);
+    } finally {
+      await pool.terminate();
+    }
+  });
+
   it("gives every call a fresh isolate on the main thread too (ATELIER_SANDBOX_WORKERS=0)", async () => {
     const inline = createInlineIsolates();
     for (let index = 0; index < 3; index++) {

@@ -47,6 +47,8 @@ export type IsolatePool = {
   readonly threads: readonly Worker[];
   /** Calls in flight on each worker, in the order of `threads`. */
   readonly load: number[];
+  /** Isolates created so far by the live workers, as of their last answers (tests). */
+  readonly isolatesCreated: number;
 };
 
 // How long a worker may take to answer after being told to stop a call before it is taken for
@@ -72,6 +74,7 @@ type Slot = {
   syncFlag: Int32Array;
   calls: Map<number, Pending>;
   gone: boolean;
+  created: number;
 };
 
 export function createIsolatePool(options: { workers: number; readyPerLimit: number; defaultMemoryMb: number }): IsolatePool {
@@ -99,7 +102,7 @@ export function createIsolatePool(options: { workers: number; readyPerLimit: num
     });
     worker.unref();
     port1.unref();
-    const slot: Slot = { worker, syncPort: port1, syncFlag: new Int32Array(flagBuffer), calls: new Map(), gone: false };
+    const slot: Slot = { worker, syncPort: port1, syncFlag: new Int32Array(flagBuffer), calls: new Map(), gone: false, created: 0 };
     worker.on("message", (message: WorkerMessage) => receive(slot, message));
     worker.on("error", (error) => lose(slot, `the sandbox worker failed (${error.message})`));
     worker.on("exit", (code) => lose(slot, `the sandbox worker exited (code ${code})`));
@@ -132,6 +135,7 @@ export function createIsolatePool(options: { workers: number; readyPerLimit: num
         );
         return;
       case "done":
+        slot.created = message.created ?? slot.created;
         if (!pending) return;
         pending.settle(
           message.outcome
@@ -221,6 +225,9 @@ export function createIsolatePool(options: { workers: number; readyPerLimit: num
     get load() {
       return slots.map((slot) => slot.calls.size);
     },
+    get isolatesCreated() {
+      return slots.reduce((total, slot) => total + slot.created, 0);
+    },
   };
 }
 
@@ -228,4 +235,4 @@ type WorkerMessage =
   | { type: "log"; id: number; args: [string, string, boolean, string | undefined] }
   | { type: "input"; id: number; sequence: number; args: [string, string, boolean, string | undefined] }
   | { type: "fetch"; id: number; fetchId: number; url: unknown; init: unknown }
-  | { type: "done"; id: number; outcome?: IsolateOutcome; error?: string; isolateDisposed?: boolean };
+  | { type: "done"; id: number; outcome?: IsolateOutcome; error?: string; isolateDisposed?: boolean; created?: number };

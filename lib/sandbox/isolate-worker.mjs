@@ -22,13 +22,23 @@ const MAX_READY_LIMITS = 3;
 
 /** @type {Map<number, Array<{ isolate: any, context: any }>>} memory limit (MB) → never-used isolates, most recently used limit last */
 const ready = new Map();
+// Limits asked for again while still among the tracked ones: only those get ready isolates made
+// ahead of demand. A limit seen for the first time (or again after it was dropped) is served by a
+// new isolate, as without the pool, so a tenant rotating its tools through more memory limits than
+// are tracked cannot make every call create and dispose a whole set of spares.
+/** @type {Set<number>} */
+const refilled = new Set();
 /** @type {Map<number, { isolate?: any, stopped: boolean, fetches: Map<number, (outcome: unknown) => void> }>} */
 const calls = new Map();
 let nextFetchId = 0;
 let nextInputSequence = 0;
 let refillScheduled = false;
 
+// Isolates this worker has created, reported with every answer (the pool's isolatesCreated).
+let created = 0;
+
 function fresh(memoryMb) {
+  created++;
   const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
   return { isolate, context: isolate.createContextSync() };
 }
@@ -38,10 +48,12 @@ function take(memoryMb) {
   const list = ready.get(memoryMb);
   ready.delete(memoryMb);
   ready.set(memoryMb, list ?? []);
+  if (list) refilled.add(memoryMb);
   while (ready.size > MAX_READY_LIMITS) {
     const [oldest] = ready.keys();
     for (const spare of ready.get(oldest) ?? []) spare.isolate.dispose();
     ready.delete(oldest);
+    refilled.delete(oldest);
   }
   const spare = list?.pop();
   return spare && !spare.isolate.isDisposed ? spare : fresh(memoryMb);
@@ -54,7 +66,7 @@ function scheduleRefill() {
   setImmediate(() => {
     refillScheduled = false;
     for (const [memoryMb, list] of ready) {
-      if (list.length < readyPerLimit) {
+      if (list.length < readyPerLimit && refilled.has(memoryMb)) {
         list.push(fresh(memoryMb));
         scheduleRefill();
         return;
@@ -129,10 +141,10 @@ async function run(request) {
       // when a timer would fire late.
       { filename: request.filename, lineOffset: request.lineOffset, timeout: request.timeoutMs, result: { promise: true, copy: true } },
     );
-    post({ type: "done", id, outcome });
+    post({ type: "done", id, outcome, created });
   } catch (error) {
     const message = error instanceof Error ? String(error.message) : String(error);
-    post({ type: "done", id, error: message.slice(0, 8192), isolateDisposed: call.isolate?.isDisposed ?? false });
+    post({ type: "done", id, error: message.slice(0, 8192), isolateDisposed: call.isolate?.isDisposed ?? false, created });
   } finally {
     calls.delete(id);
     for (const resolve of call.fetches.values()) resolve({ ok: false, message: "fetch was aborted: the handler finished" });
@@ -168,4 +180,5 @@ parentPort.on("message", (message) => {
 
 // Ready before the first call arrives.
 ready.set(defaultMemoryMb, []);
+refilled.add(defaultMemoryMb);
 scheduleRefill();

@@ -7,7 +7,7 @@ import { getOrganizationAccess, getProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { flushExecutions } from "@/lib/executions/recorder";
 import { applyRetention } from "@/lib/jobs/retention";
-import { credentialGeneration } from "@/lib/mcp/credential-cache";
+import { credentialGeneration, enableCredentialCache, invalidateCredentials } from "@/lib/mcp/credential-cache";
 import { removeMember, updateMemberRole } from "@/lib/members/members";
 import { unsafeRevokeGrant } from "@/lib/oauth/revoke-grant";
 import { rotateDraftToken } from "@/lib/projects/draft-token";
@@ -273,5 +273,90 @@ describe("credential cache: test panel credentials", () => {
     expect(await status(p.draftUrl, token)).toBe(200);
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + TEST_PANEL_TOKEN_TTL_MS + 1000 });
     expect(await status(p.draftUrl, token)).toBe(401);
+  });
+});
+
+describe("credential cache: writes in flight and transactions (lib/db.ts)", () => {
+  /**
+   * Runs `body` with the cache on. On PostgreSQL it is off (other instances may write), but this
+   * process makes every write here, so the cache's premise holds, and a read there runs while
+   * another connection's transaction is open: the case the transaction's bump after commit is for.
+   * On PGlite a transaction holds the one connection, so a concurrent read waits for its end.
+   */
+  async function withCacheOn(body: () => Promise<void>) {
+    const state = (globalThis as { __atelierCredentialCache?: { enabled: boolean } }).__atelierCredentialCache;
+    const was = state?.enabled ?? false;
+    enableCredentialCache();
+    try {
+      await body();
+    } finally {
+      if (state) state.enabled = was;
+      invalidateCredentials();
+    }
+  }
+
+  function gate() {
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    return { open, opened };
+  }
+
+  /** A public published project, its anonymous decision cached. */
+  async function publicProject() {
+    const p = await project();
+    await updateProject({ access: await projectAccess(p.project.slug), actor: fixture.users.owner, input: { visibility: "public" } });
+    expect(await status(p.url, null)).toBe(200);
+    expect(await status(p.url, null)).toBe(200);
+    return p;
+  }
+
+  it("a decision read while a transaction flips it is not served after the commit", async () => {
+    await withCacheOn(async () => {
+      const p = await publicProject();
+      const written = gate();
+      const release = gate();
+      const transaction = db.$transaction(async (tx) => {
+        await tx.project.update({ where: { id: p.project.id }, data: { visibility: "PRIVATE" } });
+        written.open();
+        await release.opened;
+      });
+      await written.opened;
+      // The anonymous decision, taken while the transaction is open (after its write returned).
+      const during = status(p.url, null);
+      // PostgreSQL reads the committed row meanwhile (still public) and caches that decision.
+      if (process.env.ATELIER_TEST_DB === "postgres") expect(await during).toBe(200);
+      release.open();
+      await transaction;
+      await during;
+      expect(await status(p.url, null)).toBe(401);
+    });
+  });
+
+  it("a write outdates cached decisions as soon as it is issued, before it returns", async () => {
+    await withCacheOn(async () => {
+      const p = await publicProject();
+      const written = gate();
+      const release = gate();
+      // Holds the project's row (PostgreSQL) or the one connection (PGlite): the write below waits.
+      const transaction = db.$transaction(async (tx) => {
+        await tx.project.update({ where: { id: p.project.id }, data: { name: "Held" } });
+        written.open();
+        await release.opened;
+      });
+      await written.opened;
+      const before = credentialGeneration();
+      let returned = false;
+      const write = db.project.update({ where: { id: p.project.id }, data: { visibility: "PRIVATE" } }).then(() => {
+        returned = true;
+      });
+      await expect.poll(() => credentialGeneration()).toBeGreaterThan(before);
+      expect(returned).toBe(false);
+      release.open();
+      await transaction;
+      await write;
+      expect(await status(p.url, null)).toBe(401);
+    });
   });
 });

@@ -10,6 +10,7 @@ import * as productionRoute from "@/app/mcp/[org]/[project]/route";
 import { db } from "@/lib/db";
 import { flushExecutions } from "@/lib/executions/recorder";
 import { MAX_MCP_BODY_BYTES } from "@/lib/mcp/request-guards";
+import { runningActivities } from "@/lib/process/lifecycle";
 import { requestListener } from "../../scripts/request-listener.mjs";
 import { connectClient, createDraftProject, startRouteServer, type Era, type TestHttpServer } from "./mcp-helpers";
 
@@ -33,6 +34,8 @@ beforeAll(async () => {
         inputSchema: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } } },
         handler: "async (props) => ({ sum: props.a + props.b })",
       },
+      // Reports progress (so its answer is a stream), then waits until its time limit.
+      { name: "wait", kind: "data", timeoutMs: 1_000, handler: "async () => { mcp.progress(1); await new Promise(() => {}); }" },
     ],
   });
   token = created.token;
@@ -69,7 +72,7 @@ describe.each<Era>(["modern", "legacy"])("the node path with the SDK client (%s 
     const client = await connectClient({ url: `${nodeOrigin}${draftPath}`, token, era });
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name)).toEqual(["add"]);
+      expect(tools.map((tool) => tool.name)).toEqual(["add", "wait"]);
       const result = await client.callTool({ name: "add", arguments: { a: 2, b: era === "modern" ? 3 : 4 } });
       expect(result.isError).toBeFalsy();
       expect(result.structuredContent).toEqual({ sum: era === "modern" ? 5 : 6 });
@@ -264,5 +267,38 @@ describe("the node path answers refusals as the route handlers do", () => {
       const response = await fetch(`${nodeOrigin}${path}`, { method, headers: JSON_HEADERS, body: "{}" });
       expect(await response.text()).toBe("not an MCP endpoint: Next's");
     }
+  });
+});
+
+describe("a client that leaves during a tools/call's streamed answer", () => {
+  const call = { jsonrpc: "2.0", id: 11, method: "tools/call", params: { name: "wait", arguments: {}, _meta: { progressToken: 1 } } };
+
+  /** A 2025-era tools/call sent whole; `leave` decides when the connection is closed. */
+  function callAndLeave(leave: "before the answer" | "after the first event") {
+    return new Promise<void>((resolve) => {
+      const req = httpRequest(`${nodeOrigin}${draftPath}`, {
+        method: "POST",
+        headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}`, "MCP-Protocol-Version": "2025-11-25" },
+      });
+      req.on("error", () => {});
+      req.on("response", (response) => {
+        response.once("data", () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.end(JSON.stringify(call), () => {
+        if (leave !== "before the answer") return;
+        req.destroy();
+        resolve();
+      });
+    });
+  }
+
+  it.each(["before the answer", "after the first event"] as const)("ends the call's activity when it leaves %s", async (leave) => {
+    const before = runningActivities();
+    await callAndLeave(leave);
+    // The handler ends at its 1 s limit; its answer is then cancelled, not left waiting for a reader.
+    await expect.poll(() => runningActivities(), { timeout: 10_000 }).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 // Releases you can trust (issue 16): a maintainer saves a test case from the test panel, breaks the
 // tool, sees the required publish gate block Publish with the failing expectation, fixes the tool
 // and publishes. Works in its own fresh project of the demo organization.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, type Route, test } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../playwright.config";
 import { signIn, STUDIO_ORIGIN, unique } from "./fixtures";
 
@@ -100,4 +100,93 @@ test("a case saved from the test panel gates Publish: blocked while the tool is 
   await page.goto(`/orgs/${ORG}/projects/${project}/tests`);
   await expect(page.getByRole("list", { name: "Test cases" }).getByText(`${TOOL} · one-fifty`)).toBeVisible();
   await expect(page.getByRole("list", { name: "Test cases" }).getByText("Passed")).toBeVisible();
+});
+
+/**
+ * A fresh project with one tool and one passing case, through the admin API: its gate set to
+ * `gate`, published once when `publish` (then its description changed, so there is a draft to publish).
+ */
+async function projectWithCase(page: Page, gate: "off" | "advisory" | "required", options: { publish: boolean }) {
+  const project = unique("gates");
+  const api = `/app/v1/organizations/${ORG}/projects/${project}`;
+  const write = async (method: "post" | "put" | "patch", path: string, data: unknown, status: number) =>
+    expect((await page.request[method](`${api}${path}`, { headers: STUDIO_ORIGIN, data })).status()).toBe(status);
+  expect(
+    (
+      await page.request.post(`/app/v1/organizations/${ORG}/projects`, {
+        headers: STUDIO_ORIGIN,
+        data: { slug: project, name: `Gates ${project}` },
+      })
+    ).status(),
+  ).toBe(201);
+  await write(
+    "post",
+    "/tools",
+    {
+      name: TOOL,
+      kind: "data",
+      inputSchema: { type: "object", properties: { amount: { type: "number" } }, required: ["amount"] },
+      handler: GOOD,
+    },
+    201,
+  );
+  await write(
+    "post",
+    `/tools/${TOOL}/test-cases`,
+    { name: "one-fifty", input: { amount: 1.5 }, expectations: [{ kind: "structuredEquals", value: { cents: 150 } }] },
+    201,
+  );
+  await write("put", "/test-gate", { testGate: gate }, 200);
+  if (options.publish) {
+    await write("post", "/publish", { changelog: "First release" }, 201);
+    await write("patch", `/tools/${TOOL}`, { description: "Converts a price to cents." }, 200);
+  }
+  return { project, api };
+}
+
+async function draftRunCount(page: Page, api: string) {
+  const runs = (await (await page.request.get(`${api}/test-runs`)).json()) as { runs: Array<{ environment: string }> };
+  return runs.runs.filter((run) => run.environment === "draft").length;
+}
+
+test("gate off: a draft run that fails shows its error beside the behaviour changes, and Retry runs it again", async ({ page }) => {
+  const { project, api } = await projectWithCase(page, "off", { publish: true });
+  await page.goto(`/orgs/${ORG}/projects/${project}/tools/${TOOL}`);
+  // The dialog's run of the suite on the draft fails (the server answers 500).
+  const failRuns = (route: Route) =>
+    route.request().method() === "POST"
+      ? route.fulfill({ status: 500, json: { error: { code: "internal", message: "The test run failed." } } })
+      : route.fallback();
+  await page.route(`**${api}/test-runs`, failRuns);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish to production" });
+  const alert = dialog.getByRole("alert").filter({ hasText: "Could not run the test cases on the draft" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("The test run failed.");
+  await expect(dialog.getByText("Running the test cases on production and on the draft…")).toHaveCount(0);
+
+  await page.unroute(`**${api}/test-runs`, failRuns);
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(dialog.getByText("All 1 test cases behave on the draft as on production (v1.0.0).")).toBeVisible();
+  expect(await draftRunCount(page, api)).toBe(1);
+});
+
+test("the test gate failing to load shows an error with Retry instead of running forever", async ({ page }) => {
+  const { project, api } = await projectWithCase(page, "advisory", { publish: true });
+  await page.goto(`/orgs/${ORG}/projects/${project}/tools/${TOOL}`);
+  const failGate = (route: Route) =>
+    route.request().method() === "GET"
+      ? route.fulfill({ status: 500, json: { error: { code: "internal", message: "The gate could not be read." } } })
+      : route.fallback();
+  await page.route(`**${api}/test-gate`, failGate);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish to production" });
+  const alert = dialog.getByRole("alert").filter({ hasText: "Could not load the project's test gate" });
+  await expect(alert).toBeVisible();
+  await expect(dialog.getByText("Running the test cases on production and on the draft…")).toHaveCount(0);
+
+  await page.unroute(`**${api}/test-gate`, failGate);
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(dialog.getByText("All 1 test cases pass on the draft.")).toBeVisible();
+  await expect(dialog.getByText("All 1 test cases behave on the draft as on production (v1.0.0).")).toBeVisible();
 });

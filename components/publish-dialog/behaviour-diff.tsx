@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { apiFetch, errorMessage } from "@/lib/hooks/api-fetch";
 import { projectPath } from "@/lib/hooks/use-projects";
@@ -25,14 +26,21 @@ export function BehaviourDiffSection({
   hasProduction,
   draftRunId,
   draftRunFailed,
+  draftRunError,
+  showDraftRunError,
+  onRetryDraftRun,
 }: {
   org: string;
   project: string;
   hasProduction: boolean;
   /** The dialog's run of the suite on the draft, once it is there. */
   draftRunId: string | undefined;
-  /** The draft run could not be made (its error is shown by the gate section). */
+  /** The draft run could not be made. */
   draftRunFailed: boolean;
+  draftRunError: unknown;
+  /** Show the draft run's error here: the gate section does not (the project's gate is off). */
+  showDraftRunError: boolean;
+  onRetryDraftRun: () => void;
 }) {
   const diff = useMutation({
     mutationFn: (runId: string) =>
@@ -46,7 +54,20 @@ export function BehaviourDiffSection({
     }
   }, [hasProduction, draftRunId, diff]);
   if (!hasProduction) return null;
-  if (draftRunFailed) return null;
+  if (draftRunFailed) {
+    if (!showDraftRunError) return null;
+    return (
+      <section aria-label="Behaviour changes" className="space-y-2">
+        <h3 className="text-sm font-semibold">Behaviour changes</h3>
+        <Alert tone="danger" title="Could not run the test cases on the draft">
+          <p>{errorMessage(draftRunError)} Without that run, the draft's behaviour cannot be compared with production.</p>
+          <Button size="sm" className="mt-3" onClick={onRetryDraftRun}>
+            Retry
+          </Button>
+        </Alert>
+      </section>
+    );
+  }
   return (
     <section aria-label="Behaviour changes" className="space-y-2">
       <h3 className="text-sm font-semibold">Behaviour changes</h3>

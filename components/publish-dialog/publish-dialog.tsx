@@ -48,9 +48,11 @@ function PublishDialogBody({
   const [overrideReason, setOverrideReason] = useState("");
   const [gateState, setGateState] = useState<GateState>({ blocked: false, checking: false });
   const onGateStateChange = useCallback((state: GateState) => setGateState(state), []);
-  // The suite runs on the draft once per dialog: the gate shows that run, the behaviour diff
-  // compares production with it, and Publish sends its id so the server does not run it again.
-  const mode = useTestGate(org, project).data;
+  // The suite runs on the draft once per dialog (and again on Retry): the gate shows
+  // that run, the behaviour diff compares production with it, and Publish sends its id so the
+  // server does not run it again.
+  const testGate = useTestGate(org, project);
+  const mode = testGate.data;
   const total = useTestRuns(org, project).data?.lastResults.length;
   const draftRun = useRunTests(org, project);
   const hasProduction = preview.data ? preview.data.currentVersion !== null : undefined;
@@ -62,6 +64,11 @@ function PublishDialogBody({
       draftRun.mutate({});
     }
   }, [needsDraftRun, draftRun]);
+  // Forgets the run (the gate and the diff wait again) and lets the effect above start a new one.
+  const rerunDraft = () => {
+    started.current = false;
+    draftRun.reset();
+  };
 
   if (publish.data) return <PublishedResult org={org} project={project} published={publish.data} onClose={onClose} />;
   if (!publish.isPending) {
@@ -109,24 +116,37 @@ function PublishDialogBody({
       publishing={publish.isPending}
       blocked={gateState.blocked}
       gate={
-        <>
-          <BehaviourDiffSection
-            org={org}
-            project={project}
-            hasProduction={preview.data.currentVersion !== null}
-            draftRunId={draftRun.data?.id}
-            draftRunFailed={draftRun.isError}
-          />
-          <TestGateCheck
-            mode={mode}
-            run={draftRun}
-            total={total}
-            canOverride={canOverrideGate}
-            overrideReason={overrideReason}
-            onOverrideReasonChange={setOverrideReason}
-            onStateChange={onGateStateChange}
-          />
-        </>
+        mode === undefined && testGate.isError ? (
+          <Alert tone="danger" title="Could not load the project's test gate">
+            <p>{errorMessage(testGate.error)} The test cases run once it has loaded.</p>
+            <Button size="sm" className="mt-3" loading={testGate.isFetching} onClick={() => void testGate.refetch()}>
+              Retry
+            </Button>
+          </Alert>
+        ) : (
+          <>
+            <BehaviourDiffSection
+              org={org}
+              project={project}
+              hasProduction={preview.data.currentVersion !== null}
+              draftRunId={draftRun.data?.id}
+              draftRunFailed={draftRun.isError}
+              draftRunError={draftRun.error}
+              showDraftRunError={mode === "off"}
+              onRetryDraftRun={rerunDraft}
+            />
+            <TestGateCheck
+              mode={mode}
+              run={draftRun}
+              total={total}
+              canOverride={canOverrideGate}
+              overrideReason={overrideReason}
+              onOverrideReasonChange={setOverrideReason}
+              onStateChange={onGateStateChange}
+              onRetry={rerunDraft}
+            />
+          </>
+        )
       }
       onPublish={async (input) => {
         await publish.mutateAsync({

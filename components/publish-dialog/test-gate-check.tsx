@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { CaseResultView } from "@/components/tests/case-result";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -29,6 +30,7 @@ export function TestGateCheck({
   overrideReason,
   onOverrideReasonChange,
   onStateChange,
+  onRetry,
 }: {
   /** The project's gate; undefined while it loads. */
   mode: TestGate | undefined;
@@ -39,6 +41,8 @@ export function TestGateCheck({
   overrideReason: string;
   onOverrideReasonChange: (value: string) => void;
   onStateChange: (state: GateState) => void;
+  /** Runs the suite on the draft again, after the run failed. */
+  onRetry: () => void;
 }) {
   const failing = run.data?.results.filter((result) => !result.passed) ?? [];
   const checking = mode === undefined || (mode !== "off" && !run.data && !run.isError);
@@ -54,7 +58,14 @@ export function TestGateCheck({
           <Spinner /> Running {total === undefined ? "the test cases" : `${total} test case${total === 1 ? "" : "s"}`} on the draft…
         </p>
       )}
-      {run.isError && <Alert tone="danger">{errorMessage(run.error)}</Alert>}
+      {run.isError && (
+        <Alert tone="danger" title="Could not run the test cases on the draft">
+          <p>{errorMessage(run.error)}</p>
+          <Button size="sm" className="mt-3" onClick={onRetry}>
+            Retry
+          </Button>
+        </Alert>
+      )}
       {run.data && failing.length === 0 && (
         <p role="status" className="text-sm text-success">
           All {run.data.results.length} test cases pass on the draft.

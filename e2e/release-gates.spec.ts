@@ -190,3 +190,25 @@ test("the test gate failing to load shows an error with Retry instead of running
   await expect(dialog.getByText("All 1 test cases pass on the draft.")).toBeVisible();
   await expect(dialog.getByText("All 1 test cases behave on the draft as on production (v1.0.0).")).toBeVisible();
 });
+
+test("Refresh after a refused publish runs the suite on the draft again: the gate shows the draft as it is now", async ({ page }) => {
+  const { project, api } = await projectWithCase(page, "required", { publish: false });
+  await page.goto(`/orgs/${ORG}/projects/${project}/tools/${TOOL}`);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish to production" });
+  await expect(dialog.getByText("All 1 test cases pass on the draft.")).toBeVisible();
+
+  // Someone else breaks the tool meanwhile: the server's gate refuses the publish (409).
+  expect((await page.request.patch(`${api}/tools/${TOOL}`, { headers: STUDIO_ORIGIN, data: { handler: BROKEN } })).status()).toBe(200);
+  await dialog.getByLabel("Changelog").fill("First release");
+  await dialog.getByRole("button", { name: "Publish version" }).click();
+  const refused = dialog.getByRole("alert").filter({ hasText: "Not published" });
+  await expect(refused).toBeVisible();
+  const before = await draftRunCount(page, api);
+
+  await refused.getByRole("button", { name: "Refresh the preview" }).click();
+  await expect(dialog.getByText("1 of 1 test cases fail on the draft")).toBeVisible();
+  await expect(dialog.getByText("All 1 test cases pass on the draft.")).toHaveCount(0);
+  expect(await draftRunCount(page, api)).toBe(before + 1);
+  await expect(dialog.getByRole("button", { name: "Publish version" })).toBeDisabled();
+});

@@ -18,7 +18,7 @@ function pretty(value: unknown) {
 /**
  * Next to the schema diff: every saved case run on production and on the draft, and the cases
  * whose results differ side by side, breaking when production passed and the draft fails. The
- * draft side is the dialog's one draft run (`draftRunId`): only production runs here.
+ * draft side is the dialog's run (`draftRunId`): only production runs here, again for each new draft run.
  */
 export function BehaviourDiffSection({
   org,
@@ -46,10 +46,10 @@ export function BehaviourDiffSection({
     mutationFn: (runId: string) =>
       apiFetch<BehaviourDiff>(`${projectPath(org, project)}/behaviour-diff`, { method: "POST", body: { draftRunId: runId } }),
   });
-  const started = useRef(false);
+  const diffedRun = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (hasProduction && draftRunId && !started.current) {
-      started.current = true;
+    if (hasProduction && draftRunId && diffedRun.current !== draftRunId) {
+      diffedRun.current = draftRunId;
       diff.mutate(draftRunId);
     }
   }, [hasProduction, draftRunId, diff]);
@@ -68,22 +68,24 @@ export function BehaviourDiffSection({
       </section>
     );
   }
+  // A diff of an earlier draft run (the preview was refreshed since) is not shown while the new one runs.
+  const current = diff.variables === draftRunId;
   return (
     <section aria-label="Behaviour changes" className="space-y-2">
       <h3 className="text-sm font-semibold">Behaviour changes</h3>
-      {(diff.isPending || diff.isIdle) && (
+      {(diff.isPending || diff.isIdle || !current) && (
         <p role="status" className="flex items-center gap-2 text-sm text-muted">
           <Spinner /> Running the test cases on production and on the draft…
         </p>
       )}
-      {diff.isError && <Alert tone="danger">{errorMessage(diff.error)}</Alert>}
-      {diff.data && diff.data.draftRun.results.length === 0 && <p className="text-sm text-muted">No test cases to compare.</p>}
-      {diff.data && diff.data.draftRun.results.length > 0 && diff.data.changed.length === 0 && (
+      {current && diff.isError && <Alert tone="danger">{errorMessage(diff.error)}</Alert>}
+      {current && diff.data && diff.data.draftRun.results.length === 0 && <p className="text-sm text-muted">No test cases to compare.</p>}
+      {current && diff.data && diff.data.draftRun.results.length > 0 && diff.data.changed.length === 0 && (
         <p role="status" className="text-sm text-muted">
           All {diff.data.draftRun.results.length} test cases behave on the draft as on production (v{diff.data.productionVersion}).
         </p>
       )}
-      {diff.data && diff.data.changed.length > 0 && (
+      {current && diff.data && diff.data.changed.length > 0 && (
         <ul className="space-y-3">
           {diff.data.changed.map((change) => (
             <li key={`${targetKey(change)}/${change.case}`} className="space-y-2 rounded-lg border border-line p-3">

@@ -48,7 +48,7 @@ function PublishDialogBody({
   const [overrideReason, setOverrideReason] = useState("");
   const [gateState, setGateState] = useState<GateState>({ blocked: false, checking: false });
   const onGateStateChange = useCallback((state: GateState) => setGateState(state), []);
-  // The suite runs on the draft once per dialog (and again on Retry): the gate shows
+  // The suite runs on the draft once per dialog (and again on Retry or Refresh): the gate shows
   // that run, the behaviour diff compares production with it, and Publish sends its id so the
   // server does not run it again.
   const testGate = useTestGate(org, project);
@@ -111,7 +111,11 @@ function PublishDialogBody({
       preview={preview.data}
       changelog={changelog}
       onChangelogChange={setChangelog}
-      onRefresh={() => preview.refetch()}
+      onRefresh={() => {
+        // The draft has changed since the dialog opened: the gate and the diff must describe it as it is now.
+        rerunDraft();
+        void preview.refetch();
+      }}
       refreshing={preview.isFetching}
       publishing={publish.isPending}
       blocked={gateState.blocked}

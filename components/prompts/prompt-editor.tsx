@@ -183,6 +183,8 @@ export function PromptEditor({ org, project, initial, canEdit }: { org: string; 
 
 function PromptTestPanel({ org, project, prompt, canRun }: { org: string; project: string; prompt: Prompt; canRun: boolean }) {
   const [values, setValues] = useState<Record<string, string>>({});
+  // The arguments the shown preview was rendered with: a case saves these, not what the fields hold now.
+  const [previewed, setPreviewed] = useState<Record<string, string>>({});
   const preview = usePreviewPrompt(org, project, prompt.name);
   return (
     <aside aria-label="Test panel" className="min-w-0 space-y-4 self-start rounded-xl border border-line bg-surface p-4 shadow-xs">
@@ -197,7 +199,9 @@ function PromptTestPanel({ org, project, prompt, canRun }: { org: string; projec
           className="space-y-3"
           onSubmit={(event) => {
             event.preventDefault();
-            preview.mutate(Object.fromEntries(Object.entries(values).filter(([, value]) => value !== "")));
+            const args = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ""));
+            setPreviewed(args);
+            preview.mutate(args);
           }}
         >
           {prompt.arguments.map((argument) => (
@@ -230,7 +234,7 @@ function PromptTestPanel({ org, project, prompt, canRun }: { org: string; projec
               org={org}
               project={project}
               target={{ kind: "prompt", name: prompt.name }}
-              input={Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ""))}
+              input={previewed}
               expectations={expectationsFromMessages(preview.data.messages)}
             />
           )}

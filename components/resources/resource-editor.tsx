@@ -264,13 +264,13 @@ export function ResourceEditor({
 
 function ResourceTestPanel({ org, project, resource, canRun }: { org: string; project: string; resource: McpResource; canRun: boolean }) {
   const [values, setValues] = useState<Record<string, string>>({});
+  // The variables the shown contents were read with: a case saves these, not what the fields hold now.
+  const [previewed, setPreviewed] = useState<Record<string, string>>({});
   const preview = usePreviewResource(org, project, resource.name);
   const variables = resource.kind === "template" ? templateVariables(resource.uri) : [];
+  const typed = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ""));
   // RFC 6570 expansion of the template with what was typed (url-template).
-  const expanded =
-    resource.kind === "template"
-      ? parseTemplate(resource.uri).expand(Object.fromEntries(Object.entries(values).filter(([, value]) => value !== "")))
-      : resource.uri;
+  const expanded = resource.kind === "template" ? parseTemplate(resource.uri).expand(typed) : resource.uri;
   return (
     <aside aria-label="Test panel" className="min-w-0 space-y-4 self-start rounded-xl border border-line bg-surface p-4 shadow-xs">
       <div>
@@ -284,6 +284,7 @@ function ResourceTestPanel({ org, project, resource, canRun }: { org: string; pr
           className="space-y-3"
           onSubmit={(event) => {
             event.preventDefault();
+            setPreviewed(resource.kind === "template" ? typed : {});
             preview.mutate(resource.kind === "template" ? expanded : undefined);
           }}
         >
@@ -310,7 +311,7 @@ function ResourceTestPanel({ org, project, resource, canRun }: { org: string; pr
           org={org}
           project={project}
           target={{ kind: "resource", name: resource.name }}
-          input={resource.kind === "template" ? Object.fromEntries(Object.entries(values).filter(([, value]) => value !== "")) : {}}
+          input={previewed}
           expectations={expectationsFromContents(preview.data.contents)}
         />
       )}

@@ -144,6 +144,12 @@ async function projectWithCase(page: Page, gate: "off" | "advisory" | "required"
   return { project, api };
 }
 
+/** A route handler that answers `method` requests with a 500 carrying `message` and lets the others through. */
+function failWith500(method: string, message: string) {
+  return (route: Route) =>
+    route.request().method() === method ? route.fulfill({ status: 500, json: { error: { code: "internal", message } } }) : route.fallback();
+}
+
 async function draftRunCount(page: Page, api: string) {
   const runs = (await (await page.request.get(`${api}/test-runs`)).json()) as { runs: Array<{ environment: string }> };
   return runs.runs.filter((run) => run.environment === "draft").length;
@@ -153,10 +159,7 @@ test("gate off: a draft run that fails shows its error beside the behaviour chan
   const { project, api } = await projectWithCase(page, "off", { publish: true });
   await page.goto(`/orgs/${ORG}/projects/${project}/tools/${TOOL}`);
   // The dialog's run of the suite on the draft fails (the server answers 500).
-  const failRuns = (route: Route) =>
-    route.request().method() === "POST"
-      ? route.fulfill({ status: 500, json: { error: { code: "internal", message: "The test run failed." } } })
-      : route.fallback();
+  const failRuns = failWith500("POST", "The test run failed.");
   await page.route(`**${api}/test-runs`, failRuns);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Publish to production" });
@@ -174,10 +177,7 @@ test("gate off: a draft run that fails shows its error beside the behaviour chan
 test("the test gate failing to load shows an error with Retry instead of running forever", async ({ page }) => {
   const { project, api } = await projectWithCase(page, "advisory", { publish: true });
   await page.goto(`/orgs/${ORG}/projects/${project}/tools/${TOOL}`);
-  const failGate = (route: Route) =>
-    route.request().method() === "GET"
-      ? route.fulfill({ status: 500, json: { error: { code: "internal", message: "The gate could not be read." } } })
-      : route.fallback();
+  const failGate = failWith500("GET", "The gate could not be read.");
   await page.route(`**${api}/test-gate`, failGate);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Publish to production" });

@@ -18,6 +18,17 @@ const dispatcher = () => (globalThis as { [key: symbol]: Dispatcher | undefined 
 const PATH = "/mcp/some-org/some-project";
 const BODY = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "wait", arguments: {} } });
 const SSE = { "Content-Type": "text/event-stream" };
+
+/** An SSE answer with one progress event ready and the rest never coming; `onCancel` runs when the server cancels it. */
+function progressAnswer(onCancel: () => void): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode('event: message\ndata: {"jsonrpc":"2.0","method":"notifications/progress"}\n\n'));
+    },
+    cancel: onCancel,
+  });
+  return new Response(body, { headers: SSE });
+}
 const encoder = new TextEncoder();
 
 let server: Server;
@@ -80,16 +91,10 @@ describe("the node path's streamed answers", () => {
       const done = beginActivity();
       await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }));
       // The client is gone; the answer has a first event ready and the rest still to come.
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(encoder.encode('event: message\ndata: {"jsonrpc":"2.0","method":"notifications/progress"}\n\n'));
-        },
-        cancel() {
-          cancelled = true;
-          done();
-        },
+      return progressAnswer(() => {
+        cancelled = true;
+        done();
       });
-      return new Response(body, { headers: SSE });
     };
     await postAndLeave();
     await vi.waitFor(() => expect(cancelled).toBe(true), { timeout: 5_000 });
@@ -101,16 +106,10 @@ describe("the node path's streamed answers", () => {
     let cancelled = false;
     answer = async () => {
       const done = beginActivity();
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(encoder.encode('event: message\ndata: {"jsonrpc":"2.0","method":"notifications/progress"}\n\n'));
-        },
-        cancel() {
-          cancelled = true;
-          done();
-        },
+      return progressAnswer(() => {
+        cancelled = true;
+        done();
       });
-      return new Response(body, { headers: SSE });
     };
     await new Promise<void>((resolve, reject) => {
       const req = httpRequest({ host: "127.0.0.1", port, path: PATH, method: "POST", headers: { "Content-Type": "application/json" } });

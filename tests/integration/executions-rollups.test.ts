@@ -323,7 +323,10 @@ describe("the rebuild migration", () => {
     const project = await newProject();
     await seed(project, { count: 300, startMs: START, spanMs: DAY, seed: 61 });
     const range = { from: new Date(START - HOUR), to: new Date(START + DAY + HOUR) };
-    await db.$executeRawUnsafe('UPDATE "ExecutionRollup" SET "calls" = "calls" + 2, "errors" = "errors" + 1 WHERE "projectId" = $1', project.id);
+    await db.$executeRawUnsafe(
+      'UPDATE "ExecutionRollup" SET "calls" = "calls" + 2, "errors" = "errors" + 1 WHERE "projectId" = $1',
+      project.id,
+    );
     expect((await stats(project, range)).total.calls).toBeGreaterThan(300);
     const migrations = path.resolve(import.meta.dirname, "../../prisma/migrations");
     const directory = readdirSync(migrations).find((name) => name.endsWith("_execution_rollups_rebuild")) ?? "missing";

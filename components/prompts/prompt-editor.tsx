@@ -183,8 +183,6 @@ export function PromptEditor({ org, project, initial, canEdit }: { org: string; 
 
 function PromptTestPanel({ org, project, prompt, canRun }: { org: string; project: string; prompt: Prompt; canRun: boolean }) {
   const [values, setValues] = useState<Record<string, string>>({});
-  // The arguments the shown preview was rendered with: a case saves these, not what the fields hold now.
-  const [previewed, setPreviewed] = useState<Record<string, string>>({});
   const preview = usePreviewPrompt(org, project, prompt.name);
   return (
     <aside aria-label="Test panel" className="min-w-0 space-y-4 self-start rounded-xl border border-line bg-surface p-4 shadow-xs">
@@ -199,9 +197,7 @@ function PromptTestPanel({ org, project, prompt, canRun }: { org: string; projec
           className="space-y-3"
           onSubmit={(event) => {
             event.preventDefault();
-            const args = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ""));
-            setPreviewed(args);
-            preview.mutate(args);
+            preview.mutate(Object.fromEntries(Object.entries(values).filter(([, value]) => value !== "")));
           }}
         >
           {prompt.arguments.map((argument) => (
@@ -234,7 +230,8 @@ function PromptTestPanel({ org, project, prompt, canRun }: { org: string; projec
               org={org}
               project={project}
               target={{ kind: "prompt", name: prompt.name }}
-              input={previewed}
+              // The arguments the shown preview was rendered with (the mutation's own), not what the fields hold now.
+              input={preview.variables ?? {}}
               expectations={expectationsFromMessages(preview.data.messages)}
             />
           )}

@@ -82,20 +82,10 @@ export async function runHandler(options: RunHandlerOptions): Promise<SandboxRes
 async function runInIsolate(options: RunHandlerOptions, limits: SandboxLimits, startedAt: number): Promise<SandboxResult> {
   const { secrets } = options.env;
   const logs = createLogCollector({ startedAt, secrets, onMcpEvent: options.onMcpEvent });
-  // Every fetch in flight or waiting for its turn listens to this signal. Made on the first fetch
-  // (most handlers never fetch), and aborted with one shared reason: building an AbortError per
-  // call was a measurable share of the MCP hot path.
-  let calls: AbortController | undefined;
-  let ended = false;
-  const callSignal = () => {
-    if (!calls) {
-      calls = new AbortController();
-      setMaxListeners(0, calls.signal);
-      // A fetch asked for once the call is over is refused at once, as before.
-      if (ended) calls.abort(CALL_ENDED);
-    }
-    return calls.signal;
-  };
+  const calls = new AbortController();
+  // Every fetch in flight or waiting for its turn listens to this signal. It is aborted with one
+  // shared reason: building an AbortError per call was a measurable share of the MCP hot path.
+  setMaxListeners(0, calls.signal);
   const network: NetworkPolicy = {
     allowPrivateNetworks: options.network?.allowPrivateNetworks ?? sandboxConfig().ATELIER_SANDBOX_ALLOW_PRIVATE_NETWORKS,
     resolveHost: options.network?.resolveHost,
@@ -119,15 +109,14 @@ async function runInIsolate(options: RunHandlerOptions, limits: SandboxLimits, s
     },
     {
       log: (level, message, cut, mcpEvent) => logs.fromIsolate(level, message, cut, mcpEvent),
-      fetch: (url, init) => sandboxFetch({ url, init, allowedDomains: options.allowedDomains, network, budget, signal: callSignal() }),
+      fetch: (url, init) => sandboxFetch({ url, init, allowedDomains: options.allowedDomains, network, budget, signal: calls.signal }),
     },
   );
   let stopped: "timeout" | "cancelled" | undefined;
   const stop = (reason: "timeout" | "cancelled") => {
     if (stopped) return;
     stopped = reason;
-    ended = true;
-    calls?.abort(CALL_ENDED);
+    calls.abort(CALL_ENDED);
     execution.stop();
   };
   const timer = setTimeout(() => stop("timeout"), limits.timeoutMs);
@@ -150,8 +139,7 @@ async function runInIsolate(options: RunHandlerOptions, limits: SandboxLimits, s
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
-    ended = true;
-    calls?.abort(CALL_ENDED);
+    calls.abort(CALL_ENDED);
   }
 
   const durationMs = Math.round(performance.now() - startedAt);

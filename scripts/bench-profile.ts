@@ -3,13 +3,11 @@
 // (defaults 10 s, 8, tools/call) prints the throughput and writes a V8 CPU profile into
 // /tmp/atelier-profile (open it in Chrome DevTools or speedscope). For readable function names,
 // build once with `experimental: { serverMinification: false }` in next.config.mjs.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { connectDatabase } from "../lib/database/adapter";
-import { PrismaClient } from "../lib/generated/prisma/client";
-import { PROJECT_RATE_LIMITS } from "../lib/rate-limit/limits";
+import { prepareData } from "./bench/data-dir";
 import { ADD_NUMBERS, checkAddNumbers, checkToolsList, leanClient } from "./bench/lean-client";
 
 const [seconds = "10", inFlight = "8", method = "tools/call"] = process.argv.slice(2);
@@ -17,24 +15,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = 3498;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "atelier-profile-"));
 const env = { ...process.env, PORT: String(port), ATELIER_DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" };
-const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/prepare.ts"], {
-  cwd: root,
-  env,
-  encoding: "utf8",
-});
-const token = /Bearer (atl_draft_\S+)/.exec(prepared.stdout)?.[1];
-if (!token) throw new Error(prepared.stdout + prepared.stderr);
-const connection = connectDatabase({ dataDir });
-const db = new PrismaClient({ adapter: connection.factory });
-await db.project.updateMany({
-  where: { slug: "demo" },
-  data: {
-    dataToolCallsPerMinute: PROJECT_RATE_LIMITS.dataToolCallsPerMinute.max,
-    credentialCallsPerMinute: PROJECT_RATE_LIMITS.credentialCallsPerMinute.max,
-  },
-});
-await db.$disconnect();
-await connection.close();
+const token = await prepareData(dataDir, env);
 
 const child = spawn(process.execPath, ["--inspect=127.0.0.1:9239", "scripts/start.mjs"], {
   cwd: root,

@@ -34,11 +34,10 @@ import os from "node:os";
 import path from "node:path";
 import ivm from "isolated-vm";
 import { compileComponent } from "../lib/components/compile-component";
-import { connectDatabase } from "../lib/database/adapter";
-import { PrismaClient } from "../lib/generated/prisma/client";
 import { PROJECT_RATE_LIMITS } from "../lib/rate-limit/limits";
 import { buildIsolateSource } from "../lib/sandbox/isolate-source";
 import { generateToken } from "../lib/tokens/secret-token";
+import { prepareData, withDatabase } from "./bench/data-dir";
 import { ADD_NUMBERS, checkAddNumbers, checkToolsList, type LeanClient, leanClient } from "./bench/lean-client";
 import { type Load, processTreeRssMb, watchLoad } from "./bench/load";
 
@@ -114,31 +113,6 @@ async function startMcpHandler(): Promise<Server> {
   return { name: "mcp-handler", url: `http://127.0.0.1:${MCP_HANDLER_PORT}/mcp`, ...started };
 }
 
-/** Migrates and seeds a fresh data directory (as `npm start` would), then raises the demo project's limits. */
-async function prepareData(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const prepared = spawnSync(
-    path.join(root, "node_modules/.bin/tsx"),
-    ["--conditions=react-server", path.join(root, "scripts/prepare.ts")],
-    {
-      cwd: root,
-      env,
-      encoding: "utf8",
-    },
-  );
-  const token = /Bearer (atl_draft_\S+)/.exec(prepared.stdout)?.[1];
-  if (prepared.status !== 0 || !token) throw new Error(`Preparing the data directory failed:\n${prepared.stdout}\n${prepared.stderr}`);
-  await withDatabase(dataDir, (db) =>
-    db.project.updateMany({
-      where: { slug: "demo", organization: { slug: "acme" } },
-      data: {
-        dataToolCallsPerMinute: PROJECT_RATE_LIMITS.dataToolCallsPerMinute.max,
-        credentialCallsPerMinute: PROJECT_RATE_LIMITS.credentialCallsPerMinute.max,
-      },
-    }),
-  );
-  return token;
-}
-
 /** Tenant A of the noisy-neighbour figure: its own organization, project, draft token and hostile tools. */
 async function createNoisyTenant(dataDir: string): Promise<string> {
   const draft = generateToken("draft");
@@ -168,17 +142,6 @@ async function createNoisyTenant(dataDir: string): Promise<string> {
     });
   });
   return draft.token;
-}
-
-async function withDatabase<T>(dataDir: string, run: (db: PrismaClient) => Promise<T>): Promise<T> {
-  const connection = connectDatabase({ dataDir });
-  const db = new PrismaClient({ adapter: connection.factory });
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-    await connection.close();
-  }
 }
 
 async function startAtelier(): Promise<Server & { noisyUrl: string; noisyToken: string; dataDir: string }> {

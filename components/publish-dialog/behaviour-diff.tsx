@@ -25,7 +25,6 @@ export function BehaviourDiffSection({
   project,
   hasProduction,
   draftRunId,
-  draftRunFailed,
   draftRunError,
   showDraftRunError,
   onRetryDraftRun,
@@ -35,9 +34,8 @@ export function BehaviourDiffSection({
   hasProduction: boolean;
   /** The dialog's run of the suite on the draft, once it is there. */
   draftRunId: string | undefined;
-  /** The draft run could not be made. */
-  draftRunFailed: boolean;
-  draftRunError: unknown;
+  /** Why the draft run could not be made; null while it has not failed. */
+  draftRunError: Error | null;
   /** Show the draft run's error here: the gate section does not (the project's gate is off). */
   showDraftRunError: boolean;
   onRetryDraftRun: () => void;
@@ -54,7 +52,7 @@ export function BehaviourDiffSection({
     }
   }, [hasProduction, draftRunId, diff]);
   if (!hasProduction) return null;
-  if (draftRunFailed) {
+  if (draftRunError) {
     if (!showDraftRunError) return null;
     return (
       <section aria-label="Behaviour changes" className="space-y-2">

@@ -134,7 +134,6 @@ function PublishDialogBody({
               project={project}
               hasProduction={preview.data.currentVersion !== null}
               draftRunId={draftRun.data?.id}
-              draftRunFailed={draftRun.isError}
               draftRunError={draftRun.error}
               showDraftRunError={mode === "off"}
               onRetryDraftRun={rerunDraft}

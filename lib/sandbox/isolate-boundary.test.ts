@@ -117,7 +117,7 @@ describe("the isolate's border", () => {
     expect(most).toBe(MAX_CONCURRENT_FETCHES_PER_CALL);
   });
 
-  it("still passes ordinary logs, mcp events and fetch headers through unchanged", async () => {
+  it("still passes ordinary logs and mcp events through unchanged", async () => {
     const result = await runHandler({
       code: `async () => { console.log("hello", { a: 1 }); mcp.log("info", { step: 1 }); mcp.progress(1, 2, "half"); return "x".repeat(${MAX_LOG_TRANSFER_CHARS}).length; }`,
       props: {},
@@ -129,5 +129,27 @@ describe("the isolate's border", () => {
     });
     expect(result).toMatchObject({ ok: true, output: MAX_LOG_TRANSFER_CHARS });
     expect(result.logs.map((entry) => entry.message)).toEqual(['hello {"a":1}', '[info] {"step":1}', "[progress] 1/2 half"]);
+  });
+
+  it("still passes an ordinary fetch's method, headers and body through unchanged", async () => {
+    const sent: unknown[] = [];
+    const code = `async () => {
+      const response = await fetch("https://example.com/items", { method: "POST", headers: { "Content-Type": "application/json", "X-Count": 3 }, body: '{"a":1}' });
+      return response.status;
+    }`;
+    const reply = await runInPool(
+      code,
+      { memoryMb: 128 },
+      () => undefined,
+      async (url, init) => {
+        sent.push(url, init);
+        return { ok: true, status: 201, statusText: "Created", url: String(url), headers: [], body: "" };
+      },
+    );
+    expect(reply).toMatchObject({ kind: "outcome", outcome: { kind: "output", json: "201" } });
+    expect(sent).toEqual([
+      "https://example.com/items",
+      { method: "POST", headers: { "Content-Type": "application/json", "X-Count": "3" }, body: '{"a":1}' },
+    ]);
   });
 });

@@ -28,6 +28,15 @@ export async function logs({ values, out }) {
   const limit = Number(values.limit ?? 20);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new CliError("--limit must be 1..100", EXIT.usage);
   query.set("limit", String(limit));
+  // Ctrl-C while following stops after the current poll, with exit code 0. The handler is in place
+  // before anything is printed: a SIGINT that arrives while the first page is written (a script
+  // that saw the line it waited for) would otherwise kill the process with the default action.
+  let stopped = false;
+  if (values.follow) {
+    process.once("SIGINT", () => {
+      stopped = true;
+    });
+  }
   const page = await api.get(`${base}/executions?${query}`);
   const seen = new Set();
   const emit = (execution) => {
@@ -41,10 +50,6 @@ export async function logs({ values, out }) {
   // --json --follow prints one JSON object per line (NDJSON) as records arrive.
   const interval = Math.max(1, Number(values.interval ?? 2)) * 1000;
   out.progress("Following new executions (Ctrl-C to stop)…");
-  let stopped = false;
-  process.once("SIGINT", () => {
-    stopped = true;
-  });
   while (!stopped) {
     await sleep(interval);
     const next = await api.get(`${base}/executions?${query}`);

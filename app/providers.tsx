@@ -3,7 +3,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
 import { useState, type ReactNode } from "react";
+import { preloadEditorForThisPage } from "@/components/code-editor/load-editor";
 import { ToastProvider } from "@/components/ui/toast";
+
+preloadEditorForThisPage();
 
 function createQueryClient() {
   return new QueryClient({

@@ -4,18 +4,37 @@ import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { EditorHandle } from "./create-editor";
 import type { HandlerWorld } from "./handler-completions";
+import { loadEditor } from "./load-editor";
 
 export type CodeLanguage = "javascript" | "json" | "html" | "tsx";
 
 /** A problem to mark in the editor, 1-based like the server reports it. */
 export type EditorDiagnostic = { line: number; column: number; message: string; severity?: "error" | "warning" };
 
-// CodeMirror is a chunk of its own, loaded with a dynamic import (one for every editor of the page),
-// so it is never part of the JavaScript that must run before a page is interactive.
-const loadEditor = () => import("./create-editor");
-// A page that has an editor starts fetching it as soon as this module runs in the browser, alongside
-// hydration rather than after it (the request is the same one every editor of the page awaits).
+// A page reached by client-side navigation starts fetching CodeMirror as soon as this module runs,
+// alongside its rendering (a cold load has started earlier: preloadEditorForThisPage).
 if (typeof window !== "undefined") void loadEditor();
+
+// The editors of a page are created one at a time: the first to ask (the top one: effects run in
+// document order) as soon as CodeMirror is there, each next one when the browser is next idle. A
+// page with several editors (the tool page has three, two of them in tabs not shown) can so take a
+// keystroke in its first one while the others are still being built.
+let pendingTurns = 0;
+let lastTurn: Promise<unknown> = Promise.resolve();
+const idle = () =>
+  new Promise<void>((resolve) => {
+    if ("requestIdleCallback" in window) window.requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 0);
+  });
+function inTurn<T>(load: () => Promise<T>): Promise<T> {
+  const waitFor = pendingTurns > 0 ? lastTurn.then(idle) : Promise.resolve();
+  pendingTurns++;
+  const turn = waitFor.then(load).finally(() => {
+    pendingTurns--;
+  });
+  lastTurn = turn.catch(() => undefined);
+  return turn;
+}
 
 /**
  * CodeMirror 6, bundled with the studio: line numbers, highlighting, bracket help, inline lint.
@@ -23,7 +42,8 @@ if (typeof window !== "undefined") void loadEditor();
  * In editable editors Tab indents; Escape then Tab moves focus on (CodeMirror's tab focus mode),
  * so keyboard users can still leave the editor. `handlerWorld` turns on the handler's completion,
  * hover docs and as-you-type checks (JavaScript only). Until CodeMirror has loaded, the text shows
- * as plain, read-only text in the same box.
+ * as plain, read-only text in the same box, and the box holds the page's speculative prefetching
+ * (`data-defer-prefetch`, see components/ui/prefetch-gate.ts).
  */
 export function CodeEditor({
   value,
@@ -75,22 +95,22 @@ export function CodeEditor({
     if (!host) return;
     const aborted = new AbortController();
     let handle: EditorHandle | null = null;
-    loadEditor()
-      .then(({ createEditor }) =>
-        createEditor(
-          host,
-          {
-            ...latestRef.current,
-            doc: latestRef.current.value,
-            language,
-            minHeight,
-            maxHeight,
-            handlerWorld: handlerWorld ? () => worldRef.current ?? { inputSchema: {}, secretNames: [] } : null,
-            onChange: (next) => onChangeRef.current?.(next),
-          },
-          aborted.signal,
-        ),
-      )
+    inTurn(async () => {
+      const { createEditor } = await loadEditor();
+      return createEditor(
+        host,
+        {
+          ...latestRef.current,
+          doc: latestRef.current.value,
+          language,
+          minHeight,
+          maxHeight,
+          handlerWorld: handlerWorld ? () => worldRef.current ?? { inputSchema: {}, secretNames: [] } : null,
+          onChange: (next) => onChangeRef.current?.(next),
+        },
+        aborted.signal,
+      );
+    })
       .then((created) => {
         if (aborted.signal.aborted) return created?.destroy();
         handle = created;
@@ -121,6 +141,8 @@ export function CodeEditor({
   return (
     <div
       ref={hostRef}
+      data-code-editor=""
+      data-defer-prefetch={editor ? undefined : ""}
       className={cn(
         "overflow-hidden rounded-control border bg-surface shadow-xs transition-colors",
         "focus-within:border-accent focus-within:outline-2 focus-within:outline-accent/30",

@@ -21,7 +21,10 @@ import {
 import type { CodeLanguage, EditorDiagnostic } from "./code-editor";
 import { editorTheme } from "./editor-theme";
 import { handlerCompletionSource, handlerDocAt, type HandlerWorld } from "./handler-completions";
-import { lintHandler } from "./handler-lint";
+
+// The handler's as-you-type checks parse with acorn (~100 KB): loaded by the first check (300 ms
+// after the editor is created), not before the editor can be used.
+const loadHandlerLint = () => import("./handler-lint");
 
 const LANGUAGES: Record<CodeLanguage, () => Promise<Extension>> = {
   javascript: async () => (await import("@codemirror/lang-javascript")).javascript(),
@@ -67,8 +70,8 @@ async function handlerExtensions(world: () => HandlerWorld): Promise<Extension> 
       };
     }),
     linter(
-      (view) =>
-        lintHandler(view.state.doc.toString()).map((problem) => {
+      async (view) =>
+        (await loadHandlerLint()).lintHandler(view.state.doc.toString()).map((problem) => {
           const line = view.state.doc.line(Math.min(problem.line, view.state.doc.lines));
           const from = Math.min(line.from + problem.column - 1, line.to);
           const to = Math.min(line.from + problem.endColumn - 1, line.to);

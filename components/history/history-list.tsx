@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useId } from "react";
 import { ChangeSummary } from "@/components/publish-dialog/change-summary";
 import { Alert } from "@/components/ui/alert";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { BreakingChangesAlert } from "@/components/publish-dialog/breaking-changes-alert";
 import { ChangeSummary } from "@/components/publish-dialog/change-summary";
 import { DiffViewer } from "@/components/publish-dialog/diff-viewer";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ExecutionStatusBadge, EnvironmentBadge, ToolName } from "@/components/executions/execution-badges";
 import { formatDuration, formatTime } from "@/components/executions/format";
 import { Section } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { SectionHeader } from "@/components/ui/section-header";
 import { Alert } from "@/components/ui/alert";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/components/ui/cn";
 
 export function Logo({ href = "/", className }: { href?: string; className?: string }) {

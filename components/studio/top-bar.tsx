@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useParams, usePathname } from "next/navigation";
 import { OrgSwitcher } from "@/components/studio/org-switcher";
 import { Logo } from "@/components/studio/logo";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import type { DraftErrors } from "./tool-draft";

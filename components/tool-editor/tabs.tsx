@@ -1,13 +1,15 @@
 "use client";
 
-import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 export type TabItem<Id extends string> = { id: Id; label: string; hasError?: boolean; content: ReactNode };
 
 /**
- * Tabs (WAI-ARIA pattern): arrow keys, Home and End move between tabs. Every panel stays mounted
- * so the editors keep their state, undo history and scroll position when you switch.
+ * Tabs (WAI-ARIA pattern): arrow keys, Home and End move between tabs. A panel is rendered when its
+ * tab is first shown and then stays mounted, so the editors keep their state, undo history and
+ * scroll position when you switch; panels never shown cost nothing on a cold load (on the tool page,
+ * the two schema editors and the secrets request wait until their tab is opened).
  */
 export function Tabs<Id extends string>({
   label,
@@ -22,6 +24,8 @@ export function Tabs<Id extends string>({
 }) {
   const baseId = useId();
   const listRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState<ReadonlySet<Id>>(() => new Set([selected]));
+  if (!shown.has(selected)) setShown(new Set(shown).add(selected));
 
   function onKeyDown(event: KeyboardEvent) {
     const index = items.findIndex((item) => item.id === selected);
@@ -75,7 +79,7 @@ export function Tabs<Id extends string>({
           hidden={item.id !== selected}
           className="pt-5"
         >
-          {item.content}
+          {shown.has(item.id) || item.id === selected ? item.content : null}
         </div>
       ))}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FormattedDate } from "@/components/ui/date";
 import { DisabledAction } from "@/components/ui/disabled-action";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { publicOrigin, requireActor } from "@/app/(studio)/data";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { ROLE_LABELS } from "@/components/members/roles";

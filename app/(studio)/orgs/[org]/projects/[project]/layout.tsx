@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { loadProjectPage } from "@/app/(studio)/data";
 import { VisibilityBadge } from "@/components/projects/project-card";

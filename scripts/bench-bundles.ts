@@ -37,11 +37,20 @@ const TARGETS: Target[] = [
     name: "tool editor (add_numbers)",
     path: `${project}/tools/add_numbers`,
     ready: async (page) => {
-      // Wait for the editor in the page, every frame: a locator's own retries back off to 500 ms
-      // between attempts, which would time Playwright's schedule rather than the page.
-      await page.waitForFunction(() => document.querySelector('.cm-content[aria-label="Handler code"]'), undefined, { polling: "raf" });
-      const editor = page.getByRole("textbox", { name: "Handler code" });
-      await editor.click();
+      // Click where the editor is as soon as it is on screen, as a person would: a locator's click
+      // first waits for its retries (backing off to 500 ms between attempts) and for two animation
+      // frames without movement, which would time Playwright's schedule rather than the page.
+      const at = await page.waitForFunction(
+        () => {
+          const box = document.querySelector('.cm-content[aria-label="Handler code"]')?.getBoundingClientRect();
+          return box ? { x: box.x + Math.min(box.width / 2, 200), y: box.y + 10 } : null;
+        },
+        undefined,
+        { polling: "raf" },
+      );
+      const point = await at.jsonValue();
+      if (!point) throw new Error("The handler's editor went away");
+      await page.mouse.click(point.x, point.y);
       await page.keyboard.press("End");
       await page.keyboard.type("/");
       await page.waitForFunction(() => (window as Marks).__readyAt !== undefined);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { cn } from "@/components/ui/cn";
 import type { EditorHandle } from "./create-editor";
 import type { HandlerWorld } from "./handler-completions";
@@ -114,7 +115,9 @@ export function CodeEditor({
       .then((created) => {
         if (aborted.signal.aborted) return created?.destroy();
         handle = created;
-        if (created) setEditor(created);
+        // The placeholder leaves in the same task the editor arrives: never both on screen, and
+        // nothing under the pointer moves between a frame and the next.
+        if (created) flushSync(() => setEditor(created));
       })
       .catch((error: unknown) => console.error("The code editor failed to load", error));
     return () => {

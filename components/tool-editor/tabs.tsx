@@ -8,8 +8,8 @@ export type TabItem<Id extends string> = { id: Id; label: string; hasError?: boo
 /**
  * Tabs (WAI-ARIA pattern): arrow keys, Home and End move between tabs. A panel is rendered when its
  * tab is first shown and then stays mounted, so the editors keep their state, undo history and
- * scroll position when you switch; panels never shown cost nothing on a cold load (on the tool page,
- * the two schema editors and the secrets request wait until their tab is opened).
+ * scroll position when you switch; panels never shown cost nothing on a cold load (on a Data Tool's
+ * page, the two schema editors wait until the Schema tab is opened).
  */
 export function Tabs<Id extends string>({
   label,

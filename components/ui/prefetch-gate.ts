@@ -8,9 +8,9 @@ import { useSyncExternalStore } from "react";
 // page itself still needs (the code editor's chunks, its API calls). Measured with
 // `scripts/bench-bundles.ts`, they pushed the tool editor's first keystroke back by ~250 ms.
 // So links made with `@/components/ui/link` prefetch only once the document has loaded, every
-// element marked `data-defer-prefetch` (a code editor still loading) is gone, and then the page has
-// had a quiet second for its first keystroke or click (the prefetches of the sidebar alone are some
-// two dozen server renders and responses) and the browser is idle. After that, for the rest of the
+// element marked `data-defer-prefetch` (a code editor still loading) is gone, a further second has
+// passed (the page's first keystroke or click comes before the prefetches of the sidebar, some two
+// dozen server renders and responses) and the browser is idle. After that, for the rest of the
 // document's life, links prefetch as Next would have. A marked element that never settles holds
 // prefetching for at most HOLD_LIMIT_MS.
 

@@ -169,7 +169,8 @@ export function recreatesTool(draftTool: Item | undefined, archived: Item): bool
 /**
  * The test-case part of the preview. Without `testCases` (an archive from before they were
  * exported) the draft's cases stay, except those of items the import deletes, and of tools it
- * deletes and creates again (recreatesTool): their cases go with the deleted tool.
+ * deletes and creates again (recreatesTool): their cases go with the deleted tool. With them, a
+ * case of a tool created again is created again too, whatever it was before.
  */
 function planTestCases(archive: ProjectArchive, draft: Draft, deleted: Record<ItemKind, string[]>): ItemChanges {
   const entry: ItemChanges = { create: [], update: [], delete: [], unchanged: [] };
@@ -182,7 +183,7 @@ function planTestCases(archive: ProjectArchive, draft: Draft, deleted: Record<It
   } else {
     const existing = new Map(draft.testCases.map((testCase) => [testCaseKey(testCase), testCase]));
     for (const testCase of archive.testCases) {
-      const current = existing.get(testCaseKey(testCase));
+      const current = goesWithItem(testCase) ? undefined : existing.get(testCaseKey(testCase));
       if (!current) entry.create.push(testCaseKey(testCase));
       else if (differs(current, testCase as Item)) entry.update.push(testCaseKey(testCase));
       else entry.unchanged.push(testCaseKey(testCase));

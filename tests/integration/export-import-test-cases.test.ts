@@ -191,4 +191,36 @@ describe("test cases in export and import", () => {
     expect((await importOnto(kindChanged)).status).toBe(200);
     expect(await caseKeys(access.project.id)).toEqual(["greet/ada", "greet/grace"]);
   });
+  it("previews the cases of a tool whose kind the archive changes as created again, as the import re-creates them", async () => {
+    // "double" is a UI Tool since the test before; a case of it is saved, then exported.
+    await createTestCase({
+      access,
+      target: { kind: "tool", name: "double" },
+      input: { name: "three", input: { n: 3 }, expectations: [{ kind: "structuredEquals", value: { n: 6 } }] },
+    });
+    const caseId = async () =>
+      (await unsafeListProjectTestCases(access.project.id)).find((item) => item.tool === "double" && item.name === "three")?.id;
+    const before = await caseId();
+    const archive = await exportArchive();
+    const kindChanged = {
+      ...archive,
+      tools: archive.tools.map((tool) =>
+        tool.name === "double" ? { name: "double", kind: "data", handler: "async ({ n }) => ({ n: n * 2 })" } : tool,
+      ),
+    };
+    const preview = await importOnto(kindChanged, true);
+    expect(preview.status).toBe(200);
+    expect(preview.body.preview.tools.update).toEqual(["double"]);
+    // The import deletes "double" with its cases and creates both again: not "unchanged".
+    expect(preview.body.preview.testCases).toEqual({
+      create: ["double/three"],
+      update: [],
+      delete: [],
+      unchanged: ["prompts/greet/ada", "prompts/greet/grace"],
+    });
+    expect((await importOnto(kindChanged)).status).toBe(200);
+    const after = await caseId();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+  });
 });

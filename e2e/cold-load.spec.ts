@@ -23,7 +23,6 @@ test("a cold tool page prefetches other sections only once its editor is up, and
   await page.goto(`/orgs/acme/projects/${project}/tools/add_numbers`);
   await expect(page.getByRole("textbox", { name: "Handler code" })).toBeVisible();
 
-  // The sidebar's links are prefetched in the end (a click on Executions stays quick)...
   // Server-component requests for other pages than this one (a refresh of this page would be no prefetch).
   const prefetches = () =>
     page.evaluate(() =>
@@ -32,6 +31,7 @@ test("a cold tool page prefetches other sections only once its editor is up, and
         .filter((entry) => entry.name.includes("_rsc=") && new URL(entry.name).pathname !== location.pathname)
         .map((entry) => ({ url: entry.name, startTime: entry.startTime })),
     );
+  // The sidebar's links are prefetched in the end (a click on Executions stays quick)...
   await expect
     .poll(async () => (await prefetches()).some((entry) => new URL(entry.url).pathname.endsWith(`/${project}/executions`)), {
       timeout: 15_000,

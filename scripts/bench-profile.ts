@@ -4,11 +4,12 @@
 // /tmp/atelier-profile (open it in Chrome DevTools or speedscope). For readable function names,
 // build once with `experimental: { serverMinification: false }` in next.config.mjs.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { prepareData } from "./bench/data-dir";
 import { ADD_NUMBERS, checkAddNumbers, checkToolsList, leanClient } from "./bench/lean-client";
+import { treeCpuMs } from "./bench/load";
 
 const [seconds = "10", inFlight = "8", method = "tools/call"] = process.argv.slice(2);
 const root = path.resolve(import.meta.dirname, "..");
@@ -52,10 +53,7 @@ await send("Profiler.enable");
 await send("Profiler.setSamplingInterval", { interval: 200 });
 await send("Profiler.start");
 // The server's CPU (all its threads) per request: steadier than throughput on a busy machine.
-const serverCpuMs = () => {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
-};
+const serverCpuMs = () => treeCpuMs(child.pid!);
 const cpuBefore = serverCpuMs();
 let done = 0;
 const deadline = performance.now() + Number(seconds) * 1000;

@@ -16,40 +16,6 @@ export type EditorDiagnostic = { line: number; column: number; message: string; 
 // alongside its rendering (a cold load has started earlier: preloadEditorForThisPage).
 if (typeof window !== "undefined") void loadEditor();
 
-// The editors of a page are created one at a time: the first to ask (the top one: effects run in
-// document order) as soon as CodeMirror is there, each next one when the browser is next idle. A
-// page with several editors (a UI Tool's page opens on its Schema tab, with two) can so take a
-// keystroke in its first one while the others are still being built.
-// An editor unmounted before or during its turn gives the turn up at once: it never makes the
-// next one wait, even if its chunks are still on their way.
-type Turn = { created: Promise<boolean>; signal: AbortSignal };
-let pendingTurns = 0;
-let lastTurn: Turn | null = null;
-const idle = () =>
-  new Promise<void>((resolve) => {
-    if ("requestIdleCallback" in window) window.requestIdleCallback(() => resolve(), { timeout: 500 });
-    else setTimeout(resolve, 0);
-  });
-/** Resolves with whether `turn` created an editor, or with false as soon as it is aborted. */
-const turnOver = (turn: Turn) =>
-  new Promise<boolean>((resolve) => {
-    if (turn.signal.aborted) return resolve(false);
-    turn.signal.addEventListener("abort", () => resolve(false), { once: true });
-    turn.created.then(resolve, () => resolve(false));
-  });
-function inTurn<T>(signal: AbortSignal, create: () => Promise<T | null>): Promise<T | null> {
-  const previous = pendingTurns > 0 ? lastTurn : null;
-  pendingTurns++;
-  const turn = (previous ? turnOver(previous) : Promise.resolve(false))
-    .then((previousCreated) => (previousCreated && !signal.aborted ? idle() : undefined))
-    .then(() => (signal.aborted ? null : create()))
-    .finally(() => {
-      pendingTurns--;
-    });
-  lastTurn = { created: turn.then((created) => created !== null), signal };
-  return turn;
-}
-
 /**
  * CodeMirror 6, bundled with the studio: line numbers, highlighting, bracket help, inline lint.
  * Controlled: `value` replaces the document when it differs from what the editor holds.
@@ -109,22 +75,22 @@ export function CodeEditor({
     if (!host) return;
     const aborted = new AbortController();
     let handle: EditorHandle | null = null;
-    inTurn(aborted.signal, async () => {
-      const { createEditor } = await loadEditor();
-      return createEditor(
-        host,
-        {
-          ...latestRef.current,
-          doc: latestRef.current.value,
-          language,
-          minHeight,
-          maxHeight,
-          handlerWorld: handlerWorld ? () => worldRef.current ?? { inputSchema: {}, secretNames: [] } : null,
-          onChange: (next) => onChangeRef.current?.(next),
-        },
-        aborted.signal,
-      );
-    })
+    loadEditor()
+      .then(({ createEditor }) =>
+        createEditor(
+          host,
+          {
+            ...latestRef.current,
+            doc: latestRef.current.value,
+            language,
+            minHeight,
+            maxHeight,
+            handlerWorld: handlerWorld ? () => worldRef.current ?? { inputSchema: {}, secretNames: [] } : null,
+            onChange: (next) => onChangeRef.current?.(next),
+          },
+          aborted.signal,
+        ),
+      )
       .then((created) => {
         if (aborted.signal.aborted) return created?.destroy();
         handle = created;

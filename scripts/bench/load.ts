@@ -9,7 +9,7 @@ import os from "node:os";
 const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 /** utime + stime of a process and its descendants, in ms (threads included; exited children not). */
-function treeCpuMs(root: number): number {
+export function treeCpuMs(root: number): number {
   const stats = new Map<number, { ppid: number; ticks: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

@@ -198,6 +198,8 @@ function planTestCases(archive: ProjectArchive, draft: Draft, deleted: Record<It
 /** The preview of importing `archive` onto `draft` (an empty draft for a new project). */
 export function planImport(archive: ProjectArchive, draft: Draft): ImportPreview {
   const changes = {} as Record<ItemKind, ItemChanges>;
+  // Tools the import deletes and creates again under another kind (their cases go with them).
+  const recreated: string[] = [];
   for (const kind of ITEM_KINDS) {
     const existing = new Map(draft[kind].map((item) => [item.name, item]));
     const archived = archive[kind] as Item[];
@@ -205,8 +207,10 @@ export function planImport(archive: ProjectArchive, draft: Draft): ImportPreview
     for (const item of archived) {
       const current = existing.get(item.name);
       if (!current) entry.create.push(item.name);
-      else if (differs(current, item)) entry.update.push(item.name);
-      else entry.unchanged.push(item.name);
+      else if (differs(current, item)) {
+        entry.update.push(item.name);
+        if (kind === "tools" && recreatesTool(current, item)) recreated.push(item.name);
+      } else entry.unchanged.push(item.name);
     }
     const names = new Set(archived.map((item) => item.name));
     entry.delete = draft[kind].map((item) => item.name).filter((name) => !names.has(name));
@@ -217,15 +221,7 @@ export function planImport(archive: ProjectArchive, draft: Draft): ImportPreview
     instructionsChanged: archive.project.instructions !== draft.instructions,
     ...changes,
     testCases: planTestCases(archive, draft, {
-      tools: [
-        ...changes.tools.delete,
-        ...changes.tools.update.filter((name) =>
-          recreatesTool(
-            draft.tools.find((tool) => tool.name === name),
-            (archive.tools as Item[]).find((tool) => tool.name === name)!,
-          ),
-        ),
-      ],
+      tools: [...changes.tools.delete, ...recreated],
       components: changes.components.delete,
       prompts: changes.prompts.delete,
       resources: changes.resources.delete,

@@ -2,6 +2,7 @@
 // template round-trip through the archive into another organization with the same draft digest;
 // the preview lists case changes; a case naming an item the archive lacks is refused; and an
 // archive written before cases were exported still imports, leaving the draft's cases alone.
+// The tests are one story on one project, in order: each starts from the draft the one before left.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProjectAccess } from "@/lib/access";
 import { db } from "@/lib/db";

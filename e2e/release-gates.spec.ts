@@ -155,7 +155,7 @@ async function draftRunCount(page: Page, api: string) {
   return runs.runs.filter((run) => run.environment === "draft").length;
 }
 
-test("gate off: a draft run that fails shows its error beside the behaviour changes, and Retry runs it again", async ({ page }) => {
+test("gate off: a draft run that fails shows its error beside the behaviour changes, and Try again runs it again", async ({ page }) => {
   const { project, api } = await projectWithCase(page, "off", { publish: true });
   await page.goto(`/orgs/${ORG}/projects/${project}/tools/${TOOL}`);
   // The dialog's run of the suite on the draft fails (the server answers 500).
@@ -169,12 +169,12 @@ test("gate off: a draft run that fails shows its error beside the behaviour chan
   await expect(dialog.getByText("Running the test cases on production and on the draft…")).toHaveCount(0);
 
   await page.unroute(`**${api}/test-runs`, failRuns);
-  await alert.getByRole("button", { name: "Retry" }).click();
+  await alert.getByRole("button", { name: "Try again" }).click();
   await expect(dialog.getByText("All 1 test cases behave on the draft as on production (v1.0.0).")).toBeVisible();
   expect(await draftRunCount(page, api)).toBe(1);
 });
 
-test("the test gate failing to load shows an error with Retry instead of running forever", async ({ page }) => {
+test("the test gate failing to load shows an error with Try again instead of running forever", async ({ page }) => {
   const { project, api } = await projectWithCase(page, "advisory", { publish: true });
   await page.goto(`/orgs/${ORG}/projects/${project}/tools/${TOOL}`);
   const failGate = failWith500("GET", "The gate could not be read.");
@@ -186,7 +186,7 @@ test("the test gate failing to load shows an error with Retry instead of running
   await expect(dialog.getByText("Running the test cases on production and on the draft…")).toHaveCount(0);
 
   await page.unroute(`**${api}/test-gate`, failGate);
-  await alert.getByRole("button", { name: "Retry" }).click();
+  await alert.getByRole("button", { name: "Try again" }).click();
   await expect(dialog.getByText("All 1 test cases pass on the draft.")).toBeVisible();
   await expect(dialog.getByText("All 1 test cases behave on the draft as on production (v1.0.0).")).toBeVisible();
 });

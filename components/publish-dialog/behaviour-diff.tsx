@@ -4,7 +4,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { apiFetch, errorMessage } from "@/lib/hooks/api-fetch";
 import { projectPath } from "@/lib/hooks/use-projects";
@@ -25,20 +24,15 @@ export function BehaviourDiffSection({
   project,
   hasProduction,
   draftRunId,
-  draftRunError,
-  showDraftRunError,
-  onRetryDraftRun,
+  draftRunFailed,
 }: {
   org: string;
   project: string;
   hasProduction: boolean;
   /** The dialog's run of the suite on the draft, once it is there. */
   draftRunId: string | undefined;
-  /** Why the draft run could not be made; null while it has not failed. */
-  draftRunError: Error | null;
-  /** Show the draft run's error here: the gate section does not (the project's gate is off). */
-  showDraftRunError: boolean;
-  onRetryDraftRun: () => void;
+  /** The draft run could not be made: nothing to compare (the dialog says why, with Try again). */
+  draftRunFailed: boolean;
 }) {
   const diff = useMutation({
     mutationFn: (runId: string) =>
@@ -51,21 +45,7 @@ export function BehaviourDiffSection({
       diff.mutate(draftRunId);
     }
   }, [hasProduction, draftRunId, diff]);
-  if (!hasProduction) return null;
-  if (draftRunError) {
-    if (!showDraftRunError) return null;
-    return (
-      <section aria-label="Behaviour changes" className="space-y-2">
-        <h3 className="text-sm font-semibold">Behaviour changes</h3>
-        <Alert tone="danger" title="Could not run the test cases on the draft">
-          <p>{errorMessage(draftRunError)} Without that run, the draft's behaviour cannot be compared with production.</p>
-          <Button size="sm" className="mt-3" onClick={onRetryDraftRun}>
-            Retry
-          </Button>
-        </Alert>
-      </section>
-    );
-  }
+  if (!hasProduction || draftRunFailed) return null;
   // A diff of an earlier draft run (the preview was refreshed since) is not shown while the new one runs.
   const current = diff.variables === draftRunId;
   return (

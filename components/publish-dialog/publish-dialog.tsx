@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
@@ -27,6 +27,28 @@ function PreviewLoading() {
   );
 }
 
+/** Something the dialog needs could not be loaded: why, and a way to ask again. */
+function ErrorWithRetry({
+  title,
+  retrying = false,
+  onRetry,
+  children,
+}: {
+  title: string;
+  retrying?: boolean;
+  onRetry: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Alert tone="danger" title={title}>
+      <p>{children}</p>
+      <Button size="sm" className="mt-3" loading={retrying} onClick={onRetry}>
+        Try again
+      </Button>
+    </Alert>
+  );
+}
+
 function PublishDialogBody({
   org,
   project,
@@ -46,9 +68,9 @@ function PublishDialogBody({
   const publish = usePublish(org, project);
   const [changelog, setChangelog] = useState("");
   const [overrideReason, setOverrideReason] = useState("");
-  const [gateState, setGateState] = useState<GateState>({ blocked: false, checking: false });
+  const [gateState, setGateState] = useState<GateState>({ blocked: false });
   const onGateStateChange = useCallback((state: GateState) => setGateState(state), []);
-  // The suite runs on the draft once per dialog (and again on Retry or Refresh): the gate shows
+  // The suite runs on the draft once per dialog (and again on Try again or Refresh): the gate shows
   // that run, the behaviour diff compares production with it, and Publish sends its id so the
   // server does not run it again.
   const testGate = useTestGate(org, project);
@@ -121,22 +143,27 @@ function PublishDialogBody({
       blocked={gateState.blocked}
       gate={
         mode === undefined && testGate.isError ? (
-          <Alert tone="danger" title="Could not load the project's test gate">
-            <p>{errorMessage(testGate.error)} The test cases run once it has loaded.</p>
-            <Button size="sm" className="mt-3" loading={testGate.isFetching} onClick={() => void testGate.refetch()}>
-              Retry
-            </Button>
-          </Alert>
+          <ErrorWithRetry
+            title="Could not load the project's test gate"
+            retrying={testGate.isFetching}
+            onRetry={() => void testGate.refetch()}
+          >
+            {errorMessage(testGate.error)} The test cases run once it has loaded.
+          </ErrorWithRetry>
         ) : (
           <>
+            {draftRun.error && (
+              <ErrorWithRetry title="Could not run the test cases on the draft" onRetry={rerunDraft}>
+                {errorMessage(draftRun.error)} Without that run, the draft's test results
+                {hasProduction ? " and its behaviour against production" : ""} cannot be shown.
+              </ErrorWithRetry>
+            )}
             <BehaviourDiffSection
               org={org}
               project={project}
               hasProduction={preview.data.currentVersion !== null}
               draftRunId={draftRun.data?.id}
-              draftRunError={draftRun.error}
-              showDraftRunError={mode === "off"}
-              onRetryDraftRun={rerunDraft}
+              draftRunFailed={draftRun.isError}
             />
             <TestGateCheck
               mode={mode}
@@ -146,7 +173,6 @@ function PublishDialogBody({
               overrideReason={overrideReason}
               onOverrideReasonChange={setOverrideReason}
               onStateChange={onGateStateChange}
-              onRetry={rerunDraft}
             />
           </>
         )

@@ -3,15 +3,13 @@
 import { useEffect } from "react";
 import { CaseResultView } from "@/components/tests/case-result";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { errorMessage } from "@/lib/hooks/api-fetch";
 import type { TestGate, TestRunSummary } from "@/lib/hooks/use-test-cases";
 import { targetKey, targetLabel } from "@/lib/test-cases/test-target";
 
-export type GateState = { blocked: boolean; checking: boolean };
+export type GateState = { blocked: boolean };
 
 /** The Publish dialog's one run of the suite on the draft (publish-dialog.tsx), as this section reads it. */
 export type DraftRunState = { data?: TestRunSummary; isPending: boolean; isError: boolean; error: unknown };
@@ -19,7 +17,8 @@ export type DraftRunState = { data?: TestRunSummary; isPending: boolean; isError
 /**
  * The publish gate in the Publish dialog: shows the dialog's run of the suite on the draft when
  * the project's gate is advisory or required, each failing case, and (required) blocks Publish
- * unless an Owner or Admin writes a reason. Publish sends that run's id, so the server reuses it
+ * unless an Owner or Admin writes a reason (a run that could not be made is shown, with Try again,
+ * by the dialog). Publish sends that run's id, so the server reuses it
  * while the draft is unchanged (and runs the suite itself otherwise) and enforces the same rule.
  */
 export function TestGateCheck({
@@ -30,7 +29,6 @@ export function TestGateCheck({
   overrideReason,
   onOverrideReasonChange,
   onStateChange,
-  onRetry,
 }: {
   /** The project's gate; undefined while it loads. */
   mode: TestGate | undefined;
@@ -41,13 +39,11 @@ export function TestGateCheck({
   overrideReason: string;
   onOverrideReasonChange: (value: string) => void;
   onStateChange: (state: GateState) => void;
-  /** Runs the suite on the draft again, after the run failed. */
-  onRetry: () => void;
 }) {
   const failing = run.data?.results.filter((result) => !result.passed) ?? [];
   const checking = mode === undefined || (mode !== "off" && !run.data && !run.isError);
   const blocked = mode === "required" && (checking || run.isError || (failing.length > 0 && !(canOverride && overrideReason.trim())));
-  useEffect(() => onStateChange({ blocked, checking }), [blocked, checking, onStateChange]);
+  useEffect(() => onStateChange({ blocked }), [blocked, onStateChange]);
 
   if (!mode || mode === "off") return null;
   return (
@@ -57,14 +53,6 @@ export function TestGateCheck({
         <p role="status" className="flex items-center gap-2 text-sm text-muted">
           <Spinner /> Running {total === undefined ? "the test cases" : `${total} test case${total === 1 ? "" : "s"}`} on the draft…
         </p>
-      )}
-      {run.isError && (
-        <Alert tone="danger" title="Could not run the test cases on the draft">
-          <p>{errorMessage(run.error)}</p>
-          <Button size="sm" className="mt-3" onClick={onRetry}>
-            Retry
-          </Button>
-        </Alert>
       )}
       {run.data && failing.length === 0 && (
         <p role="status" className="text-sm text-success">

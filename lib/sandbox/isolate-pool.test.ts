@@ -45,7 +45,7 @@ describe("isolate pool", () => {
         runHandler({ code: "async () => 1", props: {}, env, allowedDomains: [], limits: { memoryMb, timeoutMs: 30_000 }, slots, pool });
       expect(await call(128)).toMatchObject({ ok: true });
       const before = pool.isolatesCreated;
-      // Five limits in turn, more than the three a worker keeps spares for: each call is a new limit to it.
+      // Five limits in turn, more than the three a worker remembers: each call is a new limit to it.
       const limits = [16, 32, 48, 64, 80];
       for (let round = 0; round < 4; round++) for (const memoryMb of limits) expect(await call(memoryMb)).toMatchObject({ ok: true });
       // One isolate per call, as without a pool (making and dropping spares each time would be ~3 per call).
@@ -63,6 +63,35 @@ describe("isolate pool", () => {
       };
       for (let index = 0; index < 4; index++) await call48();
       await expect.poll(call48).toBeGreaterThanOrEqual(readyPerLimit - 1);
+    } finally {
+      await pool.terminate();
+    }
+  });
+
+  it("keeps the default limit's spares while another tenant cycles through new memory limits", async () => {
+    const pool = createIsolatePool({ workers: 1, readyPerLimit: 2, defaultMemoryMb: 128 });
+    try {
+      const call = (memoryMb: number) =>
+        runHandler({ code: "async () => 1", props: {}, env, allowedDomains: [], limits: { memoryMb, timeoutMs: 30_000 }, slots, pool });
+      // Isolates made since the answer before, up to this call's answer. A call served by a spare
+      // makes none of its own (the spare is replaced after the answer, counted with the next one).
+      const createdBy = async (memoryMb: number) => {
+        const mark = pool.isolatesCreated;
+        expect(await call(memoryMb)).toMatchObject({ ok: true });
+        return pool.isolatesCreated - mark;
+      };
+      expect(await call(128)).toMatchObject({ ok: true });
+      // More limits than a worker keeps spares for, each new to it: each is served by a new isolate
+      // (the counts may also include the spare 128 gets back after the call above) and pushes no
+      // other limit's spares out.
+      const limits = [16, 32, 48, 64, 80, 96];
+      let created = 0;
+      for (const memoryMb of limits) created += await createdBy(memoryMb);
+      expect(created).toBeLessThanOrEqual(limits.length + 1);
+      // The worker looks for spares to make just after each answer; given a moment for that, the
+      // next call to 128 cannot find its list short because of that look, and takes a spare.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await createdBy(128)).toBe(0);
     } finally {
       await pool.terminate();
     }

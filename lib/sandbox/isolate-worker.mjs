@@ -16,18 +16,21 @@ import ivm from "isolated-vm";
 /** @type {{ readyPerLimit: number, defaultMemoryMb: number, syncPort: import("node:worker_threads").MessagePort, syncFlag: SharedArrayBuffer, inputWaitMs: number }} */
 const { readyPerLimit, defaultMemoryMb, syncPort, syncFlag, inputWaitMs } = workerData;
 const flag = new Int32Array(syncFlag);
-// Ready isolates are kept for the few memory limits used most recently (an isolate's limit is
-// fixed when it is created).
+// Ready isolates are kept for the few memory limits used again most recently (an isolate's limit
+// is fixed when it is created).
 const MAX_READY_LIMITS = 3;
+// How many limits seen once (and not kept ready) are remembered, to notice one used again.
+const MAX_SEEN_LIMITS = 3;
 
 /** @type {Map<number, Array<{ isolate: any, context: any }>>} memory limit (MB) → never-used isolates, most recently used limit last */
 const ready = new Map();
-// Limits asked for again while still among the tracked ones: only those get ready isolates made
-// ahead of demand. A limit seen for the first time (or again after it was dropped) is served by a
-// new isolate, as without the pool, so a tenant rotating its tools through more memory limits than
-// are tracked cannot make every call create and dispose a whole set of spares.
-/** @type {Set<number>} */
-const refilled = new Set();
+// A limit seen for the first time (or again after it was forgotten) is only remembered here and
+// served by a new isolate, as without the pool; only one asked for again while remembered gets
+// ready isolates made ahead of demand (and may push the least recently used ready limit out). So a
+// tenant rotating its tools through more memory limits than are remembered neither makes every
+// call create and dispose a whole set of spares nor pushes other tenants' spares out.
+/** @type {Set<number>} memory limits seen once, most recently seen last */
+const seen = new Set();
 /** @type {Map<number, { isolate?: any, stopped: boolean, fetches: Map<number, (outcome: unknown) => void> }>} */
 const calls = new Map();
 let nextFetchId = 0;
@@ -46,17 +49,27 @@ function fresh(memoryMb) {
 /** A never-used isolate with the given limit: a ready one when there is one, else a new one. */
 function take(memoryMb) {
   const list = ready.get(memoryMb);
-  ready.delete(memoryMb);
-  ready.set(memoryMb, list ?? []);
-  if (list) refilled.add(memoryMb);
-  while (ready.size > MAX_READY_LIMITS) {
-    const [oldest] = ready.keys();
-    for (const spare of ready.get(oldest) ?? []) spare.isolate.dispose();
-    ready.delete(oldest);
-    refilled.delete(oldest);
+  if (list) {
+    ready.delete(memoryMb);
+    ready.set(memoryMb, list);
+    const spare = list.pop();
+    return spare && !spare.isolate.isDisposed ? spare : fresh(memoryMb);
   }
-  const spare = list?.pop();
-  return spare && !spare.isolate.isDisposed ? spare : fresh(memoryMb);
+  if (seen.delete(memoryMb)) {
+    ready.set(memoryMb, []);
+    while (ready.size > MAX_READY_LIMITS) {
+      const [oldest] = ready.keys();
+      for (const spare of ready.get(oldest) ?? []) spare.isolate.dispose();
+      ready.delete(oldest);
+    }
+  } else {
+    seen.add(memoryMb);
+    if (seen.size > MAX_SEEN_LIMITS) {
+      const [oldest] = seen;
+      seen.delete(oldest);
+    }
+  }
+  return fresh(memoryMb);
 }
 
 // One isolate per turn of the event loop, so a call's messages are never held up for long.
@@ -66,7 +79,7 @@ function scheduleRefill() {
   setImmediate(() => {
     refillScheduled = false;
     for (const [memoryMb, list] of ready) {
-      if (list.length < readyPerLimit && refilled.has(memoryMb)) {
+      if (list.length < readyPerLimit) {
         list.push(fresh(memoryMb));
         scheduleRefill();
         return;
@@ -180,5 +193,4 @@ parentPort.on("message", (message) => {
 
 // Ready before the first call arrives.
 ready.set(defaultMemoryMb, []);
-refilled.add(defaultMemoryMb);
 scheduleRefill();

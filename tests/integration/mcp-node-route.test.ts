@@ -296,9 +296,20 @@ describe("a client that leaves during a tools/call's streamed answer", () => {
   }
 
   it.each(["before the answer", "after the first event"] as const)("ends the call's activity when it leaves %s", async (leave) => {
+    const recorded = async () => {
+      await flushExecutions();
+      return db.execution.count({ where: { projectId, toolName: "wait" } });
+    };
     const before = runningActivities();
+    const calls = await recorded();
     await callAndLeave(leave);
-    // The handler ends at its 1 s limit; its answer is then cancelled, not left waiting for a reader.
+    // The client may be gone before the server has even read the request, when the call's activity
+    // has not begun. The call's record shows it ran (inside its activity), so the count coming back
+    // down is that activity ending, not one that never began. (The activity lasts only some 50 ms:
+    // the call is cancelled once the server sees the client gone, too short for polling the count
+    // upwards to be sure to see it.)
+    await expect.poll(recorded, { timeout: 10_000 }).toBe(calls + 1);
+    // The call is cancelled, not left waiting for a reader, and its activity ends.
     await expect.poll(() => runningActivities(), { timeout: 10_000 }).toBe(before);
   });
 });

@@ -89,7 +89,8 @@ describe("the node path's streamed answers", () => {
     // As serve-project.ts's releaseWhenSent: the call's activity ends when its answer is sent or cancelled.
     answer = async (request) => {
       const done = beginActivity();
-      await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }));
+      // The close may already have been seen (then no abort event is to come).
+      if (!request.signal.aborted) await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }));
       // The client is gone; the answer has a first event ready and the rest still to come.
       return progressAnswer(() => {
         cancelled = true;

@@ -26,6 +26,7 @@ export function createFetchBudget(options: { maxBufferedBytes: number; maxConcur
   };
 
   return {
+    // The isolate holds back fetches past the same limit (isolate-globals.ts); this is the host's own backstop.
     async acquire(signal) {
       if (running < maxConcurrent) running++;
       else {

@@ -3,11 +3,11 @@
 // size is bounded in the isolate even when the handler has replaced the built-ins the prelude uses.
 import { afterAll, describe, expect, it } from "vitest";
 import { runHandler } from "./index";
-import { MAX_FETCH_URL_CHARS } from "./isolate-globals";
+import { MAX_FETCH_HEADER_CHARS, MAX_FETCH_HEADERS, MAX_FETCH_METHOD_CHARS, MAX_FETCH_URL_CHARS } from "./isolate-globals";
 import { createIsolatePool } from "./isolate-pool";
 import { createIsolateSlots } from "./isolate-slots";
 import { buildIsolateSource, HANDLER_FILENAME, HANDLER_FIRST_LINE } from "./isolate-source";
-import { MAX_CONCURRENT_FETCHES_PER_CALL, MAX_LOG_TRANSFER_CHARS } from "./limits";
+import { MAX_CONCURRENT_FETCHES_PER_CALL, MAX_FETCH_BODY_BYTES, MAX_LOG_TRANSFER_CHARS } from "./limits";
 
 const env = { secrets: {}, organizationId: "org-a", projectId: "p", environment: "draft" as const, locale: "en" };
 const slots = createIsolateSlots({ maxConcurrent: 16, maxQueued: 16 });
@@ -65,7 +65,7 @@ describe("the isolate's border", () => {
     }
   });
 
-  it("refuses an oversized fetch in the isolate: body over 5 MB, URL over 8 KB, headers over 64 KB, a body that is not text", async () => {
+  it("refuses an oversized fetch in the isolate: too long a body, URL, method or headers, too many headers, a body that is not text", async () => {
     const attempt = (call: string) =>
       runHandler({
         code: `async () => { try { await ${call}; return "sent"; } catch (error) { return error.message; } }`,
@@ -77,14 +77,23 @@ describe("the isolate's border", () => {
         pool,
       });
     expect(await attempt(`fetch("https://example.com/", { method: "POST", body: "x".repeat(6 * 1024 * 1024) })`)).toMatchObject({
-      output: "fetch: the request body is larger than 5 MB",
+      output: `fetch: the request body is longer than ${MAX_FETCH_BODY_BYTES} characters`,
     });
     expect(await attempt(`fetch("https://example.com/?q=" + "x".repeat(${MAX_FETCH_URL_CHARS}))`)).toMatchObject({
       output: `fetch: the URL is longer than ${MAX_FETCH_URL_CHARS} characters`,
     });
     expect(await attempt(`fetch("https://example.com/", { headers: { a: "x".repeat(70 * 1024) } })`)).toMatchObject({
-      output: "fetch: the request headers are larger than 64 KB",
+      output: `fetch: the request headers are longer than ${MAX_FETCH_HEADER_CHARS} characters in all`,
     });
+    expect(
+      await attempt(
+        `fetch("https://example.com/", { headers: Object.fromEntries(Array.from({ length: ${MAX_FETCH_HEADERS + 1} }, (_, i) => ["x-" + i, "1"])) })`,
+      ),
+    ).toMatchObject({ output: `fetch: more than ${MAX_FETCH_HEADERS} request headers` });
+    expect(await attempt(`fetch("https://example.com/", { method: "P".repeat(${MAX_FETCH_METHOD_CHARS + 1}) })`)).toMatchObject({
+      output: `fetch: the method is longer than ${MAX_FETCH_METHOD_CHARS} characters`,
+    });
+    expect(await attempt(`fetch("https://example.com/", { method: 1 })`)).toMatchObject({ output: "fetch `method` must be a string" });
     expect(await attempt(`fetch("https://example.com/", { method: "POST", body: { a: 1 } })`)).toMatchObject({
       output: "fetch `body` must be a string (use JSON.stringify for objects)",
     });

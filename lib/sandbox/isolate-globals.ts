@@ -4,6 +4,10 @@ import { MAX_CONCURRENT_FETCHES_PER_CALL, MAX_FETCH_BODY_BYTES, MAX_LOG_ENTRIES,
 export const MAX_FETCH_URL_CHARS = 8192;
 /** Total characters of one fetch's header names and values. */
 export const MAX_FETCH_HEADER_CHARS = 64 * 1024;
+/** Most headers one fetch may send. */
+export const MAX_FETCH_HEADERS = 100;
+/** Longest method name a fetch may send. */
+export const MAX_FETCH_METHOD_CHARS = 32;
 // A JSON event (mcp.log, progress, an elicitation request) may be this long: its text is capped
 // at MAX_LOG_TRANSFER_CHARS, and JSON escaping can double it.
 const MAX_EVENT_JSON_CHARS = 2 * MAX_LOG_TRANSFER_CHARS + 1024;
@@ -50,13 +54,14 @@ export const ISOLATE_BOUNDARY_SOURCE = `
     if (url.length > ${MAX_FETCH_URL_CHARS}) throw new ErrorIntrinsic("fetch: the URL is longer than ${MAX_FETCH_URL_CHARS} characters");
     const options = init ?? {};
     const method = options.method;
-    if (method !== undefined && (typeof method !== "string" || method.length > 32)) throw new ErrorIntrinsic("fetch \`method\` must be a string");
+    if (method !== undefined && typeof method !== "string") throw new ErrorIntrinsic("fetch \`method\` must be a string");
+    if (method !== undefined && method.length > ${MAX_FETCH_METHOD_CHARS}) throw new ErrorIntrinsic("fetch: the method is longer than ${MAX_FETCH_METHOD_CHARS} characters");
     const body = options.body;
     if (body !== undefined && body !== null && typeof body !== "string") {
       throw new ErrorIntrinsic("fetch \`body\` must be a string (use JSON.stringify for objects)");
     }
     const bodyChars = typeof body === "string" ? body.length : 0;
-    if (bodyChars > ${MAX_FETCH_BODY_BYTES}) throw new ErrorIntrinsic("fetch: the request body is larger than ${MAX_FETCH_BODY_BYTES / 1024 / 1024} MB");
+    if (bodyChars > ${MAX_FETCH_BODY_BYTES}) throw new ErrorIntrinsic("fetch: the request body is longer than ${MAX_FETCH_BODY_BYTES} characters");
     const given = options.headers ?? {};
     if (typeof given !== "object" || given === null || isArray(given)) throw new ErrorIntrinsic("fetch \`headers\` must be a plain object of strings");
     const headers = createObject(null);
@@ -66,7 +71,8 @@ export const ISOLATE_BOUNDARY_SOURCE = `
       const name = toText(names[index]);
       const value = toText(given[name]);
       headerChars += name.length + value.length;
-      if (index >= 100 || headerChars > ${MAX_FETCH_HEADER_CHARS}) throw new ErrorIntrinsic("fetch: the request headers are larger than ${MAX_FETCH_HEADER_CHARS / 1024} KB");
+      if (index >= ${MAX_FETCH_HEADERS}) throw new ErrorIntrinsic("fetch: more than ${MAX_FETCH_HEADERS} request headers");
+      if (headerChars > ${MAX_FETCH_HEADER_CHARS}) throw new ErrorIntrinsic("fetch: the request headers are longer than ${MAX_FETCH_HEADER_CHARS} characters in all");
       headers[name] = value;
     }
     while (fetchesCrossing >= ${MAX_CONCURRENT_FETCHES_PER_CALL} || (fetchesCrossing > 0 && bodyCharsCrossing + bodyChars > ${MAX_FETCH_BODY_BYTES})) {

@@ -105,6 +105,7 @@ function send(url: URL, request: FetchRequest, network: NetworkPolicy, signal: A
   });
 }
 
+// The isolate refuses these first (isolate-globals.ts); the host checks again as its own backstop, never trusting the isolate.
 function readRequest(init: unknown): FetchRequest {
   const { method = "GET", headers = {}, body } = (init ?? {}) as Record<string, unknown>;
   if (typeof method !== "string") throw new FetchRefused("fetch `method` must be a string");
